@@ -1,0 +1,251 @@
+// `wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.X=V]`
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+#include "generator/cli.h"
+#include "generator/commands.h"
+#include "generator/diagnostic.h"
+#include "generator/dry_run.h"
+#include "generator/generate.h"
+#include "generator/paths.h"
+#include "runtime/disk.h"
+#include "runtime/evaluate.h"
+
+namespace wfgen {
+namespace {
+
+const char kUsage[] =
+    "usage: wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.NAME=VALUE ...]\n"
+    "\n"
+    "Regenerates build.ninja if project.yml changed, then runs ninja for TARGET (a\n"
+    "workflow or a command). Without TARGET, lists what there is to run.\n"
+    "\n"
+    "  PROJECT           project directory or project.yml (default: .)\n"
+    "  --force           rerun the steps of TARGET even if nothing changed\n"
+    "  --dry             run nothing; print what would run, why, and the lines\n"
+    "  -j N              run at most N steps at once (ninja -j)\n"
+    "  -k N              keep going until N steps failed (ninja -k; 0 = never stop);\n"
+    "                    a failing parallel group member then does not stop its group\n"
+    "  --schedule MODE   staged (default) or dataflow, as for `wfgen`\n"
+    "\n"
+    "examples:\n"
+    "  wfgen run all\n"
+    "  wfgen run train --force --vars.gpu=0\n"
+    "  wfgen run all --dry\n";
+
+struct RunArgs {
+  GenerateOptions gen;
+  std::string target;
+  bool force = false;
+  bool dry = false;
+  std::vector<std::string> ninja_args;
+};
+
+int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
+  std::vector<std::string> positional;
+  for (size_t i = 0; i < args.size();) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      fputs(kUsage, stdout);
+      return -1;
+    } else if (a == "--force" || a == "-F") {
+      out->force = true;
+      ++i;
+    } else if (a == "--dry" || a == "-D") {
+      out->dry = true;
+      ++i;
+    } else if ((a == "-j" || a == "-k") && i + 1 < args.size()) {
+      out->ninja_args.push_back(a);
+      out->ninja_args.push_back(args[i + 1]);
+      i += 2;
+    } else if ((a.compare(0, 2, "-j") == 0 || a.compare(0, 2, "-k") == 0) && a.size() > 2) {
+      out->ninja_args.push_back(a);
+      ++i;
+    } else if (a.compare(0, 10, "--schedule") == 0) {
+      std::string v = a.size() > 10 && a[10] == '=' ? a.substr(11)
+                                                    : (i + 1 < args.size() ? args[++i] : "");
+      ++i;
+      if (v == "dataflow") {
+        out->gen.schedule = Schedule::kDataflow;
+      } else if (v != "staged") {
+        fprintf(stderr, "wfgen run: --schedule is staged or dataflow\n");
+        return 2;
+      }
+    } else if (a.compare(0, 7, "--vars.") == 0) {
+      Override o;
+      std::string err;
+      if (!ParseOverrideArg(args, &i, &o, &err)) {
+        fprintf(stderr, "wfgen run: %s\n", err.c_str());
+        return 2;
+      }
+      out->gen.overrides.push_back(std::move(o));
+    } else if (!a.empty() && a[0] == '-') {
+      fprintf(stderr, "wfgen run: unknown option '%s'\n\n%s", a.c_str(), kUsage);
+      return 2;
+    } else {
+      positional.push_back(a);
+      ++i;
+    }
+  }
+  if (positional.size() > 2) {
+    fprintf(stderr, "wfgen run: too many arguments\n\n%s", kUsage);
+    return 2;
+  }
+  if (!positional.empty()) out->target = positional[0];
+  std::string project = positional.size() > 1 ? positional[1] : ".";
+  RealDisk disk;
+  FileInfo info;
+  std::string err;
+  if (disk.Stat(project, &info, &err) && info.kind == FileKind::kDir) {
+    project = JoinPath(project, "project.yml");
+  }
+  out->gen.project_file = project;
+  out->gen.wfgen = SelfPath();
+  out->gen.wfgen_run = WrapperPath();
+  return 0;
+}
+
+// Like weasel's validate_subcommand.
+bool CheckTarget(const Project& p, const std::string& target) {
+  if (p.FindCommand(target) || p.FindWorkflow(target)) return true;
+  std::vector<std::string> names;
+  for (const Command& c : p.commands) names.push_back(c.name.value);
+  for (const Workflow& w : p.workflows) names.push_back(w.name.value);
+  fprintf(stderr, "wfgen run: no command or workflow named '%s' in project.yml\n", target.c_str());
+  std::string close = ClosestMatch(target, names);
+  if (!close.empty()) fprintf(stderr, "  did you mean '%s'?\n", close.c_str());
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+  fprintf(stderr, "  available: %s\n", list.c_str());
+  return false;
+}
+
+void PrintTargets(const Project& p) {
+  if (!p.title.empty()) printf("%s\n\n", p.title.c_str());
+  if (!p.commands.empty()) {
+    printf("Commands (wfgen run COMMAND):\n");
+    for (const Command& c : p.commands) printf("  %-24s %s\n", c.name.value.c_str(), c.help.c_str());
+  }
+  if (!p.workflows.empty()) {
+    printf("\nWorkflows (wfgen run WORKFLOW):\n");
+    for (const Workflow& w : p.workflows) {
+      std::string steps;
+      for (const WorkflowStep& s : w.steps) {
+        std::string one;
+        for (const Text& t : s.commands) one += (one.empty() ? "" : " | ") + t.value;
+        steps += (steps.empty() ? "" : " -> ") + (s.parallel ? "[" + one + "]" : one);
+      }
+      printf("  %-24s %s\n", w.name.value.c_str(), steps.c_str());
+    }
+  }
+}
+
+std::set<std::string> ForcedCommands(const BuildPlan& plan, const std::string& target) {
+  std::set<std::string> names;
+  for (const PlanStep* s : StepsOf(plan, target)) names.insert(s->command);
+  return names;
+}
+
+int Dry(const Workspace& ws, const RunArgs& run) {
+  RealDisk real;
+  RootedDisk disk(&real, ws.project_dir);
+  std::set<std::string> forced;
+  if (run.force) forced = ForcedCommands(ws.plan, run.target);
+  std::vector<DryStep> steps;
+  std::string err;
+  if (!DryRun(ws.project(), ws.plan, run.target, forced, &disk, &steps, &err)) {
+    fprintf(stderr, "wfgen run: %s\n", err.c_str());
+    return 1;
+  }
+  printf("Dry run of '%s': nothing is executed.\n", run.target.c_str());
+  int would = 0;
+  for (const DryStep& d : steps) {
+    std::string name = d.command + (d.group >= 0 ? " (parallel)" : "");
+    if (d.run) {
+      ++would;
+      printf("would run  %s: %s\n", name.c_str(), d.why.c_str());
+      for (const std::string& l : d.lines) printf("    Running command: %s\n", l.c_str());
+    } else {
+      printf("would skip %s: %s\n", name.c_str(), d.why.c_str());
+    }
+  }
+  printf("%d of %zu step%s would run.\n", would, steps.size(), steps.size() == 1 ? "" : "s");
+  return 0;
+}
+
+// Runs ninja in the build directory and returns its exit status. Ctrl-C
+// reaches ninja directly (same process group); we only wait for it.
+int Ninja(const Workspace& ws, const std::vector<std::string>& args,
+          const std::vector<std::string>& env) {
+  const char* ninja = getenv("WFGEN_NINJA");
+  std::vector<std::string> argv = {ninja && *ninja ? ninja : "ninja", "-f",
+                                   ws.output.substr(ws.build_dir.size() + 1)};
+  argv.insert(argv.end(), args.begin(), args.end());
+  struct sigaction ignore = {}, old_int = {}, old_quit = {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGINT, &ignore, &old_int);
+  sigaction(SIGQUIT, &ignore, &old_quit);
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGQUIT, &old_quit, nullptr);
+    if (chdir(ws.build_dir.c_str()) != 0) _exit(127);
+    for (const std::string& e : env) putenv(strdup(e.c_str()));
+    std::vector<char*> cargv;
+    for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+    cargv.push_back(nullptr);
+    execvp(cargv[0], cargv.data());
+    fprintf(stderr, "wfgen run: cannot run %s: %s\n", cargv[0], strerror(errno));
+    _exit(127);
+  }
+  int status = 0;
+  while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGQUIT, &old_quit, nullptr);
+  if (pid < 0) return 127;
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return WEXITSTATUS(status);
+}
+
+}  // namespace
+
+int RunCommand(const std::vector<std::string>& args) {
+  RunArgs run;
+  int rc = ParseRunArgs(args, &run);
+  if (rc != 0) return rc < 0 ? 0 : rc;
+  Workspace ws;
+  if (int rc2 = OpenWorkspace(run.gen, &ws)) return rc2;
+  if (run.target.empty()) {
+    PrintTargets(ws.project());
+    return 0;
+  }
+  if (!CheckTarget(ws.project(), run.target)) return 1;
+  if (run.dry) return Dry(ws, run);
+  if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
+  std::vector<std::string> env;
+  if (run.force) {
+    // Ninja runs only dirty edges: remove the stamps of the target's steps
+    // so it starts them, and tell wfgen-run which commands to run anyway.
+    std::string names;
+    for (const std::string& n : ForcedCommands(ws.plan, run.target)) names += (names.empty() ? "" : ",") + n;
+    env.push_back("WFGEN_FORCE=" + names);
+    RealDisk disk;
+    std::string err;
+    for (const PlanStep* s : StepsOf(ws.plan, run.target)) {
+      disk.RemoveFile(JoinPath(ws.build_dir, ".wfgen/stamps/" + s->key), &err);
+    }
+  }
+  std::vector<std::string> ninja_args = run.ninja_args;
+  ninja_args.push_back(run.target);
+  return Ninja(ws, ninja_args, env);
+}
+
+}  // namespace wfgen

@@ -1,0 +1,12 @@
+// wfgen's subcommands, one file each (cmd_*.cc). Each takes the arguments
+// after its name and returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace wfgen {
+
+int RunCommand(const std::vector<std::string>& args);
+
+}  // namespace wfgen

@@ -1,0 +1,386 @@
+#include "generator/scalar.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <re2/re2.h>
+
+namespace wfgen {
+namespace {
+
+const RE2& IntPattern() {
+  static const RE2 re("[-+]?(0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
+  return re;
+}
+
+const RE2& FloatPattern() {
+  static const RE2 re(
+      "[-+]?(([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+)"
+      "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  return re;
+}
+
+bool IsNullText(const std::string& t) {
+  return t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL";
+}
+
+bool IsBoolText(const std::string& t, bool* value) {
+  if (t == "true" || t == "True" || t == "TRUE") {
+    *value = true;
+    return true;
+  }
+  if (t == "false" || t == "False" || t == "FALSE") {
+    *value = false;
+    return true;
+  }
+  return false;
+}
+
+std::string WithoutUnderscores(const std::string& t) {
+  std::string out;
+  for (char c : t) {
+    if (c != '_') out += c;
+  }
+  return out;
+}
+
+// Parses a YAML float the way Python's float() would after ruamel's
+// normalisation.
+double FloatValue(const std::string& text) {
+  std::string t = WithoutUnderscores(text);
+  std::string body = t;
+  bool neg = false;
+  if (!body.empty() && (body[0] == '-' || body[0] == '+')) {
+    neg = body[0] == '-';
+    body = body.substr(1);
+  }
+  if (body == ".inf" || body == ".Inf" || body == ".INF") return neg ? -HUGE_VAL : HUGE_VAL;
+  if (body == ".nan" || body == ".NaN" || body == ".NAN") return NAN;
+  return strtod(t.c_str(), nullptr);
+}
+
+std::string JsonQuote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth) {
+  if (depth > 100) {
+    *err = "value nested too deeply";
+    return false;
+  }
+  switch (node.kind) {
+    case YNode::Kind::kNull:
+      *out += "null";
+      return true;
+    case YNode::Kind::kScalar:
+      if (ResolveScalar(node) == ScalarType::kString) {
+        *out += JsonQuote(node.text);
+        return true;
+      }
+      return RenderForString(node, out, err) || false;
+    case YNode::Kind::kSeq: {
+      *out += "[";
+      for (size_t i = 0; i < node.items.size(); ++i) {
+        if (i) *out += ",";
+        if (!RenderJson(*node.items[i], out, err, depth + 1)) return false;
+      }
+      *out += "]";
+      return true;
+    }
+    case YNode::Kind::kMap: {
+      *out += "{";
+      for (size_t i = 0; i < node.entries.size(); ++i) {
+        if (i) *out += ",";
+        *out += JsonQuote(node.entries[i].first->text) + ":";
+        if (!RenderJson(*node.entries[i].second, out, err, depth + 1)) return false;
+      }
+      *out += "}";
+      return true;
+    }
+  }
+  return false;
+}
+
+// A minimal JSON reader for override values, producing YNodes whose
+// scalars carry the JSON types (strings quoted, the rest plain).
+class JsonReader {
+ public:
+  explicit JsonReader(const std::string& s) : s_(s) {}
+  YNodePtr ReadAll() {
+    YNodePtr v = Value(0);
+    Space();
+    if (!v || i_ != s_.size()) return nullptr;
+    return v;
+  }
+
+ private:
+  void Space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      ++i_;
+  }
+  YNodePtr Value(int depth) {
+    if (depth > 64) return nullptr;
+    Space();
+    if (i_ >= s_.size()) return nullptr;
+    char c = s_[i_];
+    auto n = std::make_shared<YNode>();
+    if (c == '"') {
+      std::string str;
+      if (!String(&str)) return nullptr;
+      n->kind = YNode::Kind::kScalar;
+      n->text = str;
+      return n;
+    }
+    if (c == '[' || c == '{') {
+      bool map = c == '{';
+      n->kind = map ? YNode::Kind::kMap : YNode::Kind::kSeq;
+      ++i_;
+      Space();
+      if (i_ < s_.size() && s_[i_] == (map ? '}' : ']')) {
+        ++i_;
+        return n;
+      }
+      for (;;) {
+        if (map) {
+          Space();
+          auto key = std::make_shared<YNode>();
+          key->kind = YNode::Kind::kScalar;
+          if (i_ >= s_.size() || s_[i_] != '"' || !String(&key->text)) return nullptr;
+          Space();
+          if (i_ >= s_.size() || s_[i_++] != ':') return nullptr;
+          YNodePtr v = Value(depth + 1);
+          if (!v) return nullptr;
+          n->entries.emplace_back(key, v);
+        } else {
+          YNodePtr v = Value(depth + 1);
+          if (!v) return nullptr;
+          n->items.push_back(v);
+        }
+        Space();
+        if (i_ >= s_.size()) return nullptr;
+        char d = s_[i_++];
+        if (d == ',') continue;
+        if (d == (map ? '}' : ']')) return n;
+        return nullptr;
+      }
+    }
+    // A bare literal: true, false, null or a number.
+    size_t start = i_;
+    while (i_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
+                              s_[i_] == '+' || s_[i_] == '.')) {
+      ++i_;
+    }
+    std::string lit = s_.substr(start, i_ - start);
+    static const RE2 number("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    if (lit != "true" && lit != "false" && lit != "null" && !RE2::FullMatch(lit, number)) {
+      return nullptr;
+    }
+    n->kind = lit == "null" ? YNode::Kind::kNull : YNode::Kind::kScalar;
+    n->text = lit;
+    n->plain = true;
+    return n;
+  }
+  bool String(std::string* out) {
+    ++i_;  // opening quote
+    while (i_ < s_.size()) {
+      char c = s_[i_++];
+      if (c == '"') return true;
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (c != '\\') {
+        *out += c;
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      char e = s_[i_++];
+      switch (e) {
+        case '"': *out += '"'; break;
+        case '\\': *out += '\\'; break;
+        case '/': *out += '/'; break;
+        case 'b': *out += '\b'; break;
+        case 'f': *out += '\f'; break;
+        case 'n': *out += '\n'; break;
+        case 'r': *out += '\r'; break;
+        case 't': *out += '\t'; break;
+        case 'u': {
+          if (i_ + 4 > s_.size()) return false;
+          unsigned cp = static_cast<unsigned>(strtoul(s_.substr(i_, 4).c_str(), nullptr, 16));
+          i_ += 4;
+          // Encode as UTF-8 (surrogate pairs are not combined: rare here).
+          if (cp < 0x80) {
+            *out += static_cast<char>(cp);
+          } else if (cp < 0x800) {
+            *out += static_cast<char>(0xC0 | (cp >> 6));
+            *out += static_cast<char>(0x80 | (cp & 0x3F));
+          } else {
+            *out += static_cast<char>(0xE0 | (cp >> 12));
+            *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *out += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          break;
+        }
+        default: return false;
+      }
+    }
+    return false;
+  }
+
+  const std::string& s_;
+  size_t i_ = 0;
+};
+
+}  // namespace
+
+ScalarType ResolveScalar(const YNode& node) {
+  if (node.kind == YNode::Kind::kNull) return ScalarType::kNull;
+  if (node.kind != YNode::Kind::kScalar || !node.plain) return ScalarType::kString;
+  const std::string& t = node.text;
+  bool b;
+  if (IsNullText(t)) return ScalarType::kNull;
+  if (IsBoolText(t, &b)) return ScalarType::kBool;
+  if (RE2::FullMatch(t, IntPattern())) return ScalarType::kInt;
+  if (RE2::FullMatch(t, FloatPattern()) && t != "." && t.find_first_of("0123456789inIN") != std::string::npos)
+    return ScalarType::kFloat;
+  return ScalarType::kString;
+}
+
+bool ScalarAsBool(const YNode& node, bool* out) {
+  return node.kind == YNode::Kind::kScalar && node.plain && IsBoolText(node.text, out);
+}
+
+bool ScalarAsInt(const YNode& node, int64_t* out) {
+  if (ResolveScalar(node) != ScalarType::kInt) return false;
+  std::string t = WithoutUnderscores(node.text);
+  bool neg = false;
+  size_t i = 0;
+  if (t[0] == '-' || t[0] == '+') {
+    neg = t[0] == '-';
+    i = 1;
+  }
+  int base = 10;
+  if (t.compare(i, 2, "0x") == 0) base = 16, i += 2;
+  else if (t.compare(i, 2, "0o") == 0) base = 8, i += 2;
+  else if (t.compare(i, 2, "0b") == 0) base = 2, i += 2;
+  errno = 0;
+  char* end = nullptr;
+  unsigned long long v = strtoull(t.c_str() + i, &end, base);
+  if (errno == ERANGE || *end || v > static_cast<unsigned long long>(INT64_MAX)) return false;
+  *out = neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  return true;
+}
+
+std::string PythonFloatRepr(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+  char buf[64];
+  // Shortest precision that reads back as the same double.
+  int precision = 1;
+  for (; precision <= 17; ++precision) {
+    snprintf(buf, sizeof buf, "%.*e", precision - 1, value);
+    if (strtod(buf, nullptr) == value) break;
+  }
+  // buf is "[-]d.ddde[+-]XX": split into sign, digits and exponent.
+  std::string s = buf;
+  bool neg = s[0] == '-';
+  if (neg) s = s.substr(1);
+  size_t e = s.find('e');
+  std::string mant = s.substr(0, e);
+  int exp10 = atoi(s.c_str() + e + 1);
+  std::string digits;
+  for (char c : mant) {
+    if (c != '.') digits += c;
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int decpt = exp10 + 1;  // value = 0.DIGITS * 10^decpt
+  std::string out;
+  if (decpt > -4 && decpt <= 16) {
+    if (decpt <= 0) {
+      out = "0." + std::string(static_cast<size_t>(-decpt), '0') + digits;
+    } else if (static_cast<size_t>(decpt) >= digits.size()) {
+      out = digits + std::string(static_cast<size_t>(decpt) - digits.size(), '0') + ".0";
+    } else {
+      out = digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
+    }
+  } else {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char eb[16];
+    snprintf(eb, sizeof eb, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+    out += eb;
+  }
+  return neg ? "-" + out : out;
+}
+
+bool RenderForString(const YNode& node, std::string* out, std::string* err) {
+  switch (node.kind) {
+    case YNode::Kind::kNull:
+      *out += "null";
+      return true;
+    case YNode::Kind::kSeq:
+      return RenderJson(node, out, err, 0);
+    case YNode::Kind::kMap:
+      *err = "a mapping cannot be inserted into a string; refer to one of its values";
+      return false;
+    case YNode::Kind::kScalar:
+      break;
+  }
+  bool b;
+  switch (ResolveScalar(node)) {
+    case ScalarType::kNull:
+      *out += "null";
+      return true;
+    case ScalarType::kBool:
+      IsBoolText(node.text, &b);
+      *out += b ? "true" : "false";
+      return true;
+    case ScalarType::kInt: {
+      int64_t v;
+      if (ScalarAsInt(node, &v)) {
+        *out += std::to_string(v);
+      } else {
+        // Beyond 64 bits: the digits as written, without separators.
+        std::string t = WithoutUnderscores(node.text);
+        if (t[0] == '+') t = t.substr(1);
+        *out += t;
+      }
+      return true;
+    }
+    case ScalarType::kFloat:
+      *out += PythonFloatRepr(FloatValue(node.text));
+      return true;
+    case ScalarType::kString:
+      *out += node.text;
+      return true;
+  }
+  return false;
+}
+
+YNodePtr ParseOverrideValue(const std::string& text) {
+  YNodePtr json = JsonReader(text).ReadAll();
+  if (json) return json;
+  auto n = std::make_shared<YNode>();
+  n->kind = YNode::Kind::kScalar;
+  n->text = text;
+  return n;
+}
+
+}  // namespace wfgen

@@ -1,0 +1,57 @@
+// project.yml as a small immutable tree with source positions.
+//
+// Built from yaml-cpp's event parser rather than YAML::Node so that every
+// node keeps its line and column, duplicate keys are caught (weasel's ruamel
+// rejects them), and hostile input stays bounded: nesting depth is capped
+// and aliases are shared, never copied, with their expanded size counted so
+// that an "alias bomb" is refused instead of walked.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "generator/diagnostic.h"
+
+namespace wfgen {
+
+struct YNode;
+using YNodePtr = std::shared_ptr<const YNode>;
+
+struct YNode {
+  enum class Kind { kNull, kScalar, kSeq, kMap };
+  Kind kind = Kind::kNull;
+  std::string text;    // a scalar's value
+  bool plain = false;  // unquoted flow scalar: its type is resolved (scalar.h)
+  Loc loc;
+  std::vector<YNodePtr> items;                        // kSeq
+  std::vector<std::pair<YNodePtr, YNodePtr>> entries;  // kMap, in file order
+  uint64_t expanded_size = 1;  // this node and all below, aliases expanded
+
+  bool is_null() const { return kind == Kind::kNull; }
+  bool is_scalar() const { return kind == Kind::kScalar; }
+  bool is_seq() const { return kind == Kind::kSeq; }
+  bool is_map() const { return kind == Kind::kMap; }
+  // Map lookup by scalar key; null if absent or not a map.
+  const YNode* Get(const std::string& key) const;
+  // "a mapping", "a list", "a string", ... for messages.
+  std::string KindName() const;
+};
+
+struct YamlLimits {
+  int max_depth = 100;
+  uint64_t max_expanded = 2000000;
+  size_t max_bytes = 64u << 20;
+};
+
+// Parses one YAML document. On failure reports errors with positions and
+// returns false.
+bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root,
+               Diagnostics* diag);
+
+// Where the first invalid UTF-8 sequence starts, or npos.
+size_t FindInvalidUtf8(const std::string& text);
+
+}  // namespace wfgen

@@ -1,0 +1,49 @@
+// The step spec: what the generator tells the wrapper about one command.
+//
+// The generator writes one spec file per command (.wfgen/steps/NAME.step in
+// the build directory); wfgen-run reads it on every start, so it is a few
+// `key value` lines (line_format.h), never YAML. Ninja's command line for
+// the step carries a hash of the file, so any change to it reruns the edge.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wfgen {
+
+struct StepSpec {
+  std::string name;
+  // The project directory, relative to the directory ninja runs in (or
+  // absolute). Script lines and all paths below are relative to it.
+  std::string project_dir = ".";
+  std::vector<std::string> script;
+  std::vector<std::string> deps;
+  std::vector<std::string> outputs;
+  std::vector<std::string> outputs_no_cache;
+  // The project's `directories`, created before the script runs.
+  std::vector<std::string> directories;
+  bool shell = false;
+  bool no_skip = false;
+  // SIGTERM-to-SIGKILL grace period when a step is stopped.
+  int64_t grace_ms = 10000;
+  // Named pool (`pool: gpu`) and its depth, for WFGEN_SLOT.
+  std::string pool;
+  int pool_depth = 0;
+
+  // Outputs as weasel counts them: `outputs` then `outputs_no_cache`.
+  std::vector<std::string> AllOutputs() const;
+};
+
+std::string RenderStepSpec(const StepSpec& spec);
+bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err);
+
+// Where a command's record and log live, relative to the project directory.
+std::string RecordPath(const std::string& command);
+std::string LogPath(const std::string& command);
+
+// A name made safe as one file-name component: [A-Za-z0-9_.-] are kept,
+// every other byte (and a leading '.') becomes %XX.
+std::string FileSafeName(const std::string& name);
+
+}  // namespace wfgen

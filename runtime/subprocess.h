@@ -1,0 +1,82 @@
+// Running a step's script lines as child processes, and stopping them.
+//
+// Process layout while a line runs (docs/runtime.md has the why):
+//
+//   ninja ── wfgen-run (pgid set by ninja) ── line child (own pgid G) ── ...
+//                 └── wfgen-guard (own pgid): kills G if wfgen-run dies
+//
+// - The child runs in its own process group G, so a stop reaches its
+//   grandchildren too, and wfgen-run can escalate to SIGKILL without
+//   killing itself.
+// - SIGINT/SIGTERM/SIGHUP to wfgen-run (ninja forwards Ctrl-C this way; a
+//   parallel group's failing member sends SIGTERM) are forwarded to G, and
+//   after the grace period G gets SIGKILL.
+// - The child has PDEATHSIG=SIGKILL; the guardian kills G when wfgen-run
+//   dies of anything, SIGKILL included. Either survivor cleans up.
+// - When the line's direct child exits, stragglers left in G are stopped the
+//   same way: a step's processes never outlive it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wfgen {
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual void Write(const char* data, size_t size) = 0;
+};
+
+struct LineResult {
+  enum Kind { kExited, kSignaled, kSpawnFailed };
+  Kind kind = kExited;
+  int code = 0;       // exit status, or the signal number
+  std::string error;  // why the spawn failed
+  bool ok() const { return kind == kExited && code == 0; }
+};
+
+class ProcessRunner {
+ public:
+  explicit ProcessRunner(int64_t grace_ms) : grace_ms_(grace_ms) {}
+  ~ProcessRunner();
+  ProcessRunner(const ProcessRunner&) = delete;
+  ProcessRunner& operator=(const ProcessRunner&) = delete;
+
+  void set_grace_ms(int64_t ms) { grace_ms_ = ms; }
+
+  // Blocks the stop signals and routes them (and SIGCHLD) to a signalfd.
+  // Call before anything else, so a Ctrl-C during hashing is not lost.
+  bool Init(std::string* err);
+
+  // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null and
+  // stdout+stderr into `sink`. Returns when the child has exited and its
+  // process group is empty.
+  LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 OutputSink* sink);
+
+  // The first stop signal received (SIGINT, SIGTERM or SIGHUP), or 0.
+  // Also polls for signals that arrived while no child was running.
+  int StopSignal();
+
+  // Tells the guardian the step ended cleanly and waits for it to exit.
+  void Finish();
+
+ private:
+  bool StartGuardian(std::string* err);
+  void HandleSignal(int signo, pid_t child, pid_t group, int64_t* kill_deadline_ms);
+
+  int64_t grace_ms_;
+  int signal_fd_ = -1;
+  int guard_fd_ = -1;
+  pid_t guard_pid_ = -1;
+  int stop_signal_ = 0;
+};
+
+// Milliseconds on the monotonic clock.
+int64_t MonotonicMs();
+
+}  // namespace wfgen
