@@ -74,8 +74,10 @@ int Generation(const std::vector<std::string>& args) {
         return 2;
       }
     } else if (value("--embed", &options.embed)) {
-      if (options.embed.empty() || options.embed.find_first_of(" /$:|\n") != std::string::npos) {
-        fprintf(stderr, "wfgen: --embed NAME must be a plain name, not '%s'\n",
+      if (options.embed.empty() ||
+          options.embed.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789_-") != std::string::npos) {
+        fprintf(stderr, "wfgen: --embed NAME takes letters, digits, '_' and '-', not '%s'\n",
                 options.embed.c_str());
         return 2;
       }

@@ -19,6 +19,9 @@ class Emitter {
       : project_(project), plan_(plan), options_(options), writer_(&result_.ninja) {
     meta_ = options.embed.empty() ? ".wfgen" : ".wfgen/" + FileSafeName(options.embed);
     result_.meta_dir = meta_;
+    // Pools are global in Ninja and `include` shares rules and variables:
+    // an embedded project prefixes every name it defines.
+    id_ = options.embed.empty() ? "" : options.embed + "_";
   }
 
   EmitResult Run();
@@ -48,6 +51,7 @@ class Emitter {
   EmitResult result_;
   NinjaWriter writer_;
   std::string meta_;
+  std::string id_;  // prefix of rule, pool and variable names
   std::set<std::string> reserved_;           // node names that are not files of the project
   std::map<std::string, std::string> hash_;  // command -> spec hash
   bool need_always_ = false;
@@ -59,7 +63,7 @@ class Emitter {
 // file without the clash.
 std::string Emitter::Node(const std::string& project_path) const {
   std::string node = Rebase(options_.project_prefix, project_path);
-  if (reserved_.count(node)) node = AbsolutePath(node, CurrentDir());
+  if (reserved_.count(node)) node = AbsolutePath(node, options_.build_dir_abs);
   return node;
 }
 
@@ -86,24 +90,26 @@ void Emitter::Header() {
   writer_.Blank();
   writer_.Variable("ninja_required_version", "1.10");
   writer_.Blank();
-  writer_.Variable("wfgen", ShellWord(options_.wfgen));
-  writer_.Variable("wfgen_run", ShellWord(options_.wfgen_run));
+  writer_.Variable(id_ + "wfgen", ShellWord(options_.wfgen));
+  writer_.Variable(id_ + "wfgen_run", ShellWord(options_.wfgen_run));
   writer_.Blank();
 }
 
 void Emitter::Rules() {
   // Rule bodies are Ninja syntax: the literal parts need `$` escaped.
-  std::string regen_ninja = "$wfgen " + NinjaValue(ShellWord(options_.project_file)) + " -o $out";
+  std::string regen_ninja =
+      "$" + id_ + "wfgen " + NinjaValue(ShellWord(options_.project_file)) + " -o $out";
   for (const std::string& a : options_.regen_args) regen_ninja += " " + NinjaValue(ShellWord(a));
-  writer_.Rule(NinjaRule{"wfgen_regen",
+  writer_.Rule(NinjaRule{id_ + "wfgen_regen",
                          {{"command", regen_ninja},
                           {"description", "wfgen: regenerating $out"},
                           {"generator", "1"},
                           {"restat", "1"}}});
   writer_.Blank();
   writer_.Rule(NinjaRule{
-      "wfgen_step",
-      {{"command", "exec $wfgen_run --stamp $out --depfile $depfile $args$spec --h $hash"},
+      id_ + "wfgen_step",
+      {{"command",
+        "exec $" + id_ + "wfgen_run --stamp $out --depfile $depfile $args$spec --h $hash"},
        {"description", "$desc"},
        {"depfile", "$depfile"},
        {"deps", "gcc"},
@@ -112,11 +118,11 @@ void Emitter::Rules() {
   bool parallel = plan_.schedule == Schedule::kDataflow || !plan_.groups.empty();
   if (parallel) {
     writer_.Comment("max_parallel_processes");
-    writer_.Pool(NinjaPool{"wfgen_parallel", plan_.parallelism});
+    writer_.Pool(NinjaPool{id_ + "wfgen_parallel", plan_.parallelism});
     writer_.Blank();
   }
   for (auto& [name, depth] : project_.pools) {
-    writer_.Pool(NinjaPool{"wfgen_pool_" + name, depth});
+    writer_.Pool(NinjaPool{id_ + "wfgen_pool_" + name, depth});
     writer_.Blank();
   }
 }
@@ -145,9 +151,9 @@ void Emitter::StepSpecs() {
 
 std::string Emitter::PoolOf(const PlanStep& step) const {
   const Command* c = project_.FindCommand(step.command);
-  if (c && !c->pool.empty()) return "wfgen_pool_" + c->pool;
+  if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
   if (step.workflow.empty()) return "";
-  if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return "wfgen_parallel";
+  if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
   return "";
 }
 
@@ -155,7 +161,7 @@ void Emitter::StepEdge(const PlanStep& step) {
   const Command* c = project_.FindCommand(step.command);
   const CommandPaths& cp = plan_.paths.at(step.command);
   NinjaBuild b;
-  b.rule = "wfgen_step";
+  b.rule = id_ + "wfgen_step";
   b.outputs.push_back(Stamp(step.key));
   std::set<std::string> seen;
   for (const std::string& d : cp.deps) {
@@ -206,7 +212,7 @@ EmitResult Emitter::Run() {
   Rules();
   writer_.Build(NinjaBuild{{options_.build_file},
                            {},
-                           "wfgen_regen",
+                           id_ + "wfgen_regen",
                            {options_.project_file},
                            {options_.wfgen}});
   writer_.Blank();
@@ -241,13 +247,15 @@ EmitResult Emitter::Run() {
     writer_.Build(b);
   }
   writer_.Blank();
-  if (!plan_.default_target.empty()) {
+  if (!options_.embed.empty()) {
+    // An embedded file leaves `default` to the file that includes it.
+  } else if (!plan_.default_target.empty()) {
     writer_.Default({Target(plan_.default_target)});
   } else {
     // No `all` workflow: plain `ninja` lists what there is, like `weasel run`.
-    writer_.Rule(NinjaRule{"wfgen_list", {{"command", "$wfgen list " +
-                                                          ShellWord(options_.project_file)},
-                                          {"description", "wfgen list"}}});
+    writer_.Rule(NinjaRule{"wfgen_list",
+                           {{"command", "$wfgen list " + NinjaValue(ShellWord(options_.project_file))},
+                            {"description", "wfgen list"}}});
     writer_.Build(NinjaBuild{{meta_ + "/list"}, {}, "wfgen_list"});
     writer_.Default({meta_ + "/list"});
   }

@@ -30,6 +30,7 @@ struct EmitOptions {
   std::string project_file = "project.yml";
   std::string build_file = "build.ninja";
   std::string project_prefix = ".";  // build dir -> project dir
+  std::string build_dir_abs = "/";   // for the rare path that must be absolute
   // Absolute paths of the binaries.
   std::string wfgen;
   std::string wfgen_run;

@@ -85,6 +85,7 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   emit.project_file = RelativePath(ws.build_dir, ws.project_abs);
   emit.build_file = ws.output.substr(ws.build_dir.size() + (ws.build_dir == "/" ? 0 : 1));
   emit.project_prefix = RelativePath(ws.build_dir, ws.project_dir);
+  emit.build_dir_abs = ws.build_dir;
   emit.wfgen = options.wfgen;
   emit.wfgen_run = options.wfgen_run;
   for (const Override& o : options.overrides) emit.regen_args.push_back(o.arg);

@@ -309,7 +309,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
   ReadOptionalString(Field(node, "help"), "the help of " + label, &c->help);
   YNodePtr script = Field(node, "script");
   ReadStringList(script, "the script of " + label, &c->script);
-  if (c->script.empty() && (!script || script->is_null() || script->is_seq())) {
+  if (!script || script->is_null() || (script->is_seq() && script->items.empty())) {
     diag_->Error(script ? script->loc : node->loc,
                  label + " has an empty script; give it at least one line to run");
   }
@@ -445,7 +445,12 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
       for (auto& [k, v] : pools->entries) {
         int depth = 0;
         if (ReadPositiveInt(v, "the depth of pool '" + k->text + "'", &depth)) {
-          if (k->text == "console") {
+          if (k->text.empty() ||
+              k->text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                        "0123456789_-") != std::string::npos) {
+            diag_->Error(k->loc, "pool name '" + k->text +
+                                     "' may contain only letters, digits, '_' and '-'");
+          } else if (k->text == "console") {
             diag_->Error(k->loc, "'console' is Ninja's own pool; choose another name");
           }
           p->pools[k->text] = depth;
@@ -577,7 +582,7 @@ void Loader::Load(const YNodePtr& root, Project* p) {
   if (YNodePtr w = Field(root, "workflows")) {
     if (!w->is_null()) LoadWorkflows(w, p);
   }
-  if (p->commands.empty() && p->workflows.empty()) {
+  if (!Field(root, "commands") && !Field(root, "workflows")) {
     diag_->Error(root->loc, "no commands or workflows defined; add a `commands:` list");
   }
   Validate(p);

@@ -248,6 +248,7 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     if (!msg.empty()) msg[0] = static_cast<char>(tolower(msg[0]));
     Loc loc = e.mark.is_null() ? Loc{} : LocOf(e.mark);
     Diagnostic& d = diag->Error(loc, "YAML syntax: " + msg);
+    d.notes.push_back("check the indentation and the quotes on this line and the one before");
     // The usual cause of the cryptic ones.
     if (text.find("\n\t") != std::string::npos || text.compare(0, 1, "\t") == 0) {
       d.notes.push_back("YAML does not allow tabs for indentation; use spaces");

@@ -1,0 +1,90 @@
+#include "generator/yaml_tree.h"
+
+#include <gtest/gtest.h>
+
+namespace wfgen {
+namespace {
+
+std::string Errors(const std::string& text, YamlLimits limits = YamlLimits()) {
+  YNodePtr root;
+  Diagnostics diag;
+  EXPECT_FALSE(ParseYaml(text, limits, &root, &diag));
+  std::string out;
+  for (const Diagnostic& d : diag.all()) {
+    out += std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " + d.message + "\n";
+  }
+  return out;
+}
+
+TEST(YamlTreeTest, KeepsPositionsAndPlainness) {
+  YNodePtr root;
+  Diagnostics diag;
+  ASSERT_TRUE(ParseYaml("a: 1\nb:\n  - 'x'\n  - y\nc:\n", YamlLimits(), &root, &diag));
+  ASSERT_TRUE(root->is_map());
+  const YNode* b = root->Get("b");
+  ASSERT_TRUE(b && b->is_seq());
+  EXPECT_EQ(b->items[0]->loc.line, 3);
+  EXPECT_EQ(b->items[0]->loc.col, 5);
+  EXPECT_FALSE(b->items[0]->plain);
+  EXPECT_TRUE(b->items[1]->plain);
+  EXPECT_TRUE(root->Get("c")->is_null());
+}
+
+TEST(YamlTreeTest, SyntaxErrorsHavePositions) {
+  EXPECT_EQ(Errors("a: [1, 2\nb: 3\n"), "2:2: YAML syntax: end of sequence flow not found\n");
+}
+
+TEST(YamlTreeTest, DuplicateKeysAreErrors) {
+  EXPECT_EQ(Errors("commands: []\nvars: {}\ncommands: []\n"), "3:1: duplicate key 'commands'\n");
+}
+
+TEST(YamlTreeTest, TabsGetAHint) {
+  YNodePtr root;
+  Diagnostics diag;
+  EXPECT_FALSE(ParseYaml("a:\n\t- b\n", YamlLimits(), &root, &diag));
+  ASSERT_FALSE(diag.all().empty());
+  bool hinted = false;
+  for (auto& n : diag.all()[0].notes) hinted |= n.find("tabs") != std::string::npos;
+  EXPECT_TRUE(hinted) << diag.Render("p", "");
+}
+
+TEST(YamlTreeTest, AliasBombsAreRefused) {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += (i ? ", *" : "*") + prev;
+    bomb += "]\n";
+    prev = std::string(1, c);
+  }
+  std::string errors = Errors(bomb);
+  EXPECT_NE(errors.find("expands to more than"), std::string::npos) << errors;
+}
+
+TEST(YamlTreeTest, DeepNestingIsRefused) {
+  std::string deep(5000, '[');
+  std::string errors = Errors(deep);
+  EXPECT_FALSE(errors.empty());
+  std::string nested(150, '[');
+  nested += std::string(150, ']');
+  errors = Errors(nested);
+  EXPECT_NE(errors.find("nesting deeper than 100 levels"), std::string::npos) << errors;
+}
+
+TEST(YamlTreeTest, InvalidUtf8AndNulAreRefusedWithPositions) {
+  EXPECT_EQ(Errors("a: 1\nb: \xff\n"), "2:4: invalid UTF-8 (byte 0xff); save project.yml as UTF-8\n");
+  EXPECT_EQ(FindInvalidUtf8("ok é ✓ 😀"), std::string::npos);
+  EXPECT_EQ(FindInvalidUtf8("\xc0\x80"), 0u);  // overlong
+  EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);  // surrogate
+}
+
+TEST(YamlTreeTest, EmptyHugeAndMultiDocumentFiles) {
+  EXPECT_EQ(Errors(""), "0:0: the file is empty; a project needs at least `commands:`\n");
+  YamlLimits small;
+  small.max_bytes = 10;
+  EXPECT_NE(Errors("a: 0123456789\n", small).find("at most"), std::string::npos);
+  EXPECT_NE(Errors("a: 1\n---\nb: 2\n").find("a second YAML document"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wfgen

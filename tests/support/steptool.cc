@@ -1,0 +1,157 @@
+// steptool: the command that test projects and benchmarks run, in the
+// spirit of the fidelity harness's step.py but without Python's start-up.
+//
+//   steptool NAME [--in P]... [--out F]... [--outdir D]... [--salt S]
+//            [--head N] [--sleep SECONDS] [--fail] [--fail-late] [--exit N]
+//            [--print TEXT] [--stamp FILE] [--spawn-sleeper]
+//
+// Appends NAME to runs.log, then writes every --out file and --outdir
+// directory (files part-1.txt, part-2.txt) with content derived from the
+// salt and the inputs' bytes (--head N: only their first N lines), so the
+// same inputs always give the same bytes. --stamp FILE appends
+// "NAME start|end <ms since epoch>" lines (for concurrency tests).
+// --spawn-sleeper forks a grandchild that ignores SIGTERM and sleeps.
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+#include <dirent.h>
+#include <algorithm>
+
+namespace {
+
+long long NowMs() {
+  struct timeval tv;
+  gettimeofday(&tv, nullptr);
+  return static_cast<long long>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
+}
+
+void Append(const std::string& path, const std::string& line) {
+  std::ofstream f(path, std::ios::app);
+  f << line << "\n";
+}
+
+std::string ReadInput(const std::string& path, int head);
+
+std::string ReadFileBytes(const std::string& path, int head) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    fprintf(stderr, "steptool: cannot read %s\n", path.c_str());
+    exit(3);
+  }
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string data = ss.str();
+  if (head >= 0) {
+    size_t pos = 0;
+    for (int i = 0; i < head && pos != std::string::npos; ++i) {
+      pos = data.find('\n', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos != std::string::npos) data = data.substr(0, pos);
+  }
+  return data;
+}
+
+std::string ReadInput(const std::string& path, int head) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::vector<std::string> names;
+    if (DIR* d = opendir(path.c_str())) {
+      while (dirent* e = readdir(d)) {
+        if (e->d_name[0] != '.') names.push_back(e->d_name);
+      }
+      closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    std::string all;
+    for (auto& n : names) all += "F " + n + "\n" + ReadInput(path + "/" + n, head);
+    return all;
+  }
+  return ReadFileBytes(path, head);
+}
+
+// FNV-1a, enough to make outputs depend on inputs.
+unsigned long long Fnv(const std::string& s) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: steptool NAME [options]\n");
+    return 2;
+  }
+  std::string name = argv[1];
+  std::vector<std::string> ins, outs, outdirs;
+  std::string salt = "s0", stamp, print;
+  int head = -1, code = 1;
+  double sleep_s = 0;
+  bool fail = false, fail_late = false, sleeper = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto val = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--in") ins.push_back(val());
+    else if (a == "--out") outs.push_back(val());
+    else if (a == "--outdir") outdirs.push_back(val());
+    else if (a == "--salt") salt = val();
+    else if (a == "--head") head = atoi(val().c_str());
+    else if (a == "--sleep") sleep_s = atof(val().c_str());
+    else if (a == "--exit") code = atoi(val().c_str());
+    else if (a == "--fail") fail = true;
+    else if (a == "--fail-late") fail_late = true;
+    else if (a == "--stamp") stamp = val();
+    else if (a == "--print") print = val();
+    else if (a == "--spawn-sleeper") sleeper = true;
+  }
+  Append("runs.log", name);
+  if (!stamp.empty()) Append(stamp, name + " start " + std::to_string(NowMs()));
+  printf("[step] %s\n", name.c_str());
+  if (!print.empty()) printf("%s\n", print.c_str());
+  fflush(stdout);
+  if (sleeper) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      signal(SIGTERM, SIG_IGN);
+      signal(SIGINT, SIG_IGN);
+      if (!stamp.empty()) Append(stamp, name + " sleeper " + std::to_string(getpid()));
+      for (;;) pause();
+    }
+  }
+  if (sleep_s > 0) usleep(static_cast<useconds_t>(sleep_s * 1e6));
+  if (fail) {
+    if (!stamp.empty()) Append(stamp, name + " end " + std::to_string(NowMs()));
+    return code;
+  }
+  std::string h;
+  for (auto& p : ins) h += "<" + p + ">" + ReadInput(p, head);
+  char base[128];
+  snprintf(base, sizeof base, "salt=%s in=%016llx", salt.c_str(), Fnv(h));
+  for (auto& p : outs) {
+    std::ofstream f(p, std::ios::trunc);
+    f << base << " out=" << p << "\n";
+  }
+  for (auto& d : outdirs) {
+    mkdir(d.c_str(), 0777);
+    for (int k = 1; k <= 2; ++k) {
+      std::ofstream f(d + "/part-" + std::to_string(k) + ".txt", std::ios::trunc);
+      f << base << " out=" << d << " part=" << k << "\n";
+    }
+  }
+  if (!stamp.empty()) Append(stamp, name + " end " + std::to_string(NowMs()));
+  return fail_late ? code : 0;
+}

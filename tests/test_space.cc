@@ -1,0 +1,200 @@
+#include "tests/test_space.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+extern char** environ;
+
+namespace wfgen {
+namespace test {
+namespace {
+
+std::string Dirname(const std::string& p) {
+  size_t s = p.rfind('/');
+  return s == std::string::npos ? "." : p.substr(0, s);
+}
+
+void MakeParents(const std::string& path) {
+  std::string dir = Dirname(path);
+  for (size_t i = 1; i <= dir.size(); ++i) {
+    if (i == dir.size() || dir[i] == '/') mkdir(dir.substr(0, i).c_str(), 0777);
+  }
+}
+
+}  // namespace
+
+std::string WfgenBin() { return WFGEN_BIN; }
+std::string WfgenRunBin() { return WFGEN_RUN_BIN; }
+std::string NinjaBin() { return NINJA_BIN; }
+std::string SteptoolBin() { return STEPTOOL_BIN; }
+
+TestSpace::TestSpace() {
+  const char* tmp = getenv("TMPDIR");
+  std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/wfgen-test-XXXXXX";
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  if (!mkdtemp(buf.data())) abort();
+  dir_ = buf.data();
+}
+
+TestSpace::~TestSpace() {
+  const char* keep = getenv("WFGEN_KEEP_TEST_DIRS");
+  bool failed = ::testing::Test::HasFailure();
+  if ((keep && *keep == '1') || failed) {
+    fprintf(stderr, "test directory kept: %s\n", dir_.c_str());
+    return;
+  }
+  std::string cmd = "rm -rf '" + dir_ + "'";
+  if (system(cmd.c_str()) != 0) fprintf(stderr, "could not remove %s\n", dir_.c_str());
+}
+
+void TestSpace::Write(const std::string& rel, const std::string& content) {
+  std::string p = Path(rel);
+  MakeParents(p);
+  std::ofstream f(p, std::ios::binary | std::ios::trunc);
+  f << content;
+}
+
+std::string TestSpace::Read(const std::string& rel) const {
+  std::ifstream f(Path(rel), std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+bool TestSpace::Exists(const std::string& rel) const {
+  struct stat st;
+  return stat(Path(rel).c_str(), &st) == 0;
+}
+
+void TestSpace::Remove(const std::string& rel) {
+  std::string cmd = "rm -rf '" + Path(rel) + "'";
+  if (system(cmd.c_str()) != 0) ADD_FAILURE() << "rm failed";
+}
+
+void TestSpace::Touch(const std::string& rel) {
+  Settle();
+  if (utimensat(AT_FDCWD, Path(rel).c_str(), nullptr, 0) != 0) ADD_FAILURE() << "touch " << rel;
+}
+
+void TestSpace::Settle() { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }
+
+RunResult TestSpace::Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         const std::string& cwd) const {
+  RunResult r;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return r;
+  std::string tools = Dirname(SteptoolBin()) + ":" + Dirname(WfgenBin());
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], 1);
+    dup2(fds[1], 2);
+    int null_fd = open("/dev/null", O_RDONLY);
+    dup2(null_fd, 0);
+    if (chdir((cwd.empty() ? dir_ : cwd).c_str()) != 0) _exit(127);
+    const char* path = getenv("PATH");
+    setenv("PATH", (tools + ":" + (path ? path : "/usr/bin:/bin")).c_str(), 1);
+    setenv("NO_COLOR", "1", 1);
+    unsetenv("WFGEN_FORCE");
+    for (const std::string& e : env) putenv(strdup(e.c_str()));
+    std::vector<char*> cargv;
+    for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+    cargv.push_back(nullptr);
+    execvp(cargv[0], cargv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  char buf[4096];
+  for (;;) {
+    struct pollfd p = {fds[0], POLLIN, 0};
+    int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    deadline - std::chrono::steady_clock::now())
+                                    .count());
+    if (left <= 0) {
+      kill(pid, SIGKILL);
+      r.output += "\n[test: timed out]\n";
+      break;
+    }
+    if (poll(&p, 1, left) <= 0) continue;
+    ssize_t n = read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    r.output.append(buf, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+RunResult TestSpace::Wfgen(const std::vector<std::string>& args,
+                           const std::vector<std::string>& env) const {
+  std::vector<std::string> argv = {WfgenBin()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv, env);
+}
+
+RunResult TestSpace::Ninja(const std::vector<std::string>& args,
+                           const std::vector<std::string>& env) const {
+  std::vector<std::string> argv = {NinjaBin()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult r = Run(argv, env);
+  Settle();
+  return r;
+}
+
+std::vector<std::string> TestSpace::TakeRuns() {
+  std::vector<std::string> all;
+  std::istringstream in(Read("runs.log"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) all.push_back(line);
+  }
+  std::vector<std::string> fresh(all.begin() + static_cast<long>(std::min(runs_seen_, all.size())),
+                                 all.end());
+  runs_seen_ = all.size();
+  return fresh;
+}
+
+int CountProcesses(const std::string& needle) {
+  int count = 0;
+  DIR* proc = opendir("/proc");
+  if (!proc) return -1;
+  while (dirent* e = readdir(proc)) {
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+    std::string base = std::string("/proc/") + e->d_name;
+    std::ifstream stat_file(base + "/stat");
+    std::string stat_line;
+    std::getline(stat_file, stat_line);
+    size_t paren = stat_line.rfind(')');
+    if (paren != std::string::npos && paren + 2 < stat_line.size() && stat_line[paren + 2] == 'Z')
+      continue;
+    std::ifstream cmd(base + "/cmdline", std::ios::binary);
+    std::stringstream ss;
+    ss << cmd.rdbuf();
+    std::string c = ss.str();
+    for (char& ch : c) {
+      if (ch == '\0') ch = ' ';
+    }
+    if (c.find(needle) != std::string::npos) ++count;
+  }
+  closedir(proc);
+  return count;
+}
+
+}  // namespace test
+}  // namespace wfgen

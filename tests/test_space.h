@@ -1,0 +1,64 @@
+// End-to-end test support: a temporary project directory and a way to run
+// the real binaries (wfgen, wfgen-run, ninja) in it, as ninja's
+// misc/output_test.py and n2's TestSpace do. Set WFGEN_KEEP_TEST_DIRS=1 to
+// keep the directories for debugging.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace wfgen {
+namespace test {
+
+struct RunResult {
+  int exit = -1;
+  std::string output;  // stdout and stderr, interleaved
+};
+
+class TestSpace {
+ public:
+  TestSpace();
+  ~TestSpace();
+
+  const std::string& dir() const { return dir_; }
+  std::string Path(const std::string& rel) const { return dir_ + "/" + rel; }
+
+  void Write(const std::string& rel, const std::string& content);
+  std::string Read(const std::string& rel) const;
+  bool Exists(const std::string& rel) const;
+  void Remove(const std::string& rel);
+  // Sets the mtime to now without changing the bytes.
+  void Touch(const std::string& rel);
+  // Waits long enough that the next write gets a newer mtime than
+  // anything written before.
+  static void Settle();
+
+  // Runs argv in the project directory with PATH extended by the test tool
+  // directory and `env` ("NAME=value") added. Times out after 120 s.
+  RunResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                const std::string& cwd = "") const;
+  RunResult Wfgen(const std::vector<std::string>& args = {},
+                  const std::vector<std::string>& env = {}) const;
+  RunResult Ninja(const std::vector<std::string>& args = {},
+                  const std::vector<std::string>& env = {}) const;
+
+  // Names appended to runs.log by steptool since the previous call.
+  std::vector<std::string> TakeRuns();
+
+ private:
+  std::string dir_;
+  size_t runs_seen_ = 0;
+};
+
+// Paths of the binaries under test.
+std::string WfgenBin();
+std::string WfgenRunBin();
+std::string NinjaBin();
+std::string SteptoolBin();
+
+// Number of processes (other than zombies) whose command line mentions
+// `needle`, to check that nothing was left behind.
+int CountProcesses(const std::string& needle);
+
+}  // namespace test
+}  // namespace wfgen
