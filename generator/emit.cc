@@ -7,6 +7,7 @@
 #include "generator/ninja_writer.h"
 #include "generator/paths.h"
 #include "runtime/disk.h"
+#include "runtime/group.h"
 #include "runtime/step_spec.h"
 #include "version.h"
 
@@ -35,6 +36,7 @@ class Emitter {
   std::string SpecPath(const std::string& command) const {
     return meta_ + "/steps/" + FileSafeName(command) + ".step";
   }
+  std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
   std::string Node(const std::string& project_path) const;
 
   void Header();
@@ -44,6 +46,8 @@ class Emitter {
   void StepEdge(const PlanStep& step);
   void GroupEdge(const PlanGroup& group);
   std::string PoolOf(const PlanStep& step) const;
+  std::string SlotPoolOf(const PlanStep& step) const;
+  void GroupSpecs();
 
   const Project& project_;
   const BuildPlan& plan_;
@@ -109,12 +113,18 @@ void Emitter::Rules() {
   writer_.Rule(NinjaRule{
       id_ + "wfgen_step",
       {{"command",
-        "exec $" + id_ + "wfgen_run --stamp $out --depfile $depfile $args$spec --h $hash"},
+        "exec $" + id_ + "wfgen_run --stamp $out --depfile $depfile $args $spec --h $hash"},
        {"description", "$desc"},
        {"depfile", "$depfile"},
        {"deps", "gcc"},
        {"restat", "1"}}});
   writer_.Blank();
+  if (!plan_.groups.empty()) {
+    writer_.Rule(NinjaRule{id_ + "wfgen_replay",
+                           {{"command", "exec $" + id_ + "wfgen_run --replay $group --stamp $out"},
+                            {"description", "$desc"}}});
+    writer_.Blank();
+  }
   bool parallel = plan_.schedule == Schedule::kDataflow || !plan_.groups.empty();
   if (parallel) {
     writer_.Comment("max_parallel_processes");
@@ -146,6 +156,32 @@ void Emitter::StepSpecs() {
     std::string text = RenderStepSpec(SpecOf(project_, c, options_.project_prefix));
     hash_[c.name.value] = HashBytes(text).Hex().substr(0, 16);
     result_.files[SpecPath(c.name.value)] = std::move(text);
+  }
+}
+
+// The pool whose slot number the step gets as WFGEN_SLOT: its named pool,
+// else the parallel pool when it runs in parallel with others.
+std::string Emitter::SlotPoolOf(const PlanStep& step) const {
+  const Command* c = project_.FindCommand(step.command);
+  if (c && !c->pool.empty()) return c->pool + ":" + std::to_string(project_.pools.at(c->pool));
+  if (!step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow)) {
+    return "parallel:" + std::to_string(plan_.parallelism);
+  }
+  return "";
+}
+
+void Emitter::GroupSpecs() {
+  for (const PlanGroup& g : plan_.groups) {
+    GroupSpec spec;
+    spec.label = "parallel group " + std::to_string(g.position) + " of workflow '" + g.workflow + "'";
+    spec.project = options_.project_prefix;
+    spec.run_dir = meta_ + "/run/" + g.key;
+    for (const std::string& key : g.members) {
+      for (const PlanStep& s : plan_.steps) {
+        if (s.key == key) spec.members.push_back(s.command);
+      }
+    }
+    result_.files[GroupFile(g)] = RenderGroupSpec(spec);
   }
 }
 
@@ -183,24 +219,41 @@ void Emitter::StepEdge(const PlanStep& step) {
     b.order_only.push_back(Stamp(step.after));
   }
   std::string args;
+  std::string desc = step.command;
   if (step.group >= 0) {
+    const PlanGroup& g = plan_.groups[static_cast<size_t>(step.group)];
     b.implicit_outputs.push_back(Ran(step.key));
-    args = "--ran " + Ran(step.key) + " --no-console ";
+    args = "--group " + GroupFile(g) + " --ran " + Ran(step.key) + " --no-console";
+    // Its output goes to the log until the group's replay; say where.
+    desc += "  (log: " + JoinPath(options_.project_prefix == "." ? "" : options_.project_prefix,
+                                  LogPath(step.command)) + ")";
+  }
+  std::string slot = SlotPoolOf(step);
+  if (!slot.empty()) args += (args.empty() ? "" : " ") + std::string("--pool ") + slot;
+  bool in_parallel = !step.workflow.empty() &&
+                     (step.group >= 0 || plan_.schedule == Schedule::kDataflow);
+  if (in_parallel && !c->pool.empty()) {
+    // Ninja counts it only against its named pool; keep the overall bound.
+    args += " --limit parallel:" + std::to_string(plan_.parallelism);
   }
   b.bindings = {{"spec", SpecPath(step.command)},
                 {"hash", hash_.at(step.command)},
                 {"depfile", meta_ + "/deps/" + step.key + ".d"},
-                {"desc", step.command}};
+                {"desc", desc}};
   if (!args.empty()) b.bindings.insert(b.bindings.begin(), {"args", args});
   b.pool = PoolOf(step);
   writer_.Build(b);
 }
 
+// The group's barrier: when every member is done, print their logs in
+// declaration order, so the console reads like a serial run.
 void Emitter::GroupEdge(const PlanGroup& group) {
   NinjaBuild b;
-  b.rule = "phony";
+  b.rule = id_ + "wfgen_replay";
   b.outputs.push_back(Stamp(group.key));
-  for (const std::string& m : group.members) b.inputs.push_back(Stamp(m));
+  for (const std::string& m : group.members) b.inputs.push_back(Ran(m));
+  b.bindings = {{"group", GroupFile(group)},
+                {"desc", "parallel group " + std::to_string(group.position) + " done"}};
   writer_.Build(b);
 }
 
@@ -208,6 +261,7 @@ EmitResult Emitter::Run() {
   for (const PlanTarget& t : plan_.targets) reserved_.insert(Target(t.name));
   reserved_.insert(options_.build_file);
   StepSpecs();
+  GroupSpecs();
   Header();
   Rules();
   writer_.Build(NinjaBuild{{options_.build_file},
@@ -276,10 +330,6 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   spec.shell = c.shell;
   spec.no_skip = c.no_skip;
   spec.grace_ms = project.kill_grace_ms;
-  if (!c.pool.empty()) {
-    spec.pool = c.pool;
-    spec.pool_depth = project.pools.at(c.pool);
-  }
   return spec;
 }
 

@@ -11,7 +11,9 @@
 namespace {
 
 const char kUsage[] =
-    "usage: wfgen-run [--stamp FILE] [--depfile FILE] [--force] [--no-console] SPEC [--h HASH]\n"
+    "usage: wfgen-run [--stamp FILE] [--depfile FILE] [--force] [--no-console]\n"
+    "                 [--group FILE --ran FILE] [--pool N:D] [--limit N:D] SPEC [--h HASH]\n"
+    "       wfgen-run --replay GROUPFILE --stamp FILE\n"
     "\n"
     "Runs one step of a wfgen project: decides by content whether the step must\n"
     "run, runs its script lines in series and records the result. Ninja starts it;\n"
@@ -22,6 +24,12 @@ const char kUsage[] =
     "  --depfile FILE  where to list the files inside directory deps/outputs\n"
     "  --force         run even if nothing changed (also: WFGEN_FORCE=NAME|*)\n"
     "  --no-console    output only to the step's log file\n"
+    "  --group FILE    the step is a member of this parallel group: on failure it\n"
+    "                  stops the other members (unless ninja runs with -k 0)\n"
+    "  --ran FILE      touched whenever the member was started (for the replay)\n"
+    "  --pool N:D      take a slot of pool N (depth D) and pass it as WFGEN_SLOT\n"
+    "  --limit N:D     also hold one of D slots of N (max_parallel_processes)\n"
+    "  --replay FILE   print the logs of the group's members, in order\n"
     "  --h HASH        ignored; the generator puts the spec's hash here so that\n"
     "                  Ninja reruns the step when the spec changes\n";
 
@@ -29,6 +37,7 @@ const char kUsage[] =
 
 int main(int argc, char** argv) {
   wfgen::RunOptions options;
+  std::string replay;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* flag) -> const char* {
@@ -42,6 +51,16 @@ int main(int argc, char** argv) {
       options.stamp = value("--stamp");
     } else if (a == "--depfile") {
       options.depfile = value("--depfile");
+    } else if (a == "--group") {
+      options.group_file = value("--group");
+    } else if (a == "--ran") {
+      options.ran = value("--ran");
+    } else if (a == "--pool") {
+      options.pool = value("--pool");
+    } else if (a == "--limit") {
+      options.limit = value("--limit");
+    } else if (a == "--replay") {
+      replay = value("--replay");
     } else if (a == "--h") {
       value("--h");
     } else if (a == "--force") {
@@ -64,6 +83,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (!replay.empty()) return wfgen::ReplayGroup(replay, options.stamp);
   if (options.spec_path.empty()) {
     fputs(kUsage, stderr);
     return 2;

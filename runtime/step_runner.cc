@@ -7,18 +7,21 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <tuple>
 
 #include "runtime/decide.h"
 #include "runtime/depfile.h"
-#include "runtime/evaluate.h"
 #include "runtime/disk.h"
+#include "runtime/evaluate.h"
 #include "runtime/fingerprint.h"
+#include "runtime/group.h"
 #include "runtime/record.h"
 #include "runtime/shlex.h"
+#include "runtime/slots.h"
+#include "runtime/step_output.h"
 #include "runtime/step_spec.h"
 #include "runtime/subprocess.h"
 
@@ -26,56 +29,6 @@ extern char** environ;
 
 namespace wfgen {
 namespace {
-
-// How much of a step's output goes to the console through Ninja, which
-// holds it all in memory until the step ends. The log file has everything.
-constexpr size_t kConsoleLimit = 1 << 20;
-
-void WriteFd(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-}
-
-void Print(const std::string& line) {
-  std::string s = line + "\n";
-  WriteFd(1, s.data(), s.size());
-}
-
-// The step's output: all of it to the log, the first kConsoleLimit bytes to
-// stdout (Ninja's pipe).
-class StepOutput : public OutputSink {
- public:
-  StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
-  ~StepOutput() override {
-    if (log_fd_ >= 0) close(log_fd_);
-  }
-  void Write(const char* data, size_t size) override {
-    if (log_fd_ >= 0) WriteFd(log_fd_, data, size);
-    if (!console_) return;
-    size_t n = console_bytes_ < kConsoleLimit ? std::min(size, kConsoleLimit - console_bytes_) : 0;
-    WriteFd(1, data, n);
-    console_bytes_ += n;
-    if (n < size) truncated_ = true;
-  }
-  // wfgen's own lines go to both, uncounted.
-  void Say(const std::string& line) {
-    std::string s = line + "\n";
-    if (log_fd_ >= 0) WriteFd(log_fd_, s.data(), s.size());
-    if (console_) WriteFd(1, s.data(), s.size());
-  }
-  bool truncated() const { return truncated_; }
-
- private:
-  int log_fd_;
-  bool console_;
-  size_t console_bytes_ = 0;
-  bool truncated_ = false;
-};
 
 std::string Absolute(const std::string& cwd, const std::string& path) {
   if (path.empty() || path[0] == '/') return path;
@@ -97,6 +50,12 @@ void MapInterpreter(std::vector<std::string>* argv) {
   }
 }
 
+std::string Seconds(int64_t ms) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%g s", static_cast<double>(ms) / 1000.0);
+  return buf;
+}
+
 std::string SignalName(int sig) {
   const char* abbrev = sigabbrev_np(sig);
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
@@ -114,9 +73,13 @@ class Step {
   int Skip();
   int Execute();
   bool PrepareDirectories(std::string* err);
-  LineResult RunLines(StepOutput* out, size_t* failed_line);
+  LineResult RunLines(StepOutput* out, const std::vector<std::string>& env, size_t* failed_line);
   bool RecordSuccess(std::string* err);
+  int Failed(const LineResult& r, size_t failed_line, StepOutput* out);
+  int Stopped(int sig);
+  int Finish(int code, MemberState state, const std::string& detail);
   [[noreturn]] void DieOfSignal(int sig);
+  std::string ShownLog() const { return JoinPath(spec_.project_dir, LogPath(spec_.name)); }
 
   RunOptions options_;
   ProcessRunner runner_;
@@ -124,8 +87,11 @@ class Step {
   StepSpec spec_;
   std::string cwd_;  // where ninja runs us
   Evaluation eval_;
-  // Shorthands into eval_.
   const Current& current_ = eval_.current;
+  // Parallel group membership.
+  GroupSpec group_;
+  std::optional<GroupRun> run_;
+  std::string slot_dir_;
 };
 
 bool Step::Load(std::string* err) {
@@ -141,10 +107,19 @@ bool Step::Load(std::string* err) {
     *err = options_.spec_path + ": " + *err;
     return false;
   }
+  if (!options_.group_file.empty()) {
+    std::string gtext;
+    if (!disk_.ReadFile(options_.group_file, &gtext, err) || !ParseGroupSpec(gtext, &group_, err)) {
+      *err = options_.group_file + ": " + *err;
+      return false;
+    }
+    run_.emplace(Absolute(cwd_, group_.run_dir), CurrentRunId());
+  }
   runner_.set_grace_ms(spec_.grace_ms);
   if (ForcedByEnvironment(getenv("WFGEN_FORCE"), spec_.name)) options_.forced = true;
-  if (!options_.stamp.empty()) options_.stamp = Absolute(cwd_, options_.stamp);
-  if (!options_.depfile.empty()) options_.depfile = Absolute(cwd_, options_.depfile);
+  options_.stamp = Absolute(cwd_, options_.stamp);
+  options_.depfile = Absolute(cwd_, options_.depfile);
+  options_.ran = Absolute(cwd_, options_.ran);
   if (chdir(spec_.project_dir.c_str()) != 0) {
     *err = "cannot enter project directory " + spec_.project_dir + ": " + strerror(errno);
     return false;
@@ -161,7 +136,7 @@ void Step::WriteDepfile(const std::vector<PathState>& deps, const std::vector<Pa
   if (!disk_.MakeDirs(DirName(options_.depfile), &err) ||
       !disk_.WriteFileAtomic(options_.depfile, RenderDepfile("stamp", spec_.project_dir, all),
                              &err)) {
-    Print("wfgen: warning: " + err);
+    PrintLine("wfgen: warning: " + err);
   }
 }
 
@@ -174,8 +149,23 @@ void Step::EnsureStamp(bool changed) {
   if (!disk_.Stat(options_.stamp, &info, &err)) return;
   if (!changed && info.kind != FileKind::kMissing) return;
   if (!disk_.MakeDirs(DirName(options_.stamp), &err) || !disk_.Touch(options_.stamp, &err)) {
-    Print("wfgen: warning: " + err);
+    PrintLine("wfgen: warning: " + err);
   }
+}
+
+// Every way out of a step that got as far as loading its spec.
+int Step::Finish(int code, MemberState state, const std::string& detail) {
+  runner_.Finish();
+  if (run_) {
+    run_->WriteStatus(spec_.name, state, detail);
+    run_->Unregister(spec_.name);
+    std::string err;
+    if (!options_.ran.empty() &&
+        !(disk_.MakeDirs(DirName(options_.ran), &err) && disk_.Touch(options_.ran, &err))) {
+      PrintLine("wfgen: warning: " + err);
+    }
+  }
+  return code;
 }
 
 int Step::Skip() {
@@ -191,8 +181,8 @@ int Step::Skip() {
     std::string err;
     disk_.WriteFileAtomic(RecordPath(spec_.name), RenderRecord(fresh), &err);
   }
-  Print("Skipping '" + spec_.name + "': nothing changed");
-  return 0;
+  if (options_.console) PrintLine("Skipping '" + spec_.name + "': nothing changed");
+  return Finish(0, MemberState::kSkipped, "");
 }
 
 bool Step::PrepareDirectories(std::string* err) {
@@ -207,12 +197,8 @@ bool Step::PrepareDirectories(std::string* err) {
   return disk_.MakeDirs(".wfgen/logs", err) && disk_.MakeDirs(".wfgen/state", err);
 }
 
-LineResult Step::RunLines(StepOutput* out, size_t* failed_line) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e; ++e) {
-    if (strncmp(*e, "WFGEN_STEP=", 11) != 0) env.push_back(*e);
-  }
-  env.push_back("WFGEN_STEP=" + spec_.name);
+LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
+                          size_t* failed_line) {
   LineResult result;
   for (size_t i = 0; i < spec_.script.size(); ++i) {
     *failed_line = i;
@@ -226,8 +212,7 @@ LineResult Step::RunLines(StepOutput* out, size_t* failed_line) {
       std::string err;
       if (!ShlexSplit(line, &argv, &err)) {
         result.kind = LineResult::kSpawnFailed;
-        result.error = "cannot split script line " + std::to_string(i + 1) + " like a shell would (" +
-                       err + "): " + line;
+        result.error = "cannot split the line like a shell would (" + err + "): " + line;
         return result;
       }
       if (argv.empty()) continue;
@@ -261,34 +246,28 @@ bool Step::RecordSuccess(std::string* err) {
     PathState& now = after.outs[i];
     const PathState& was = current_.outs[i];
     if (now.kind != was.kind || now.hash != was.hash) changed = true;
+    auto restore = [this](const std::string& path, int64_t old_mtime, FileState* state) {
+      std::string ignored;
+      FileInfo info;
+      if (disk_.SetMtime(path, old_mtime, &ignored) && disk_.Stat(path, &info, &ignored)) {
+        state->mtime_ns = info.mtime_ns;
+        state->ctime_ns = info.ctime_ns;
+      }
+    };
     if (now.kind == FileKind::kFile && was.kind == FileKind::kFile && now.hash == was.hash &&
         now.self.mtime_ns != was.self.mtime_ns) {
-      std::string ignored;
-      if (disk_.SetMtime(now.path, was.self.mtime_ns, &ignored)) {
-        FileInfo info;
-        if (disk_.Stat(now.path, &info, &ignored)) {
-          now.self.mtime_ns = info.mtime_ns;
-          now.self.ctime_ns = info.ctime_ns;
-        }
-      }
+      restore(now.path, was.self.mtime_ns, &now.self);
     } else if (now.kind == FileKind::kDir && was.kind == FileKind::kDir) {
       size_t j = 0;
       for (FileState& c : now.children) {
         while (j < was.children.size() && was.children[j].rel < c.rel) ++j;
         if (j == was.children.size() || was.children[j].rel != c.rel) continue;
         const FileState& old = was.children[j];
-        if (old.hash != c.hash || old.mtime_ns == c.mtime_ns) continue;
-        std::string full = ChildPath(now, c), ignored;
-        FileInfo info;
-        if (disk_.SetMtime(full, old.mtime_ns, &ignored) && disk_.Stat(full, &info, &ignored)) {
-          c.mtime_ns = info.mtime_ns;
-          c.ctime_ns = info.ctime_ns;
+        if (old.hash == c.hash && old.mtime_ns != c.mtime_ns) {
+          restore(ChildPath(now, c), old.mtime_ns, &c);
         }
       }
-      if (now.hash == was.hash) {
-        std::string ignored;
-        disk_.SetMtime(now.path, was.self.mtime_ns, &ignored);
-      }
+      if (now.hash == was.hash) restore(now.path, was.self.mtime_ns, &now.self);
     }
   }
   if (!disk_.WriteFileAtomic(RecordPath(spec_.name), RenderRecord(after), err)) return false;
@@ -298,7 +277,7 @@ bool Step::RecordSuccess(std::string* err) {
 }
 
 void Step::DieOfSignal(int sig) {
-  runner_.Finish();
+  Finish(0, MemberState::kTerminated, "interrupted");
   fflush(stdout);
   signal(sig, SIG_DFL);
   sigset_t set;
@@ -309,63 +288,123 @@ void Step::DieOfSignal(int sig) {
   _exit(128 + sig);
 }
 
+// A stop signal arrived. From a failing sibling: report "terminated" and
+// exit normally (a signal death would make Ninja treat it as Ctrl-C). From
+// anywhere else (Ctrl-C, ninja, kill): die of the same signal.
+int Step::Stopped(int sig) {
+  WriteDepfile(current_.deps, current_.outs);
+  std::string cause = run_ ? run_->FailedMember() : "";
+  if (cause.empty() || cause == spec_.name) DieOfSignal(sig);
+  PrintLine("wfgen: '" + spec_.name + "' terminated because '" + cause +
+            "' failed (its log: " + ShownLog() + ")");
+  return Finish(kTerminatedExit, MemberState::kTerminated, cause);
+}
+
+int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
+  WriteDepfile(current_.deps, current_.outs);
+  std::string where = "line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "'";
+  int code = 1;
+  std::string what;
+  switch (r.kind) {
+    case LineResult::kSpawnFailed:
+      what = r.error;
+      code = r.error == "command not found" ? 127 : 1;
+      break;
+    case LineResult::kSignaled:
+      what = "was killed by " + SignalName(r.code);
+      code = 128 + r.code;
+      break;
+    case LineResult::kExited:
+      what = "failed with exit code " + std::to_string(r.code);
+      code = r.code;
+      break;
+  }
+  out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what);
+  if (!run_) return Finish(code, MemberState::kFailed, what);
+  // A member's output went only to its log: show it now, since the group
+  // will not get to its replay.
+  PrintLine("---- log of '" + spec_.name + "' (" + ShownLog() + ") ----");
+  PrintFile(LogPath(spec_.name), ShownLog());
+  if (!KeepGoing()) {
+    std::string first;
+    if (run_->ClaimFailure(spec_.name, code, &first)) {
+      std::vector<std::string> stopped = run_->TerminateOthers(spec_.name, group_.members);
+      std::string list;
+      for (const std::string& m : stopped) list += (list.empty() ? "'" : ", '") + m + "'";
+      PrintLine("wfgen: '" + spec_.name + "' failed, so the rest of " + group_.label +
+                (stopped.empty() ? " is not started"
+                                 : " is stopped: terminating " + list + " (SIGTERM, then SIGKILL after " +
+                                       Seconds(spec_.grace_ms) + ")"));
+    }
+  }
+  return Finish(code, MemberState::kFailed, "exit code " + std::to_string(code));
+}
+
 int Step::Execute() {
   std::string err;
   for (const std::string& d : spec_.deps) {
     FileInfo info;
     if (!disk_.Stat(d, &info, &err) || info.kind == FileKind::kMissing) {
       WriteDepfile(current_.deps, current_.outs);
-      Print("Missing dependency specified by command '" + spec_.name + "': " + d);
-      Print("Maybe you forgot to run the 'assets' command or a previous step?");
-      return 1;
+      PrintLine("Missing dependency specified by command '" + spec_.name + "': " + d);
+      PrintLine("Maybe you forgot to run the 'assets' command or a previous step?");
+      return Finish(1, MemberState::kFailed, "missing dependency " + d);
     }
   }
   if (!PrepareDirectories(&err)) {
-    Print("wfgen: " + err);
-    return 1;
+    PrintLine("wfgen: " + err);
+    return Finish(1, MemberState::kFailed, err);
+  }
+  std::vector<std::string> env;
+  for (char** e = environ; *e; ++e) {
+    if (strncmp(*e, "WFGEN_STEP=", 11) != 0 && strncmp(*e, "WFGEN_SLOT=", 11) != 0)
+      env.push_back(*e);
+  }
+  env.push_back("WFGEN_STEP=" + spec_.name);
+  // The named pool first, then the overall limit: nobody waits for a
+  // pool slot while holding a limit slot, so the two cannot deadlock.
+  SlotLease slot, limit;
+  for (auto [spec, lease, expose] : {std::make_tuple(&options_.pool, &slot, true),
+                                    std::make_tuple(&options_.limit, &limit, false)}) {
+    if (spec->empty()) continue;
+    size_t colon = spec->rfind(':');
+    std::string pool = spec->substr(0, colon);
+    int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
+    int n = lease->Acquire(".wfgen/slots", pool, depth > 0 ? depth : 1,
+                           [this] { return runner_.StopSignal() != 0; }, &err);
+    if (n < 0) {
+      if (int sig = runner_.StopSignal()) return Stopped(sig);
+      PrintLine("wfgen: " + err);
+      return Finish(1, MemberState::kFailed, err);
+    }
+    if (expose) env.push_back("WFGEN_SLOT=" + std::to_string(n));
   }
   int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   StepOutput out(log_fd, options_.console);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   size_t failed_line = 0;
-  LineResult r = RunLines(&out, &failed_line);
+  LineResult r = RunLines(&out, env, &failed_line);
   if (out.truncated()) {
-    Print("wfgen: console output of '" + spec_.name + "' was cut at 1 MiB; the whole output is in " +
-          JoinPath(spec_.project_dir, LogPath(spec_.name)));
+    PrintLine("wfgen: console output of '" + spec_.name + "' was cut at 1 MiB; the whole output is in " +
+              ShownLog());
   }
   if (int sig = runner_.StopSignal()) {
-    out.Say("wfgen: '" + spec_.name + "' interrupted by " + SignalName(sig));
-    WriteDepfile(current_.deps, current_.outs);
-    DieOfSignal(sig);
+    out.Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
+    return Stopped(sig);
   }
-  if (!r.ok()) {
-    WriteDepfile(current_.deps, current_.outs);
-    std::string where = "line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "'";
-    runner_.Finish();
-    switch (r.kind) {
-      case LineResult::kSpawnFailed:
-        out.Say("wfgen: " + where + ": " + r.error);
-        return r.error == "command not found" ? 127 : 1;
-      case LineResult::kSignaled:
-        out.Say("wfgen: " + where + " was killed by " + SignalName(r.code));
-        return 128 + r.code;
-      case LineResult::kExited:
-        out.Say("wfgen: " + where + " failed with exit code " + std::to_string(r.code));
-        return r.code;
-    }
-  }
+  if (!r.ok()) return Failed(r, failed_line, &out);
   runner_.Finish();
   if (!RecordSuccess(&err)) {
-    Print("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
-    return 1;
+    PrintLine("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
+    return Finish(1, MemberState::kFailed, "record not written");
   }
-  return 0;
+  return Finish(0, MemberState::kSucceeded, "");
 }
 
 int Step::Run() {
   std::string err;
   if (!runner_.Init(&err) || !Load(&err)) {
-    Print("wfgen-run: " + err);
+    PrintLine("wfgen-run: " + err);
     return 2;
   }
   // When ninja dies (even of SIGKILL), stop like on Ctrl-C.
@@ -373,15 +412,23 @@ int Step::Run() {
   prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
   if (getppid() != parent) raise(SIGTERM);
 
+  if (run_) {
+    std::string failed = run_->FailedMember();
+    if (!failed.empty() && failed != spec_.name) {
+      PrintLine("wfgen: '" + spec_.name + "' not started because '" + failed + "' failed");
+      return Finish(kTerminatedExit, MemberState::kTerminated, failed);
+    }
+    if (!run_->Register(spec_.name, &err)) PrintLine("wfgen: warning: " + err);
+  }
   if (!Evaluate(&disk_, spec_, options_.forced, &eval_, &err)) {
-    Print("wfgen: " + spec_.name + ": " + err);
-    return 1;
+    PrintLine("wfgen: " + spec_.name + ": " + err);
+    return Finish(1, MemberState::kFailed, err);
   }
   if (!eval_.record_error.empty()) {
-    Print("wfgen: warning: ignoring unreadable record " + eval_.record_error + "; '" +
-          spec_.name + "' will run");
+    PrintLine("wfgen: warning: ignoring unreadable record " + eval_.record_error + "; '" +
+              spec_.name + "' will run");
   }
-  if (int sig = runner_.StopSignal()) DieOfSignal(sig);
+  if (int sig = runner_.StopSignal()) return Stopped(sig);
   if (!eval_.decision.run) return Skip();
   return Execute();
 }
@@ -405,6 +452,31 @@ bool ForcedByEnvironment(const char* value, const std::string& name) {
 int RunStep(const RunOptions& options) {
   Step step(options);
   return step.Run();
+}
+
+int ReplayGroup(const std::string& group_file, const std::string& stamp) {
+  RealDisk disk;
+  std::string text, err;
+  GroupSpec group;
+  if (!disk.ReadFile(group_file, &text, &err) || !ParseGroupSpec(text, &group, &err)) {
+    PrintLine("wfgen-run: " + group_file + ": " + err);
+    return 2;
+  }
+  GroupRun run(group.run_dir, CurrentRunId());
+  for (const std::string& m : group.members) {
+    MemberStatus st = run.ReadStatus(m);
+    if (st.state == MemberState::kSkipped) {
+      PrintLine("Skipping '" + m + "': nothing changed");
+    } else if (st.state != MemberState::kNotStarted) {
+      std::string log = JoinPath(group.project, LogPath(m));
+      PrintLine("==== " + m + " ====");
+      PrintFile(log, log);
+    }
+  }
+  if (!stamp.empty() && !(disk.MakeDirs(DirName(stamp), &err) && disk.Touch(stamp, &err))) {
+    PrintLine("wfgen: warning: " + err);
+  }
+  return 0;
 }
 
 }  // namespace wfgen

@@ -9,6 +9,9 @@
 //   next Ninja run does not look at their consumers either.
 // - The depfile lists the files inside directory deps and outputs.
 // - The record (record.h) is written only after every line succeeded.
+// - A parallel group member also touches its "ran" marker (the group's
+//   replay depends on it), reports its state, and on failure stops the
+//   rest of its group (group.h).
 #pragma once
 
 #include <string>
@@ -20,14 +23,28 @@ struct RunOptions {
   std::string stamp;
   std::string depfile;
   bool forced = false;
-  bool console = true;  // copy the step's output to stdout (ninja shows it)
+  bool console = true;     // copy the step's output to stdout (ninja shows it)
+  std::string group_file;  // set for a parallel group member
+  std::string ran;         // the member's "ran" marker
+  std::string pool;        // "NAME:DEPTH": take a WFGEN_SLOT in that pool
+  // "parallel:N": also hold one of N slots, so that steps of a named pool
+  // (which Ninja counts only against that pool) respect
+  // max_parallel_processes too.
+  std::string limit;
 };
 
 // Returns the process exit status. On an interrupt (Ctrl-C), it kills the
 // step's processes and then re-raises the signal, so Ninja sees it.
 int RunStep(const RunOptions& options);
 
+// `wfgen-run --replay GROUPFILE --stamp FILE`: prints the logs of the
+// group's members that ran in this ninja run, in declaration order.
+int ReplayGroup(const std::string& group_file, const std::string& stamp);
+
 // WFGEN_FORCE="*" or a space- or comma-separated list of command names.
 bool ForcedByEnvironment(const char* value, const std::string& name);
+
+// Exit status of a group member stopped because another member failed.
+constexpr int kTerminatedExit = 143;
 
 }  // namespace wfgen

@@ -54,10 +54,6 @@ std::string RenderStepSpec(const StepSpec& spec) {
   Put(&out, "shell", spec.shell ? "1" : "0");
   Put(&out, "no_skip", spec.no_skip ? "1" : "0");
   Put(&out, "grace_ms", std::to_string(spec.grace_ms));
-  if (!spec.pool.empty()) {
-    Put(&out, "pool", spec.pool);
-    Put(&out, "pool_depth", std::to_string(spec.pool_depth));
-  }
   return out;
 }
 
@@ -76,7 +72,6 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
       return false;
     }
     bool ok = true;
-    int64_t n = 0;
     if (kv.key == "name") spec->name = v;
     else if (kv.key == "project") spec->project_dir = v;
     else if (kv.key == "line") spec->script.push_back(v);
@@ -87,11 +82,7 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "shell") ok = ParseBool(v, &spec->shell);
     else if (kv.key == "no_skip") ok = ParseBool(v, &spec->no_skip);
     else if (kv.key == "grace_ms") ok = ParseInt(v, &spec->grace_ms);
-    else if (kv.key == "pool") spec->pool = v;
-    else if (kv.key == "pool_depth") {
-      ok = ParseInt(v, &n) && n > 0 && n < 100000;
-      spec->pool_depth = static_cast<int>(n);
-    } else {
+    else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;
     }

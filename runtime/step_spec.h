@@ -27,9 +27,6 @@ struct StepSpec {
   bool no_skip = false;
   // SIGTERM-to-SIGKILL grace period when a step is stopped.
   int64_t grace_ms = 10000;
-  // Named pool (`pool: gpu`) and its depth, for WFGEN_SLOT.
-  std::string pool;
-  int pool_depth = 0;
 
   // Outputs as weasel counts them: `outputs` then `outputs_no_cache`.
   std::vector<std::string> AllOutputs() const;

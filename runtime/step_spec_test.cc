@@ -36,8 +36,6 @@ TEST(StepSpecTest, RoundTrips) {
   s.name = "odd name: $x|y";
   s.script = {"a\\b", "", "c\r\n"};
   s.deps = {"with space/x"};
-  s.pool = "gpu";
-  s.pool_depth = 2;
   s.shell = true;
   StepSpec back;
   std::string err;
@@ -45,8 +43,6 @@ TEST(StepSpecTest, RoundTrips) {
   EXPECT_EQ(back.name, s.name);
   EXPECT_EQ(back.script, s.script);
   EXPECT_EQ(back.deps, s.deps);
-  EXPECT_EQ(back.pool, "gpu");
-  EXPECT_EQ(back.pool_depth, 2);
   EXPECT_TRUE(back.shell);
   EXPECT_FALSE(back.no_skip);
 }

@@ -15,6 +15,8 @@
 //   dies of anything, SIGKILL included. Either survivor cleans up.
 // - When the line's direct child exits, stragglers left in G are stopped the
 //   same way: a step's processes never outlive it.
+// - wfgen-run is a child subreaper: orphans of the step become its children
+//   and are reaped at once, instead of lingering as zombies in G.
 #pragma once
 
 #include <sys/types.h>
@@ -68,11 +70,17 @@ class ProcessRunner {
  private:
   bool StartGuardian(std::string* err);
   void HandleSignal(int signo, pid_t child, pid_t group, int64_t* kill_deadline_ms);
+  // Reaps every exited child: `child` (sets *status, returns true when it
+  // is among them), the guardian, and orphans of the step that were
+  // reparented to us (we are a child subreaper, so they do not linger as
+  // zombies in the step's process group).
+  bool ReapChildren(pid_t child, int* status);
 
   int64_t grace_ms_;
   int signal_fd_ = -1;
   int guard_fd_ = -1;
   pid_t guard_pid_ = -1;
+  bool guard_reaped_ = false;
   int stop_signal_ = 0;
 };
 

@@ -112,7 +112,24 @@ bool ProcessRunner::Init(std::string* err) {
     *err = std::string("signalfd: ") + strerror(errno);
     return false;
   }
+  prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
   return true;
+}
+
+bool ProcessRunner::ReapChildren(pid_t child, int* status) {
+  bool got = false;
+  for (;;) {
+    int st = 0;
+    pid_t w = waitpid(-1, &st, WNOHANG);
+    if (w <= 0) break;
+    if (w == child) {
+      *status = st;
+      got = true;
+    } else if (w == guard_pid_) {
+      guard_reaped_ = true;
+    }
+  }
+  return got;
 }
 
 bool ProcessRunner::StartGuardian(std::string* err) {
@@ -157,8 +174,9 @@ void ProcessRunner::Finish() {
   close(guard_fd_);
   guard_fd_ = -1;
   int status;
-  while (waitpid(guard_pid_, &status, 0) < 0 && errno == EINTR) {
+  while (!guard_reaped_ && waitpid(guard_pid_, &status, 0) < 0 && errno == EINTR) {
   }
+  guard_reaped_ = true;
 }
 
 int ProcessRunner::StopSignal() {
@@ -282,10 +300,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
         HandleSignal(static_cast<int>(si.ssi_signo), pid, group, &kill_deadline);
       }
     }
-    if (!reaped) {
-      pid_t w = waitpid(pid, &status, WNOHANG);
-      if (w == pid) reaped = true;
-    }
+    if (ReapChildren(pid, &status)) reaped = true;
   }
   // Whatever is still buffered in the pipe, without waiting for writers
   // that escaped the group (they could hold it open forever).

@@ -92,11 +92,11 @@ void TestSpace::Touch(const std::string& rel) {
 
 void TestSpace::Settle() { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }
 
-RunResult TestSpace::Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                         const std::string& cwd) const {
-  RunResult r;
+TestSpace::Background TestSpace::Start(const std::vector<std::string>& argv,
+                                       const std::vector<std::string>& env) const {
+  Background bg;
   int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) return r;
+  if (pipe2(fds, O_CLOEXEC) != 0) return bg;
   std::string tools = Dirname(SteptoolBin()) + ":" + Dirname(WfgenBin());
   pid_t pid = fork();
   if (pid == 0) {
@@ -104,7 +104,7 @@ RunResult TestSpace::Run(const std::vector<std::string>& argv, const std::vector
     dup2(fds[1], 2);
     int null_fd = open("/dev/null", O_RDONLY);
     dup2(null_fd, 0);
-    if (chdir((cwd.empty() ? dir_ : cwd).c_str()) != 0) _exit(127);
+    if (chdir(dir_.c_str()) != 0) _exit(127);
     const char* path = getenv("PATH");
     setenv("PATH", (tools + ":" + (path ? path : "/usr/bin:/bin")).c_str(), 1);
     setenv("NO_COLOR", "1", 1);
@@ -117,28 +117,47 @@ RunResult TestSpace::Run(const std::vector<std::string>& argv, const std::vector
     _exit(127);
   }
   close(fds[1]);
+  bg.pid = pid;
+  bg.output_fd = fds[0];
+  return bg;
+}
+
+RunResult TestSpace::Wait(Background* bg) {
+  RunResult r;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   char buf[4096];
   for (;;) {
-    struct pollfd p = {fds[0], POLLIN, 0};
+    struct pollfd p = {bg->output_fd, POLLIN, 0};
     int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     deadline - std::chrono::steady_clock::now())
                                     .count());
     if (left <= 0) {
-      kill(pid, SIGKILL);
+      kill(bg->pid, SIGKILL);
       r.output += "\n[test: timed out]\n";
       break;
     }
     if (poll(&p, 1, left) <= 0) continue;
-    ssize_t n = read(fds[0], buf, sizeof buf);
+    ssize_t n = read(bg->output_fd, buf, sizeof buf);
     if (n <= 0) break;
     r.output.append(buf, static_cast<size_t>(n));
   }
-  close(fds[0]);
+  close(bg->output_fd);
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(bg->pid, &status, 0);
   r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
+}
+
+RunResult TestSpace::Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         const std::string& cwd) const {
+  if (!cwd.empty()) {
+    std::vector<std::string> wrapped = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd};
+    wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+    Background bg = Start(wrapped, env);
+    return Wait(&bg);
+  }
+  Background bg = Start(argv, env);
+  return Wait(&bg);
 }
 
 RunResult TestSpace::Wfgen(const std::vector<std::string>& args,
@@ -170,7 +189,7 @@ std::vector<std::string> TestSpace::TakeRuns() {
   return fresh;
 }
 
-int CountProcesses(const std::string& needle) {
+int CountProcesses(const std::string& dir) {
   int count = 0;
   DIR* proc = opendir("/proc");
   if (!proc) return -1;
@@ -183,17 +202,24 @@ int CountProcesses(const std::string& needle) {
     size_t paren = stat_line.rfind(')');
     if (paren != std::string::npos && paren + 2 < stat_line.size() && stat_line[paren + 2] == 'Z')
       continue;
-    std::ifstream cmd(base + "/cmdline", std::ios::binary);
-    std::stringstream ss;
-    ss << cmd.rdbuf();
-    std::string c = ss.str();
-    for (char& ch : c) {
-      if (ch == '\0') ch = ' ';
-    }
-    if (c.find(needle) != std::string::npos) ++count;
+    char cwd[4096];
+    ssize_t n = readlink((base + "/cwd").c_str(), cwd, sizeof cwd - 1);
+    if (n <= 0) continue;
+    std::string c(cwd, static_cast<size_t>(n));
+    if (c == dir || c.compare(0, dir.size() + 1, dir + "/") == 0) ++count;
   }
   closedir(proc);
   return count;
+}
+
+bool WaitFor(const std::function<bool()>& predicate, double seconds) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(static_cast<int>(seconds * 1000));
+  while (!predicate()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 }  // namespace test

@@ -4,6 +4,7 @@
 // keep the directories for debugging.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,16 @@ class TestSpace {
   RunResult Ninja(const std::vector<std::string>& args = {},
                   const std::vector<std::string>& env = {}) const;
 
+  // Starts argv in the background (same environment rules as Run).
+  struct Background {
+    int pid = -1;
+    int output_fd = -1;
+  };
+  Background Start(const std::vector<std::string>& argv,
+                   const std::vector<std::string>& env = {}) const;
+  // Waits for a background process and collects its output.
+  static RunResult Wait(Background* bg);
+
   // Names appended to runs.log by steptool since the previous call.
   std::vector<std::string> TakeRuns();
 
@@ -56,9 +67,12 @@ std::string WfgenRunBin();
 std::string NinjaBin();
 std::string SteptoolBin();
 
-// Number of processes (other than zombies) whose command line mentions
-// `needle`, to check that nothing was left behind.
-int CountProcesses(const std::string& needle);
+// Number of live processes (zombies excluded) whose working directory is
+// `dir` or below it, to check that nothing was left behind.
+int CountProcesses(const std::string& dir);
+
+// Polls until `predicate` holds or `seconds` pass; returns the predicate.
+bool WaitFor(const std::function<bool()>& predicate, double seconds);
 
 }  // namespace test
 }  // namespace wfgen

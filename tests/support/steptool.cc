@@ -9,7 +9,8 @@
 // directory (files part-1.txt, part-2.txt) with content derived from the
 // salt and the inputs' bytes (--head N: only their first N lines), so the
 // same inputs always give the same bytes. --stamp FILE appends
-// "NAME start|end <ms since epoch>" lines (for concurrency tests).
+// "NAME start|end <ms since epoch>" lines (for concurrency tests; a start
+// line ends with " slot=N" when WFGEN_SLOT is set).
 // --spawn-sleeper forks a grandchild that ignores SIGTERM and sleeps.
 #include <signal.h>
 #include <sys/stat.h>
@@ -119,7 +120,11 @@ int main(int argc, char** argv) {
     else if (a == "--spawn-sleeper") sleeper = true;
   }
   Append("runs.log", name);
-  if (!stamp.empty()) Append(stamp, name + " start " + std::to_string(NowMs()));
+  const char* slot = getenv("WFGEN_SLOT");
+  if (!stamp.empty()) {
+    Append(stamp, name + " start " + std::to_string(NowMs()) +
+                      (slot ? std::string(" slot=") + slot : std::string()));
+  }
   printf("[step] %s\n", name.c_str());
   if (!print.empty()) printf("%s\n", print.c_str());
   fflush(stdout);

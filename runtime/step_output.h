@@ -1,0 +1,42 @@
+// Where a step's output goes: all of it to the step's log file, and (for
+// serial steps) the first MiB to stdout, which Ninja shows when the step
+// ends. Parallel group members write only the log; their output reaches
+// the console through the group's replay.
+#pragma once
+
+#include <string>
+
+#include "runtime/subprocess.h"
+
+namespace wfgen {
+
+// How much of a step's output is copied to the console through Ninja,
+// which holds all of it in memory until the step ends.
+constexpr size_t kConsoleLimit = 1 << 20;
+
+class StepOutput : public OutputSink {
+ public:
+  StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
+  ~StepOutput() override;
+  void Write(const char* data, size_t size) override;
+  // wfgen's own lines, to the log and (if console) to stdout.
+  void Say(const std::string& line);
+  bool truncated() const { return truncated_; }
+
+ private:
+  int log_fd_;
+  bool console_;
+  size_t console_bytes_ = 0;
+  bool truncated_ = false;
+};
+
+// Writes everything to fd, retrying on EINTR; gives up quietly on errors
+// (ninja may be gone).
+void WriteFd(int fd, const char* data, size_t size);
+void PrintLine(const std::string& line);
+
+// Copies the file at `path` to stdout, at most kConsoleLimit bytes; says
+// where the rest is if it was cut.
+void PrintFile(const std::string& path, const std::string& shown_path);
+
+}  // namespace wfgen
