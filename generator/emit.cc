@@ -173,7 +173,7 @@ std::string Emitter::SlotPoolOf(const PlanStep& step) const {
 void Emitter::GroupSpecs() {
   for (const PlanGroup& g : plan_.groups) {
     GroupSpec spec;
-    spec.label = "parallel group " + std::to_string(g.position) + " of workflow '" + g.workflow + "'";
+    spec.label = "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
     for (const std::string& key : g.members) {
@@ -253,7 +253,7 @@ void Emitter::GroupEdge(const PlanGroup& group) {
   b.outputs.push_back(Stamp(group.key));
   for (const std::string& m : group.members) b.inputs.push_back(Ran(m));
   b.bindings = {{"group", GroupFile(group)},
-                {"desc", "parallel group " + std::to_string(group.position) + " done"}};
+                {"desc", "parallel group " + std::to_string(group.ordinal) + " done"}};
   writer_.Build(b);
 }
 

@@ -79,6 +79,7 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
     std::string previous;                            // staged: what the next step waits for
     std::map<std::string, std::string> last_run_of;  // dataflow: command -> its last step
     int position = 0;
+    int groups_seen = 0;
     for (const WorkflowStep& ws : w.steps) {
       ++position;
       int group = -1;
@@ -88,6 +89,7 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
         g.key = GroupKey(w.name.value, position);
         g.workflow = w.name.value;
         g.position = position;
+        g.ordinal = ++groups_seen;
         g.after = options.schedule == Schedule::kStaged ? previous : "";
         plan.groups.push_back(g);
       }

@@ -38,7 +38,8 @@ struct PlanStep {
 struct PlanGroup {
   std::string key;  // "workflows/all/2.group"
   std::string workflow;
-  int position = 0;
+  int position = 0;  // of the step in the workflow
+  int ordinal = 0;   // 1 for the workflow's first group, 2 for the second...
   std::vector<std::string> members;  // step keys, in declaration order
   std::string after;
 };
