@@ -17,10 +17,20 @@ namespace {
 const char kUsage[] =
     "usage: wfgen [PROJECT.yml] [-o FILE] [--vars.NAME=VALUE ...] [--schedule staged|dataflow]\n"
     "             [--embed NAME]\n"
+    "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n"
     "\n"
     "Writes build.ninja for a weasel/spaCy project.yml, so that `ninja all` runs the\n"
     "workflow `all` in parallel where it may and skips what is up to date.\n"
     "\n"
+    "commands:\n"
+    "  run [TARGET]       regenerate and run a workflow or command, with a live status\n"
+    "  list               the commands and workflows of the project\n"
+    "  explain NAME       why a command would run (or not), path by path\n"
+    "  document           the README section for the project, like `weasel document`\n"
+    "  graph [WORKFLOW]   the workflow as Graphviz dot\n"
+    "  init [TEMPLATE] DIR  a starter project\n"
+    "\n"
+    "generation options:\n"
     "  PROJECT.yml        the project file (default: ./project.yml)\n"
     "  -o FILE            write the Ninja file here (default: build.ninja beside the\n"
     "                     project file); run ninja in that file's directory\n"
@@ -134,6 +144,16 @@ int Main(const std::vector<std::string>& args) {
     const std::string& verb = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (verb == "run") return RunCommand(rest);
+    if (verb == "list") return ListCommand(rest);
+    if (verb == "document") return DocumentCommand(rest);
+    if (verb == "explain") return ExplainCommand(rest);
+    if (verb == "graph") return GraphCommand(rest);
+    if (verb == "init") return InitCommand(rest);
+    if (verb == "help") {
+      if (rest.empty()) return Generation({"--help"});
+      return Main({rest[0], "--help"});
+    }
+    if (verb == "version") return Generation({"--version"});
   }
   return Generation(args);
 }

@@ -1,7 +1,8 @@
 // `wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.X=V]`
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
 
 #include <cstdio>
 #include <cstring>
@@ -13,6 +14,10 @@
 #include "generator/dry_run.h"
 #include "generator/generate.h"
 #include "generator/paths.h"
+#include "generator/run_loop.h"
+#include "generator/run_status.h"
+#include "generator/terminal.h"
+#include "generator/trace.h"
 #include "runtime/disk.h"
 #include "runtime/evaluate.h"
 
@@ -21,9 +26,12 @@ namespace {
 
 const char kUsage[] =
     "usage: wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.NAME=VALUE ...]\n"
+    "                 [--trace FILE] [--plain] [--schedule staged|dataflow]\n"
     "\n"
     "Regenerates build.ninja if project.yml changed, then runs ninja for TARGET (a\n"
-    "workflow or a command). Without TARGET, lists what there is to run.\n"
+    "workflow or a command) and shows its progress: a live table on a terminal, one\n"
+    "line per event otherwise. Without TARGET, lists what there is to run. The exit\n"
+    "status is ninja's.\n"
     "\n"
     "  PROJECT           project directory or project.yml (default: .)\n"
     "  --force           rerun the steps of TARGET even if nothing changed\n"
@@ -31,18 +39,23 @@ const char kUsage[] =
     "  -j N              run at most N steps at once (ninja -j)\n"
     "  -k N              keep going until N steps failed (ninja -k; 0 = never stop);\n"
     "                    a failing parallel group member then does not stop its group\n"
+    "  --trace FILE      write a Chrome/Perfetto trace of the run (one lane per slot)\n"
+    "  --plain           one line per event even on a terminal (NO_COLOR: no colours)\n"
     "  --schedule MODE   staged (default) or dataflow, as for `wfgen`\n"
     "\n"
     "examples:\n"
     "  wfgen run all\n"
     "  wfgen run train --force --vars.gpu=0\n"
-    "  wfgen run all --dry\n";
+    "  wfgen run all --dry\n"
+    "  wfgen run all --trace run.json   # open in ui.perfetto.dev\n";
 
 struct RunArgs {
   GenerateOptions gen;
   std::string target;
   bool force = false;
   bool dry = false;
+  bool plain = false;
+  std::string trace;
   std::vector<std::string> ninja_args;
 };
 
@@ -58,6 +71,15 @@ int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
       ++i;
     } else if (a == "--dry" || a == "-D") {
       out->dry = true;
+      ++i;
+    } else if (a == "--plain") {
+      out->plain = true;
+      ++i;
+    } else if (a == "--trace" && i + 1 < args.size()) {
+      out->trace = args[i + 1];
+      i += 2;
+    } else if (a.compare(0, 8, "--trace=") == 0) {
+      out->trace = a.substr(8);
       ++i;
     } else if ((a == "-j" || a == "-k") && i + 1 < args.size()) {
       out->ninja_args.push_back(a);
@@ -178,43 +200,6 @@ int Dry(const Workspace& ws, const RunArgs& run) {
   return 0;
 }
 
-// Runs ninja in the build directory and returns its exit status. Ctrl-C
-// reaches ninja directly (same process group); we only wait for it.
-int Ninja(const Workspace& ws, const std::vector<std::string>& args,
-          const std::vector<std::string>& env) {
-  const char* ninja = getenv("WFGEN_NINJA");
-  std::vector<std::string> argv = {ninja && *ninja ? ninja : "ninja", "-f",
-                                   ws.output.substr(ws.build_dir.size() + 1)};
-  argv.insert(argv.end(), args.begin(), args.end());
-  struct sigaction ignore = {}, old_int = {}, old_quit = {};
-  ignore.sa_handler = SIG_IGN;
-  sigaction(SIGINT, &ignore, &old_int);
-  sigaction(SIGQUIT, &ignore, &old_quit);
-  fflush(stdout);
-  fflush(stderr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGQUIT, &old_quit, nullptr);
-    if (chdir(ws.build_dir.c_str()) != 0) _exit(127);
-    for (const std::string& e : env) putenv(strdup(e.c_str()));
-    std::vector<char*> cargv;
-    for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-    cargv.push_back(nullptr);
-    execvp(cargv[0], cargv.data());
-    fprintf(stderr, "wfgen run: cannot run %s: %s\n", cargv[0], strerror(errno));
-    _exit(127);
-  }
-  int status = 0;
-  while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  sigaction(SIGINT, &old_int, nullptr);
-  sigaction(SIGQUIT, &old_quit, nullptr);
-  if (pid < 0) return 127;
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return WEXITSTATUS(status);
-}
-
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args) {
@@ -243,9 +228,34 @@ int RunCommand(const std::vector<std::string>& args) {
       disk.RemoveFile(JoinPath(ws.build_dir, ".wfgen/stamps/" + s->key), &err);
     }
   }
-  std::vector<std::string> ninja_args = run.ninja_args;
-  ninja_args.push_back(run.target);
-  return Ninja(ws, ninja_args, env);
+  NinjaInvocation ninja;
+  const char* ninja_bin = getenv("WFGEN_NINJA");
+  if (ninja_bin && *ninja_bin) ninja.ninja = ninja_bin;
+  ninja.dir = ws.build_dir;
+  ninja.args = {"-f", ws.output.substr(ws.build_dir.size() + 1)};
+  ninja.args.insert(ninja.args.end(), run.ninja_args.begin(), run.ninja_args.end());
+  ninja.args.push_back(run.target);
+  ninja.env = env;
+  // Steps are named in events by their absolute stamp path, as the wrapper
+  // sees it (symlinks resolved).
+  char resolved[4096];
+  std::string build_dir = realpath(ws.build_dir.c_str(), resolved) ? resolved : ws.build_dir;
+  RunStatus status(ws.plan, run.target, build_dir + "/.wfgen/stamps",
+                   RelativePath(CurrentDir(), ws.project_dir));
+  TerminalInfo term = DetectTerminal();
+  if (run.plain) {
+    term.is_tty = false;
+    term.style.color = false;
+  }
+  int code = RunNinjaWithStatus(ninja, &status, term);
+  if (!run.trace.empty()) {
+    std::string err;
+    if (!WriteIfChanged(run.trace, RenderTrace(status), &err)) {
+      fprintf(stderr, "wfgen run: cannot write the trace: %s\n", err.c_str());
+      if (code == 0) code = 1;
+    }
+  }
+  return code;
 }
 
 }  // namespace wfgen

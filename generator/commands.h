@@ -5,8 +5,37 @@
 #include <string>
 #include <vector>
 
+#include "generator/generate.h"
+
 namespace wfgen {
 
 int RunCommand(const std::vector<std::string>& args);
+int ListCommand(const std::vector<std::string>& args);
+int DocumentCommand(const std::vector<std::string>& args);
+int ExplainCommand(const std::vector<std::string>& args);
+int GraphCommand(const std::vector<std::string>& args);
+int InitCommand(const std::vector<std::string>& args);
+
+// What most subcommands accept: a project (directory or file, positional),
+// --vars overrides and --help. Options a command handles itself are left
+// in `rest` in order.
+struct CommonArgs {
+  GenerateOptions gen;
+  std::vector<std::string> positional;
+  std::vector<std::string> rest;
+  bool help = false;
+};
+// False (after printing why) on a malformed override.
+bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out);
+
+// A directory means its project.yml.
+std::string ProjectFileFrom(const std::string& path);
+
+// Loads the project named by `project` (file or directory), printing
+// diagnostics. Returns 0 or an exit status.
+int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws);
+
+// Joins the steps of a workflow for one-line display: "a -> [b | c] -> d".
+std::string WorkflowLine(const struct Workflow& w, const char* arrow, const char* bar);
 
 }  // namespace wfgen

@@ -29,6 +29,7 @@ StepOutput::~StepOutput() {
 
 void StepOutput::Write(const char* data, size_t size) {
   if (log_fd_ >= 0) WriteFd(log_fd_, data, size);
+  if (events_) events_->Output(stamp_, command_, data, size);
   if (!console_) return;
   size_t n = console_bytes_ < kConsoleLimit ? std::min(size, kConsoleLimit - console_bytes_) : 0;
   WriteFd(1, data, n);

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "runtime/events.h"
 #include "runtime/subprocess.h"
 
 namespace wfgen {
@@ -17,6 +18,12 @@ constexpr size_t kConsoleLimit = 1 << 20;
 class StepOutput : public OutputSink {
  public:
   StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
+  // Also report output lines to a front end (events.h).
+  void Tap(EventSender* events, const std::string& stamp, const std::string& command) {
+    events_ = events;
+    stamp_ = stamp;
+    command_ = command;
+  }
   ~StepOutput() override;
   void Write(const char* data, size_t size) override;
   // wfgen's own lines, to the log and (if console) to stdout.
@@ -28,6 +35,8 @@ class StepOutput : public OutputSink {
   bool console_;
   size_t console_bytes_ = 0;
   bool truncated_ = false;
+  EventSender* events_ = nullptr;
+  std::string stamp_, command_;
 };
 
 // Writes everything to fd, retrying on EINTR; gives up quietly on errors

@@ -16,6 +16,7 @@
 #include "runtime/depfile.h"
 #include "runtime/disk.h"
 #include "runtime/evaluate.h"
+#include "runtime/events.h"
 #include "runtime/fingerprint.h"
 #include "runtime/group.h"
 #include "runtime/record.h"
@@ -91,7 +92,7 @@ class Step {
   // Parallel group membership.
   GroupSpec group_;
   std::optional<GroupRun> run_;
-  std::string slot_dir_;
+  EventSender events_;  // inert unless a front end listens (WFGEN_EVENTS)
 };
 
 bool Step::Load(std::string* err) {
@@ -156,6 +157,8 @@ void Step::EnsureStamp(bool changed) {
 // Every way out of a step that got as far as loading its spec.
 int Step::Finish(int code, MemberState state, const std::string& detail) {
   runner_.Finish();
+  events_.Send(StepEvent{EventKind::kEnd, options_.stamp, spec_.name,
+                         StateName(state) + (detail.empty() ? "" : " " + detail)});
   if (run_) {
     run_->WriteStatus(spec_.name, state, detail);
     run_->Unregister(spec_.name);
@@ -304,23 +307,25 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
   WriteDepfile(current_.deps, current_.outs);
   std::string where = "line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "'";
   int code = 1;
-  std::string what;
+  std::string what, detail;  // for people; for the status
   switch (r.kind) {
     case LineResult::kSpawnFailed:
-      what = r.error;
+      what = detail = r.error;
       code = r.error == "command not found" ? 127 : 1;
       break;
     case LineResult::kSignaled:
-      what = "was killed by " + SignalName(r.code);
+      detail = "killed by " + SignalName(r.code);
+      what = "was " + detail;
       code = 128 + r.code;
       break;
     case LineResult::kExited:
-      what = "failed with exit code " + std::to_string(r.code);
+      detail = "exit code " + std::to_string(r.code);
+      what = "failed with " + detail;
       code = r.code;
       break;
   }
   out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what);
-  if (!run_) return Finish(code, MemberState::kFailed, what);
+  if (!run_) return Finish(code, MemberState::kFailed, detail);
   // A member's output went only to its log: show it now, since the group
   // will not get to its replay.
   PrintLine("---- log of '" + spec_.name + "' (" + ShownLog() + ") ----");
@@ -337,7 +342,7 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
                                        Seconds(spec_.grace_ms) + ")"));
     }
   }
-  return Finish(code, MemberState::kFailed, "exit code " + std::to_string(code));
+  return Finish(code, MemberState::kFailed, detail);
 }
 
 int Step::Execute() {
@@ -381,6 +386,8 @@ int Step::Execute() {
   }
   int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   StepOutput out(log_fd, options_.console);
+  events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
+  out.Tap(&events_, options_.stamp, spec_.name);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   size_t failed_line = 0;
   LineResult r = RunLines(&out, env, &failed_line);

@@ -40,6 +40,7 @@ std::string WfgenBin() { return WFGEN_BIN; }
 std::string WfgenRunBin() { return WFGEN_RUN_BIN; }
 std::string NinjaBin() { return NINJA_BIN; }
 std::string SteptoolBin() { return STEPTOOL_BIN; }
+std::string DirOf(const std::string& path) { return Dirname(path); }
 
 TestSpace::TestSpace() {
   const char* tmp = getenv("TMPDIR");

@@ -66,6 +66,8 @@ std::string WfgenBin();
 std::string WfgenRunBin();
 std::string NinjaBin();
 std::string SteptoolBin();
+// "a/b/c" -> "a/b".
+std::string DirOf(const std::string& path);
 
 // Number of live processes (zombies excluded) whose working directory is
 // `dir` or below it, to check that nothing was left behind.

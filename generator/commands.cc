@@ -1,0 +1,63 @@
+#include "generator/commands.h"
+
+#include <cstdio>
+
+#include "generator/cli.h"
+#include "generator/project.h"
+#include "runtime/disk.h"
+
+namespace wfgen {
+
+std::string ProjectFileFrom(const std::string& path) {
+  RealDisk disk;
+  FileInfo info;
+  std::string err;
+  if (disk.Stat(path, &info, &err) && info.kind == FileKind::kDir) {
+    return JoinPath(path, "project.yml");
+  }
+  return path;
+}
+
+bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out) {
+  for (size_t i = 0; i < args.size();) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      out->help = true;
+      ++i;
+    } else if (a.compare(0, 7, "--vars.") == 0) {
+      Override o;
+      std::string err;
+      if (!ParseOverrideArg(args, &i, &o, &err)) {
+        fprintf(stderr, "wfgen %s: %s\n", command, err.c_str());
+        return false;
+      }
+      out->gen.overrides.push_back(std::move(o));
+    } else if (!a.empty() && a[0] == '-') {
+      out->rest.push_back(a);
+      ++i;
+    } else {
+      out->positional.push_back(a);
+      ++i;
+    }
+  }
+  out->gen.wfgen = SelfPath();
+  out->gen.wfgen_run = WrapperPath();
+  return true;
+}
+
+int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws) {
+  common->gen.project_file = ProjectFileFrom(project.empty() ? "." : project);
+  return OpenWorkspace(common->gen, ws);
+}
+
+std::string WorkflowLine(const Workflow& w, const char* arrow, const char* bar) {
+  std::string steps;
+  for (const WorkflowStep& s : w.steps) {
+    std::string one;
+    for (const Text& t : s.commands) one += (one.empty() ? "" : bar) + t.value;
+    steps += (steps.empty() ? "" : arrow) + (s.parallel ? "[" + one + "]" : one);
+  }
+  return steps;
+}
+
+}  // namespace wfgen

@@ -1,0 +1,53 @@
+// Step events for a front end (`wfgen run`): start, a line of output, end.
+//
+// The front end sets WFGEN_EVENTS to the path of a Unix datagram socket
+// before it starts ninja. When the variable is unset (plain `ninja`), an
+// EventSender does nothing at all: no socket, no syscalls. Datagrams keep
+// the events of parallel steps whole, and sending never blocks: if the
+// front end is gone or slow, events are dropped, never the step.
+//
+// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL", DETAIL escaped
+// (line_format.h) so it is one line; STAMP is the step's stamp path,
+// absolute, which names the step occurrence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace wfgen {
+
+enum class EventKind { kStart, kLine, kEnd };
+
+struct StepEvent {
+  EventKind kind = EventKind::kStart;
+  std::string stamp;
+  std::string command;
+  std::string detail;  // start: log path; line: the text; end: "STATE[ DETAIL]"
+};
+
+std::string RenderEvent(const StepEvent& e);
+bool ParseEvent(const std::string& datagram, StepEvent* e);
+
+class EventSender {
+ public:
+  // Reads WFGEN_EVENTS; inactive if unset.
+  EventSender();
+  ~EventSender();
+  EventSender(const EventSender&) = delete;
+  EventSender& operator=(const EventSender&) = delete;
+
+  bool active() const { return fd_ >= 0; }
+  void Send(const StepEvent& e);
+  // Output as it arrives: remembers the last complete line and sends it at
+  // most every 100 ms.
+  void Output(const std::string& stamp, const std::string& command, const char* data, size_t size);
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+  std::string partial_;
+  std::string last_line_;
+  int64_t last_sent_ms_ = 0;
+};
+
+}  // namespace wfgen

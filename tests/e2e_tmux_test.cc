@@ -1,0 +1,147 @@
+// The live status table, tested in a real terminal: `wfgen run all` runs
+// inside tmux, and the pane is captured while a parallel group runs and
+// after it ended with a failure.
+#include <gtest/gtest.h>
+
+#include "tests/test_space.h"
+
+namespace wfgen {
+namespace test {
+namespace {
+
+// True if one line of `text` contains all of `parts`, in order.
+bool LineWith(const std::string& text, const std::vector<std::string>& parts) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t eol = text.find('\n', start);
+    std::string line = text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
+    size_t at = 0;
+    bool all = true;
+    for (const std::string& p : parts) {
+      at = line.find(p, at);
+      if (at == std::string::npos) {
+        all = false;
+        break;
+      }
+      at += p.size();
+    }
+    if (all) return true;
+    if (eol == std::string::npos) break;
+    start = eol + 1;
+  }
+  return false;
+}
+
+class TmuxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult v = s.Run({"tmux", "-V"});
+    ASSERT_EQ(v.exit, 0) << "tmux is needed for this test (./dev installs it): " << v.output;
+    socket = s.Path("tmux.sock");
+  }
+  void TearDown() override { s.Run({"tmux", "-S", socket, "kill-server"}); }
+  std::string Capture() { return s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-t", "t"}).output; }
+  bool WaitForPane(const std::string& needle, std::string* pane) {
+    return WaitFor(
+        [&] {
+          *pane = Capture();
+          return pane->find(needle) != std::string::npos;
+        },
+        30);
+  }
+  TestSpace s;
+  std::string socket;
+};
+
+TEST_F(TmuxTest, TheTableShowsEachStepLiveAndTheOutcomeAtTheEnd) {
+  s.Write("project.yml", R"(max_parallel_processes: 2
+kill_grace: 1
+commands:
+  - name: long
+    script: ["steptool long --sleep 20 --print working-on-it --out long.txt"]
+    outputs: [long.txt]
+  - name: bad
+    script: ["steptool bad --sleep 1.5 --fail"]
+  - name: third
+    script: ["steptool third --out third.txt"]
+    outputs: [third.txt]
+  - name: after
+    script: ["steptool after"]
+workflows:
+  all:
+    - parallel: [long, bad, third]
+    - after
+)");
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" + DirOf(WfgenBin()) +
+                    ":'$PATH LANG=C.UTF-8 " + WfgenBin() + " run all; echo \"[exit $?]\"; sleep 60";
+  RunResult start = s.Run({"tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "90", "-y",
+                           "30", "sh", "-c", cmd});
+  ASSERT_EQ(start.exit, 0) << start.output;
+
+  // While the group runs: the header, the group, the running rows (with
+  // elapsed time and the last output line), the waiting step after it.
+  std::string pane;
+  ASSERT_TRUE(WaitForPane("working-on-it", &pane)) << pane;
+  EXPECT_NE(pane.find("wfgen run all: 2 running, 0 of 4 done"), std::string::npos) << pane;
+  EXPECT_NE(pane.find("┌ parallel group 1"), std::string::npos) << pane;
+  EXPECT_TRUE(LineWith(pane, {"│ ", "long", "s", "working-on-it"})) << pane;
+  EXPECT_TRUE(LineWith(pane, {"after", "waiting"})) << pane;
+  // Redrawn in place: the header appears once, however often it was drawn.
+  EXPECT_EQ(pane.find("wfgen run all:"), pane.rfind("wfgen run all:")) << pane;
+
+  // After the failure: the failed row, the terminated row naming the cause,
+  // the step that never started, the summary, ninja's exit status.
+  ASSERT_TRUE(WaitForPane("[exit ", &pane)) << pane;
+  EXPECT_TRUE(LineWith(pane, {"│ ✗ bad", "failed (exit code 1)"})) << pane;
+  EXPECT_TRUE(LineWith(pane, {"│ ⊘ long", "terminated because 'bad' failed"})) << pane;
+  EXPECT_TRUE(LineWith(pane, {"- after", "not started"})) << pane;
+  EXPECT_NE(pane.find("wfgen: all: "), std::string::npos) << pane;
+  EXPECT_NE(pane.find("1 failed, 1 terminated"), std::string::npos) << pane;
+  EXPECT_NE(pane.find("failed: bad (exit code 1), log: .wfgen/logs/bad.log"), std::string::npos) << pane;
+  EXPECT_NE(pane.find("[exit 1]"), std::string::npos) << pane;
+  EXPECT_EQ(pane.find("FAILED:"), std::string::npos) << pane;
+  // Every line fits the 90 columns.
+  size_t start_of_line = 0;
+  while (start_of_line < pane.size()) {
+    size_t eol = pane.find('\n', start_of_line);
+    std::string line = pane.substr(start_of_line, eol - start_of_line);
+    int cols = 0;
+    for (unsigned char c : line) cols += (c & 0xC0) != 0x80;
+    EXPECT_LE(cols, 90) << line;
+    if (eol == std::string::npos) break;
+    start_of_line = eol + 1;
+  }
+}
+
+TEST_F(TmuxTest, NoColorAndResizeAreHonoured) {
+  s.Write("project.yml", R"(commands:
+  - name: slow
+    script: ["steptool slow --sleep 3 --print a-rather-long-line-of-output-that-will-not-fit-in-a-narrow-window"]
+workflows:
+  all: [slow]
+)");
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" + DirOf(WfgenBin()) +
+                    ":'$PATH NO_COLOR=1 LANG=C.UTF-8 " + WfgenBin() +
+                    " run all; echo \"[exit $?]\"; sleep 60";
+  ASSERT_EQ(s.Run({"tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "100", "-y", "20",
+                   "sh", "-c", cmd})
+                .exit,
+            0);
+  std::string pane;
+  ASSERT_TRUE(WaitForPane("a-rather-long", &pane)) << pane;
+  s.Run({"tmux", "-S", socket, "resize-window", "-t", "t", "-x", "40", "-y", "20"});
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        pane = Capture();
+        return pane.find("…") != std::string::npos;
+      },
+      10))
+      << pane;
+  std::string raw = s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-e", "-t", "t"}).output;
+  EXPECT_EQ(raw.find("\x1b[3"), std::string::npos) << "colour codes despite NO_COLOR";
+  ASSERT_TRUE(WaitForPane("[exit 0]", &pane)) << pane;
+}
+
+}  // namespace
+}  // namespace test
+}  // namespace wfgen
