@@ -50,14 +50,4 @@ int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws
   return OpenWorkspace(common->gen, ws);
 }
 
-std::string WorkflowLine(const Workflow& w, const char* arrow, const char* bar) {
-  std::string steps;
-  for (const WorkflowStep& s : w.steps) {
-    std::string one;
-    for (const Text& t : s.commands) one += (one.empty() ? "" : bar) + t.value;
-    steps += (steps.empty() ? "" : arrow) + (s.parallel ? "[" + one + "]" : one);
-  }
-  return steps;
-}
-
 }  // namespace wfgen

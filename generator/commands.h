@@ -35,7 +35,7 @@ std::string ProjectFileFrom(const std::string& path);
 // diagnostics. Returns 0 or an exit status.
 int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws);
 
-// Joins the steps of a workflow for one-line display: "a -> [b | c] -> d".
-std::string WorkflowLine(const struct Workflow& w, const char* arrow, const char* bar);
+// What `wfgen list` prints (also `wfgen run` without a target).
+void PrintProjectList(const Workspace& ws);
 
 }  // namespace wfgen
