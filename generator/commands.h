@@ -28,6 +28,12 @@ struct CommonArgs {
 // False (after printing why) on a malformed override.
 bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out);
 
+// After ParseCommonArgs: prints the usage for --help (returns 0) or for
+// unknown options and a wrong number of positional arguments (returns 2);
+// returns -1 when the command should go on.
+int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_positional,
+                    size_t max_positional);
+
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);
 
