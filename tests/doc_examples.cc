@@ -41,8 +41,9 @@ std::string DocExample(const std::string& doc, const std::string& id) {
   return text;
 }
 
-void WriteDocExample(TestSpace* space, const std::string& doc, const std::string& id) {
-  space->Write(id, DocExample(doc, id));
+void WriteDocExample(TestSpace* space, const std::string& doc, const std::string& id,
+                     const std::string& rel) {
+  space->Write(rel.empty() ? id : rel, DocExample(doc, id));
 }
 
 RunResult RunDocExample(const TestSpace& space, const std::string& doc, const std::string& id,

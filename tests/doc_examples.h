@@ -14,8 +14,9 @@ namespace test {
 // The text of example `id` in docs/`doc`; a test failure if there is none.
 std::string DocExample(const std::string& doc, const std::string& id);
 
-// Writes example `id` of docs/`doc` to the path `id` in `space`.
-void WriteDocExample(TestSpace* space, const std::string& doc, const std::string& id);
+// Writes example `id` of docs/`doc` to `rel` in `space` (default: `id`).
+void WriteDocExample(TestSpace* space, const std::string& doc, const std::string& id,
+                     const std::string& rel = "");
 
 // Runs example `id` (a shell script) with /bin/sh -e in `space`.
 RunResult RunDocExample(const TestSpace& space, const std::string& doc, const std::string& id,
