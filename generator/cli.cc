@@ -134,6 +134,7 @@ int Main(const std::vector<std::string>& args) {
     const std::string& verb = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (verb == "run") return RunCommand(rest);
+    if (verb == "editor") return EditorCommand(rest);
   }
   return Generation(args);
 }

@@ -8,5 +8,6 @@
 namespace wfgen {
 
 int RunCommand(const std::vector<std::string>& args);
+int EditorCommand(const std::vector<std::string>& args);
 
 }  // namespace wfgen
