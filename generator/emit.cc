@@ -42,6 +42,7 @@ class Emitter {
   void Header();
   void Rules();
   void PathNodes();
+  bool DeclaredElsewhere(const std::string& dep, const std::set<std::string>& outputs) const;
   void StepSpecs();
   void StepEdge(const PlanStep& step);
   void GroupEdge(const PlanGroup& group);
@@ -157,16 +158,34 @@ void Emitter::Rules() {
   }
 }
 
+// An embedded file leaves out the phony declaration of a dep outside its
+// project (`../data/raw.txt`, absolute paths) that no command of the
+// project writes: two embedded projects may read the same file, or the
+// including file may build it, and Ninja rejects a path declared twice.
+// Such a dep must then exist or be built by the including file (Ninja says
+// so before the build starts, instead of the step saying it when it runs).
+bool Emitter::DeclaredElsewhere(const std::string& dep, const std::set<std::string>& outputs) const {
+  if (options_.embed.empty() || outputs.count(dep)) return false;
+  return IsAbsolute(dep) || dep == ".." || dep.compare(0, 3, "../") == 0;
+}
+
 void Emitter::PathNodes() {
-  std::set<std::string> nodes;
+  std::set<std::string> outputs, nodes;
+  for (auto& [command, cp] : plan_.paths) outputs.insert(cp.outputs.begin(), cp.outputs.end());
   for (const PlanStep& s : plan_.steps) {
     const CommandPaths& cp = plan_.paths.at(s.command);
-    for (const std::string& p : cp.deps) nodes.insert(Node(p));
+    for (const std::string& p : cp.deps) {
+      if (!DeclaredElsewhere(p, outputs)) nodes.insert(Node(p));
+    }
     for (const std::string& p : cp.outputs) nodes.insert(Node(p));
   }
   if (nodes.empty()) return;
   writer_.Comment("Paths named in project.yml. Ninja watches their mtimes; wfgen-run decides by\n"
                   "content. They may be missing: weasel checks deps only when a command runs.");
+  if (!options_.embed.empty()) {
+    writer_.Comment("Deps outside the project are not declared here: they must exist, or the\n"
+                    "including file builds them.");
+  }
   for (const std::string& n : nodes) writer_.Build(NinjaBuild{{n}, {}, "phony"});
   writer_.Blank();
 }

@@ -116,7 +116,7 @@ TEST(EmitTest, EmbeddedOutputsOfTheDefaultWorkflowGetAliases) {
   options.build_file = "nlp.ninja";
   EmitResult e = EmitFor(R"(commands:
   - {name: prep, script: [x], deps: [out/raw], outputs: [corpus/, raw, ../shared.txt, /abs/x]}
-  - {name: fix, script: [x], deps: [corpus], outputs: [corpus]}
+  - {name: fix, script: [x], deps: [corpus, ../data/in.txt, ../shared.txt], outputs: [corpus]}
   - {name: side, script: [x], outputs: [side.txt]}
 workflows:
   all: [prep, fix]
@@ -136,6 +136,11 @@ workflows:
   // A project file whose path is an alias's name is named absolutely.
   EXPECT_NE(e.ninja.find("build /top/nlp/out/raw: phony\n"), std::string::npos) << e.ninja;
   EXPECT_NE(e.ninja.find("#   build build.ninja: phony nlp.ninja"), std::string::npos) << e.ninja;
+  // A dep outside the project is left to the including file, unless the
+  // project writes it.
+  EXPECT_EQ(e.ninja.find("build data/in.txt: phony"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build shared.txt: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("nlp_wfgen_step nlp/corpus data/in.txt shared.txt |"), std::string::npos) << e.ninja;
 }
 
 TEST(EmitTest, PlainFilesHaveNoOutputAliases) {

@@ -88,6 +88,10 @@ TEST_F(DebPackageTest, ControlFieldsAndContents) {
     EXPECT_NE(r.output.find(std::string(path) + "\n"), std::string::npos) << path << "\n"
                                                                           << r.output;
   }
+  // `wfgen init`'s templates, once the source tree has them.
+  if (access(SOURCE_DIR "/templates", F_OK) == 0) {
+    EXPECT_NE(r.output.find("./usr/share/wfgen/templates/\n"), std::string::npos) << r.output;
+  }
 }
 
 TEST_F(DebPackageTest, InstallsIntoAThrowawayRootRunsAndRemovesCleanly) {

@@ -154,6 +154,35 @@ TEST_F(EmbedTest, AReaderIsNotRebuiltWhenTheProducerRewroteTheSameBytes) {
   EXPECT_EQ(r.output.find("cat nlp/training"), std::string::npos) << r.output;
 }
 
+TEST_F(EmbedTest, AnInputSharedByBothProjectsAndBuiltByTheIncludingFile) {
+  // Both projects read ../shared.txt, which the top file makes.
+  for (const char* p : {"nlp", "ner"}) {
+    WriteDocExample(&s, kDoc, "nlp/project.yml", std::string(p) + "/project.yml");
+    Replace(&s, std::string(p) + "/project.yml", "sort -u assets/words.txt", "sort -u ../shared.txt");
+    Replace(&s, std::string(p) + "/project.yml", "deps: [assets/words.txt]", "deps: [../shared.txt]");
+  }
+  s.Write("source.txt", "fig\nfig\n");
+  s.Write("build.ninja", "rule copy\n  command = cp $in $out\n"
+                         "build shared.txt: copy source.txt\n" + s.Read("build.ninja"));
+  ASSERT_EQ(s.Wfgen({"nlp/project.yml", "--embed", "nlp", "-o", "nlp.ninja"}).exit, 0);
+  ASSERT_EQ(s.Wfgen({"ner/project.yml", "--embed", "ner", "-o", "ner.ninja"}).exit, 0);
+  RunResult r = s.Ninja();
+  ASSERT_EQ(r.exit, 0) << r.output;
+  size_t copy = r.output.find("] cp source.txt shared.txt");
+  ASSERT_NE(copy, std::string::npos) << r.output;
+  EXPECT_LT(copy, r.output.find("] nlp/prepare")) << r.output;
+  EXPECT_LT(copy, r.output.find("] ner/prepare")) << r.output;
+  EXPECT_EQ(s.Read("report.txt"), "fig\ngpu=-1\nfig\ngpu=-1\n");
+
+  TestSpace::Settle();
+  s.Write("source.txt", "kiwi\n");
+  r = s.Ninja();
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("] nlp/prepare"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("] ner/prepare"), std::string::npos) << r.output;
+  EXPECT_EQ(s.Read("report.txt"), "kiwi\ngpu=-1\nkiwi\ngpu=-1\n");
+}
+
 }  // namespace
 }  // namespace test
 }  // namespace wfgen
