@@ -229,6 +229,27 @@ TEST(VscodeTasksTest, WhatCannotBeMergedIsAnErrorAtItsPlace) {
   }
 }
 
+TEST(VscodeTasksTest, EveryPrefixOfAFileIsMergedOrRefusedNeverMangled) {
+  // Truncated and cut-up files, as an editor may leave them: each is either
+  // merged into something that parses, or refused with a position in it.
+  std::string full = Merge(kUsers);
+  std::vector<EditorTarget> targets = Targets(kProject);
+  for (size_t n = 0; n <= full.size(); ++n) {
+    for (const std::string& text : {full.substr(0, n), full.substr(n)}) {
+      TasksResult r;
+      JsonError err;
+      if (MergeVscodeTasks(text, targets, &r, &err)) {
+        JsonValue v;
+        EXPECT_TRUE(ParseJsonc(r.text, &v, &err)) << "from:\n" << text << "\nto:\n" << r.text;
+      } else {
+        EXPECT_GE(err.line, 1);
+        EXPECT_GE(err.column, 1);
+        EXPECT_FALSE(err.message.empty());
+      }
+    }
+  }
+}
+
 TEST(VscodeTasksTest, TheProblemMatcherReadsWfgensDiagnostics) {
   // VS Code's regular expressions are JavaScript's; std::regex's default
   // grammar is ECMAScript.
