@@ -10,6 +10,7 @@
 namespace wfgen {
 
 int RunCommand(const std::vector<std::string>& args);
+int EditorCommand(const std::vector<std::string>& args);
 int ListCommand(const std::vector<std::string>& args);
 int DocumentCommand(const std::vector<std::string>& args);
 int ExplainCommand(const std::vector<std::string>& args);

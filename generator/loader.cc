@@ -586,6 +586,8 @@ const std::vector<std::string>& KnownTopLevelKeys() {
   return keys;
 }
 
+const std::vector<std::string>& KnownCommandKeys() { return kCommandKeys; }
+
 bool LoadProject(const std::string& text, const LoadOptions& options, LoadResult* result,
                  Diagnostics* diag) {
   YNodePtr root;
