@@ -222,9 +222,17 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
       if (!ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) continue;
       if (e.kind == EventKind::kStart) {
         starts.push_back(e);
-      } else {
-        display.Event(e, NowMs());
+        continue;
       }
+      // A step that started and ended within one wake-up: its start first.
+      for (auto it = starts.begin(); it != starts.end(); ++it) {
+        if (it->stamp == e.stamp) {
+          display.Event(*it, NowMs());
+          starts.erase(it);
+          break;
+        }
+      }
+      display.Event(e, NowMs());
     }
   };
   auto flush_lines = [&](bool all) {

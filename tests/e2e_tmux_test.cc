@@ -1,6 +1,8 @@
 // The live status table, tested in a real terminal: `wfgen run all` runs
 // inside tmux, and the pane is captured while a parallel group runs and
 // after it ended with a failure.
+#include <regex>
+
 #include <gtest/gtest.h>
 
 #include "tests/test_space.h"
@@ -82,7 +84,9 @@ workflows:
   // elapsed time and the last output line), the waiting step after it.
   std::string pane;
   ASSERT_TRUE(WaitForPane("working-on-it", &pane)) << pane;
-  EXPECT_NE(pane.find("wfgen run all: 2 running, 0 of 4 done"), std::string::npos) << pane;
+  // Which members Ninja starts first is its choice; two run at a time.
+  EXPECT_TRUE(std::regex_search(pane, std::regex("wfgen run all: 2 running, [01] of 4 done")))
+      << pane;
   EXPECT_NE(pane.find("┌ parallel group 1"), std::string::npos) << pane;
   EXPECT_TRUE(LineWith(pane, {"│ ", "long", "s", "working-on-it"})) << pane;
   EXPECT_TRUE(LineWith(pane, {"after", "waiting"})) << pane;
