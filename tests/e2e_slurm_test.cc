@@ -370,6 +370,8 @@ workflows:
   EXPECT_FALSE(JobIdIn("remote").empty()) << r.output;
   EXPECT_NE(s.Read(".wfgen/logs/here.log").find("SLURM_JOB_ID unset"), std::string::npos)
       << r.output;
+  // A serial step's output reaches the console as locally.
+  EXPECT_NE(r.output.find("[step] remote\nSLURM_JOB_ID="), std::string::npos) << r.output;
   // Edit project.yml: ninja regenerates, with --launcher slurm again.
   std::string first_id = JobIdIn("remote");
   s.Settle();
@@ -380,6 +382,53 @@ workflows:
   EXPECT_NE(r.output.find("regenerating"), std::string::npos) << r.output;
   EXPECT_FALSE(JobIdIn("remote").empty()) << r.output;
   EXPECT_NE(JobIdIn("remote"), first_id);
+  // `wfgen run` hears about Slurm steps through its events, as about local ones.
+  r = s.Run({WfgenBin(), "run", "all", "--plain", "--launcher", "slurm"}, env_);
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("[wfgen] succeeded  remote"), std::string::npos) << r.output;
+}
+
+// Without a launcher, resources are checked and then ignored: the same
+// project.yml runs on a laptop. (No cluster needed; srun is not on PATH.)
+TEST(LauncherTest, ResourcesAreANoOpLocally) {
+  TestSpace s;
+  s.Write("project.yml", R"(commands:
+  - name: train
+    resources: {cpus: 64, mem: 1T, gpus: "a100:8", time: "1", partition: nowhere, extra: [--qos=x]}
+    script: ["steptool train --print-env SLURM_JOB_ID"]
+)");
+  std::vector<std::string> env = {"PATH=" + DirOf(SteptoolBin())};
+  ASSERT_EQ(s.Wfgen({}, env).exit, 0);
+  EXPECT_EQ(s.Read(".wfgen/steps/train.step").find("resource"), std::string::npos)
+      << s.Read(".wfgen/steps/train.step");
+  RunResult r = s.Ninja({"train"}, env);
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("SLURM_JOB_ID unset"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("Slurm"), std::string::npos) << r.output;
+}
+
+TEST(LauncherTest, WithoutSrunTheLineFailsSayingWhatIsMissing) {
+  TestSpace s;
+  s.Write("project.yml", "launcher: slurm\ncommands:\n  - name: train\n    script: [\"steptool train\"]\n");
+  std::vector<std::string> env = {"PATH=" + DirOf(SteptoolBin())};
+  ASSERT_EQ(s.Wfgen({}, env).exit, 0);
+  RunResult r = s.Ninja({"train"}, env);
+  EXPECT_NE(r.exit, 0);
+  EXPECT_NE(r.output.find("wfgen: line 1 of 'train': srun not found: the Slurm launcher needs "
+                          "Slurm's commands (srun, squeue, scancel) on PATH"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(s.TakeRuns(), Runs{});
+}
+
+TEST(LauncherTest, TheLauncherOptionTakesLocalOrSlurm) {
+  TestSpace s;
+  s.Write("project.yml", "commands:\n  - name: a\n    script: [\"steptool a\"]\n");
+  RunResult r = s.Wfgen({"--launcher", "pbs"});
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.output.find("wfgen: --launcher is local or slurm, not 'pbs'"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(s.Exists("build.ninja"));
 }
 
 }  // namespace
