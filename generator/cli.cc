@@ -29,6 +29,7 @@ const char kUsage[] =
     "  document           the README section for the project, like `weasel document`\n"
     "  graph [WORKFLOW]   the workflow as Graphviz dot\n"
     "  init [TEMPLATE] DIR  a starter project\n"
+    "  editor vscode [DIR]  .vscode/tasks.json with a task per workflow and command\n"
     "\n"
     "generation options:\n"
     "  PROJECT.yml        the project file (default: ./project.yml)\n"
@@ -161,6 +162,7 @@ int Main(const std::vector<std::string>& args) {
       return Main({rest[0], "--help"});
     }
     if (verb == "version") return Generation({"--version"});
+    if (verb == "editor") return EditorCommand(rest);
   }
   return Generation(args);
 }

@@ -46,14 +46,7 @@ int DocumentCommand(const std::vector<std::string>& args) {
     }
   }
   if (!ParseCommonArgs(filtered, "document", &common)) return 2;
-  if (common.help) {
-    fputs(kUsage, stdout);
-    return 0;
-  }
-  if (!common.rest.empty() || common.positional.size() > 1) {
-    fprintf(stderr, "%s", kUsage);
-    return 2;
-  }
+  if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
   Workspace ws;
   if (int rc = LoadForCommand(common.positional.empty() ? "" : common.positional[0], &common, &ws))
     return rc;

@@ -104,14 +104,7 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
 int ExplainCommand(const std::vector<std::string>& args) {
   CommonArgs common;
   if (!ParseCommonArgs(args, "explain", &common)) return 2;
-  if (common.help) {
-    fputs(kUsage, stdout);
-    return 0;
-  }
-  if (!common.rest.empty() || common.positional.empty() || common.positional.size() > 2) {
-    fprintf(stderr, "%s", kUsage);
-    return 2;
-  }
+  if (int rc = CheckCommonArgs(common, kUsage, 1, 2); rc >= 0) return rc;
   Workspace ws;
   if (int rc = LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
     return rc;

@@ -38,14 +38,7 @@ std::string Quote(const std::string& s) {
 int GraphCommand(const std::vector<std::string>& args) {
   CommonArgs common;
   if (!ParseCommonArgs(args, "graph", &common)) return 2;
-  if (common.help) {
-    fputs(kUsage, stdout);
-    return 0;
-  }
-  if (!common.rest.empty() || common.positional.size() > 2) {
-    fprintf(stderr, "%s", kUsage);
-    return 2;
-  }
+  if (int rc = CheckCommonArgs(common, kUsage, 0, 2); rc >= 0) return rc;
   Workspace ws;
   if (int rc = LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
     return rc;

@@ -19,20 +19,7 @@ const char kUsage[] =
 
 }  // namespace
 
-int ListCommand(const std::vector<std::string>& args) {
-  CommonArgs common;
-  if (!ParseCommonArgs(args, "list", &common)) return 2;
-  if (common.help) {
-    fputs(kUsage, stdout);
-    return 0;
-  }
-  if (!common.rest.empty() || common.positional.size() > 1) {
-    fprintf(stderr, "%s", kUsage);
-    return 2;
-  }
-  Workspace ws;
-  if (int rc = LoadForCommand(common.positional.empty() ? "" : common.positional[0], &common, &ws))
-    return rc;
+void PrintProjectList(const Workspace& ws) {
   const Project& p = ws.project();
   if (!p.title.empty()) printf("%s\n\n", p.title.c_str());
   size_t width = 8;
@@ -63,6 +50,16 @@ int ListCommand(const std::vector<std::string>& args) {
       if (w.steps.empty()) printf("        (no steps)\n");
     }
   }
+}
+
+int ListCommand(const std::vector<std::string>& args) {
+  CommonArgs common;
+  if (!ParseCommonArgs(args, "list", &common)) return 2;
+  if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
+  Workspace ws;
+  if (int rc = LoadForCommand(common.positional.empty() ? "" : common.positional[0], &common, &ws))
+    return rc;
+  PrintProjectList(ws);
   return 0;
 }
 

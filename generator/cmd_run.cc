@@ -158,26 +158,6 @@ bool CheckTarget(const Project& p, const std::string& target) {
   return false;
 }
 
-void PrintTargets(const Project& p) {
-  if (!p.title.empty()) printf("%s\n\n", p.title.c_str());
-  if (!p.commands.empty()) {
-    printf("Commands (wfgen run COMMAND):\n");
-    for (const Command& c : p.commands) printf("  %-24s %s\n", c.name.value.c_str(), c.help.c_str());
-  }
-  if (!p.workflows.empty()) {
-    printf("\nWorkflows (wfgen run WORKFLOW):\n");
-    for (const Workflow& w : p.workflows) {
-      std::string steps;
-      for (const WorkflowStep& s : w.steps) {
-        std::string one;
-        for (const Text& t : s.commands) one += (one.empty() ? "" : " | ") + t.value;
-        steps += (steps.empty() ? "" : " -> ") + (s.parallel ? "[" + one + "]" : one);
-      }
-      printf("  %-24s %s\n", w.name.value.c_str(), steps.c_str());
-    }
-  }
-}
-
 std::set<std::string> ForcedCommands(const BuildPlan& plan, const std::string& target) {
   std::set<std::string> names;
   for (const PlanStep* s : StepsOf(plan, target)) names.insert(s->command);
@@ -220,7 +200,7 @@ int RunCommand(const std::vector<std::string>& args) {
   Workspace ws;
   if (int rc2 = OpenWorkspace(run.gen, &ws)) return rc2;
   if (run.target.empty()) {
-    PrintTargets(ws.project());
+    PrintProjectList(ws);
     return 0;
   }
   if (!CheckTarget(ws.project(), run.target)) return 1;

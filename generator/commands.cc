@@ -45,19 +45,26 @@ bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, 
   return true;
 }
 
+int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_positional,
+                    size_t max_positional) {
+  if (common.help) {
+    fputs(usage, stdout);
+    return 0;
+  }
+  if (!common.rest.empty()) {
+    fprintf(stderr, "wfgen: unknown option '%s'\n\n%s", common.rest[0].c_str(), usage);
+    return 2;
+  }
+  if (common.positional.size() < min_positional || common.positional.size() > max_positional) {
+    fputs(usage, stderr);
+    return 2;
+  }
+  return -1;
+}
+
 int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws) {
   common->gen.project_file = ProjectFileFrom(project.empty() ? "." : project);
   return OpenWorkspace(common->gen, ws);
-}
-
-std::string WorkflowLine(const Workflow& w, const char* arrow, const char* bar) {
-  std::string steps;
-  for (const WorkflowStep& s : w.steps) {
-    std::string one;
-    for (const Text& t : s.commands) one += (one.empty() ? "" : bar) + t.value;
-    steps += (steps.empty() ? "" : arrow) + (s.parallel ? "[" + one + "]" : one);
-  }
-  return steps;
 }
 
 }  // namespace wfgen

@@ -10,6 +10,7 @@
 namespace wfgen {
 
 int RunCommand(const std::vector<std::string>& args);
+int EditorCommand(const std::vector<std::string>& args);
 int ListCommand(const std::vector<std::string>& args);
 int DocumentCommand(const std::vector<std::string>& args);
 int ExplainCommand(const std::vector<std::string>& args);
@@ -28,6 +29,12 @@ struct CommonArgs {
 // False (after printing why) on a malformed override.
 bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out);
 
+// After ParseCommonArgs: prints the usage for --help (returns 0) or for
+// unknown options and a wrong number of positional arguments (returns 2);
+// returns -1 when the command should go on.
+int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_positional,
+                    size_t max_positional);
+
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);
 
@@ -35,7 +42,7 @@ std::string ProjectFileFrom(const std::string& path);
 // diagnostics. Returns 0 or an exit status.
 int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws);
 
-// Joins the steps of a workflow for one-line display: "a -> [b | c] -> d".
-std::string WorkflowLine(const struct Workflow& w, const char* arrow, const char* bar);
+// What `wfgen list` prints (also `wfgen run` without a target).
+void PrintProjectList(const Workspace& ws);
 
 }  // namespace wfgen

@@ -42,12 +42,15 @@ class Emitter {
   void Header();
   void Rules();
   void PathNodes();
+  bool DeclaredElsewhere(const std::string& dep, const std::set<std::string>& outputs) const;
   void StepSpecs();
   void StepEdge(const PlanStep& step);
   void GroupEdge(const PlanGroup& group);
   std::string PoolOf(const PlanStep& step) const;
   std::string SlotPoolOf(const PlanStep& step) const;
   void GroupSpecs();
+  void CollectOutputAliases();
+  void OutputAliases();
 
   const Project& project_;
   const BuildPlan& plan_;
@@ -58,6 +61,9 @@ class Emitter {
   std::string id_;  // prefix of rule, pool and variable names
   std::set<std::string> reserved_;           // node names that are not files of the project
   std::map<std::string, std::string> hash_;  // command -> spec hash
+  // Embedded only: `NAME/out/PATH` -> stamps of the default workflow's
+  // steps that declare PATH as an output.
+  std::map<std::string, std::vector<std::string>> aliases_;
   bool need_always_ = false;
 };
 
@@ -85,6 +91,21 @@ void Emitter::Header() {
     for (auto& x : v) s += (s.empty() ? "" : " ") + x;
     return s;
   };
+  if (!options_.embed.empty()) {
+    // Ninja regenerates only the manifest it was started with, so the
+    // including file has to name this one as an input of its own edge.
+    std::string use = plan_.default_target.empty()
+                          ? "Depend on " + Target("WORKFLOW") + " to get a workflow's outputs."
+                          : "Depend on " + Target(plan_.default_target) + ", or on " +
+                                Target("out/PATH") + " for one output of workflow " +
+                                plan_.default_target + ".";
+    writer_.Comment("\nEmbedded (--embed " + options_.embed +
+                    "). Run ninja in this file's directory, with a build.ninja that\n"
+                    "says `subninja " + options_.build_file +
+                    "` (or include) and names this file as an input of its\n"
+                    "own edge, so that editing " + options_.project_file + " regenerates it:\n"
+                    "  build build.ninja: phony " + options_.build_file + "\n" + use);
+  }
   writer_.Comment("");
   if (!workflows.empty()) writer_.Comment("workflows: " + join(workflows));
   if (!commands.empty()) writer_.Comment("commands:  " + join(commands));
@@ -137,16 +158,34 @@ void Emitter::Rules() {
   }
 }
 
+// An embedded file leaves out the phony declaration of a dep outside its
+// project (`../data/raw.txt`, absolute paths) that no command of the
+// project writes: two embedded projects may read the same file, or the
+// including file may build it, and Ninja rejects a path declared twice.
+// Such a dep must then exist or be built by the including file (Ninja says
+// so before the build starts, instead of the step saying it when it runs).
+bool Emitter::DeclaredElsewhere(const std::string& dep, const std::set<std::string>& outputs) const {
+  if (options_.embed.empty() || outputs.count(dep)) return false;
+  return IsAbsolute(dep) || dep == ".." || dep.compare(0, 3, "../") == 0;
+}
+
 void Emitter::PathNodes() {
-  std::set<std::string> nodes;
+  std::set<std::string> outputs, nodes;
+  for (auto& [command, cp] : plan_.paths) outputs.insert(cp.outputs.begin(), cp.outputs.end());
   for (const PlanStep& s : plan_.steps) {
     const CommandPaths& cp = plan_.paths.at(s.command);
-    for (const std::string& p : cp.deps) nodes.insert(Node(p));
+    for (const std::string& p : cp.deps) {
+      if (!DeclaredElsewhere(p, outputs)) nodes.insert(Node(p));
+    }
     for (const std::string& p : cp.outputs) nodes.insert(Node(p));
   }
   if (nodes.empty()) return;
   writer_.Comment("Paths named in project.yml. Ninja watches their mtimes; wfgen-run decides by\n"
                   "content. They may be missing: weasel checks deps only when a command runs.");
+  if (!options_.embed.empty()) {
+    writer_.Comment("Deps outside the project are not declared here: they must exist, or the\n"
+                    "including file builds them.");
+  }
   for (const std::string& n : nodes) writer_.Build(NinjaBuild{{n}, {}, "phony"});
   writer_.Blank();
 }
@@ -219,7 +258,7 @@ void Emitter::StepEdge(const PlanStep& step) {
     b.order_only.push_back(Stamp(step.after));
   }
   std::string args;
-  std::string desc = step.command;
+  std::string desc = Target(step.command);  // nlp/train when embedded
   if (step.group >= 0) {
     const PlanGroup& g = plan_.groups[static_cast<size_t>(step.group)];
     b.implicit_outputs.push_back(Ran(step.key));
@@ -257,9 +296,43 @@ void Emitter::GroupEdge(const PlanGroup& group) {
   writer_.Build(b);
 }
 
+// An ordinary edge of the including file that reads an output of an
+// embedded project cannot depend on the output's path: outputs are phony
+// leaves (docs/design.md), so Ninja would neither run the producer first
+// nor rebuild the edge when the producer rewrote the file in the same run.
+// `NAME/out/PATH` depends on the stamps of the steps of the default workflow
+// that declare PATH: building it runs the workflow up to those steps (their
+// order-only predecessors and producers), and its consumers rebuild exactly
+// when one of those steps changed an output's bytes (restat prunes the rest).
+// Only project-relative paths get an alias: `..` and absolute paths would not
+// stay under NAME/ once Ninja canonicalizes them.
+void Emitter::CollectOutputAliases() {
+  if (options_.embed.empty() || plan_.default_target.empty()) return;
+  for (const PlanStep& step : plan_.steps) {
+    if (step.workflow != plan_.default_target) continue;
+    for (const std::string& o : plan_.paths.at(step.command).outputs) {
+      if (IsAbsolute(o) || o == "." || o == ".." || o.compare(0, 3, "../") == 0) continue;
+      std::vector<std::string>& stamps = aliases_[Target("out/" + o)];
+      if (std::find(stamps.begin(), stamps.end(), Stamp(step.key)) == stamps.end()) {
+        stamps.push_back(Stamp(step.key));
+      }
+    }
+  }
+  for (auto& [alias, stamps] : aliases_) reserved_.insert(alias);
+}
+
+void Emitter::OutputAliases() {
+  if (aliases_.empty()) return;
+  writer_.Comment("outputs of workflow " + plan_.default_target +
+                  ", for edges of the including file that read them");
+  for (auto& [alias, stamps] : aliases_) writer_.Build(NinjaBuild{{alias}, {}, "phony", stamps});
+  writer_.Blank();
+}
+
 EmitResult Emitter::Run() {
   for (const PlanTarget& t : plan_.targets) reserved_.insert(Target(t.name));
   reserved_.insert(options_.build_file);
+  CollectOutputAliases();
   StepSpecs();
   GroupSpecs();
   Header();
@@ -301,6 +374,7 @@ EmitResult Emitter::Run() {
     writer_.Build(b);
   }
   writer_.Blank();
+  OutputAliases();
   if (!options_.embed.empty()) {
     // An embedded file leaves `default` to the file that includes it.
   } else if (!plan_.default_target.empty()) {

@@ -108,6 +108,46 @@ TEST(EmitTest, APathNamedLikeATargetIsReferencedByItsAbsolutePath) {
   EXPECT_NE(e.ninja.find("build corpus: phony .wfgen/stamps/commands/corpus\n"), std::string::npos);
 }
 
+TEST(EmitTest, EmbeddedOutputsOfTheDefaultWorkflowGetAliases) {
+  EmitOptions options;
+  options.embed = "nlp";
+  options.project_prefix = "nlp";
+  options.build_dir_abs = "/top";
+  options.build_file = "nlp.ninja";
+  EmitResult e = EmitFor(R"(commands:
+  - {name: prep, script: [x], deps: [out/raw], outputs: [corpus/, raw, ../shared.txt, /abs/x]}
+  - {name: fix, script: [x], deps: [corpus, ../data/in.txt, ../shared.txt], outputs: [corpus]}
+  - {name: side, script: [x], outputs: [side.txt]}
+workflows:
+  all: [prep, fix]
+  other: [side]
+)", options);
+  // Every step of `all` that declares the path; the last one alone would
+  // miss a change made by an earlier one.
+  EXPECT_NE(e.ninja.find("build nlp/out/corpus: phony .wfgen/nlp/stamps/workflows/all/1-prep "
+                         ".wfgen/nlp/stamps/workflows/all/2-fix\n"),
+            std::string::npos)
+      << e.ninja;
+  // Paths that would leave nlp/ once Ninja canonicalizes them, and outputs
+  // of other workflows, get none.
+  EXPECT_EQ(e.ninja.find("nlp/out/.."), std::string::npos) << e.ninja;
+  EXPECT_EQ(e.ninja.find("nlp/out//abs"), std::string::npos) << e.ninja;
+  EXPECT_EQ(e.ninja.find("nlp/out/side.txt"), std::string::npos) << e.ninja;
+  // A project file whose path is an alias's name is named absolutely.
+  EXPECT_NE(e.ninja.find("build /top/nlp/out/raw: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("#   build build.ninja: phony nlp.ninja"), std::string::npos) << e.ninja;
+  // A dep outside the project is left to the including file, unless the
+  // project writes it.
+  EXPECT_EQ(e.ninja.find("build data/in.txt: phony"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build shared.txt: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("nlp_wfgen_step nlp/corpus data/in.txt shared.txt |"), std::string::npos) << e.ninja;
+}
+
+TEST(EmitTest, PlainFilesHaveNoOutputAliases) {
+  EmitResult e = EmitFor(kSerial);
+  EXPECT_EQ(e.ninja.find("out/"), std::string::npos) << e.ninja;
+}
+
 TEST(EmitTest, ResourcesReachTheSpecOnlyUnderSlurm) {
   const char yml[] = R"(commands:
   - name: train

@@ -33,16 +33,6 @@ const RE2& RefPattern() {
   return re;
 }
 
-YNodePtr Child(const YNodePtr& node, const std::string& key) {
-  YNodePtr found;
-  if (node && node->is_map()) {
-    for (auto& [k, v] : node->entries) {
-      if (k->text == key) found = v;
-    }
-  }
-  return found;
-}
-
 void CollectNames(const YNode* node, const std::string& prefix, std::vector<std::string>* out) {
   if (!node || !node->is_map()) return;
   for (auto& [k, v] : node->entries) {
@@ -110,12 +100,12 @@ YNodePtr Interpolator::FindVar(const std::vector<std::string>& path) const {
       if (it->path.size() != len || !std::equal(it->path.begin(), it->path.end(), path.begin()))
         continue;
       YNodePtr node = it->value;
-      for (size_t k = len; k < path.size() && node; ++k) node = Child(node, path[k]);
+      for (size_t k = len; k < path.size() && node; ++k) node = FindChild(node, path[k]);
       return node;
     }
   }
   YNodePtr node = vars_;
-  for (size_t k = 1; k < path.size() && node; ++k) node = Child(node, path[k]);
+  for (size_t k = 1; k < path.size() && node; ++k) node = FindChild(node, path[k]);
   return node;
 }
 

@@ -18,16 +18,6 @@ const std::vector<std::string> kCommandKeys = {
 const std::vector<std::string> kResourceKeys = {"cpus", "mem", "gpus", "time", "partition",
                                                 "extra"};
 
-YNodePtr Field(const YNodePtr& map, const std::string& key) {
-  YNodePtr found;
-  if (map && map->is_map()) {
-    for (auto& [k, v] : map->entries) {
-      if (k->text == key) found = v;
-    }
-  }
-  return found;
-}
-
 // Characters a path or name cannot contain, because Ninja cannot express
 // them (`|` ends a path, a newline ends a statement) or exec cannot.
 const char* ForbiddenChar(const std::string& s) {
@@ -84,6 +74,9 @@ class Loader {
  private:
   bool ReadString(const YNodePtr& node, const std::string& what, Text* out);
   bool ReadOptionalString(const YNodePtr& node, const std::string& what, std::string* out);
+  bool ReadList(const YNodePtr& node, const std::string& what,
+                bool (Loader::*read_item)(const YNodePtr&, const std::string&, Text*),
+                std::vector<Text>* out);
   bool ReadStringList(const YNodePtr& node, const std::string& what, std::vector<Text>* out);
   bool ReadBool(const YNodePtr& node, const std::string& what, bool* out);
   bool ReadPositiveInt(const YNodePtr& node, const std::string& what, int* out);
@@ -157,20 +150,26 @@ bool Loader::ReadOptionalString(const YNodePtr& node, const std::string& what, s
   return true;
 }
 
-bool Loader::ReadStringList(const YNodePtr& node, const std::string& what,
-                            std::vector<Text>* out) {
+bool Loader::ReadList(const YNodePtr& node, const std::string& what,
+                      bool (Loader::*read_item)(const YNodePtr&, const std::string&, Text*),
+                      std::vector<Text>* out) {
   if (!node || node->is_null()) return true;
   if (!ExpectList(node, what)) return false;
   bool ok = true;
   for (const YNodePtr& item : node->items) {
     Text t;
-    if (ReadString(item, "each entry of " + what, &t)) {
+    if ((this->*read_item)(item, "each entry of " + what, &t)) {
       out->push_back(std::move(t));
     } else {
       ok = false;
     }
   }
   return ok;
+}
+
+bool Loader::ReadStringList(const YNodePtr& node, const std::string& what,
+                            std::vector<Text>* out) {
+  return ReadList(node, what, &Loader::ReadString, out);
 }
 
 bool Loader::ReadPath(const YNodePtr& node, const std::string& what, Text* out) {
@@ -189,18 +188,7 @@ bool Loader::ReadPath(const YNodePtr& node, const std::string& what, Text* out) 
 
 bool Loader::ReadPathList(const YNodePtr& node, const std::string& what,
                           std::vector<Text>* out) {
-  if (!node || node->is_null()) return true;
-  if (!ExpectList(node, what)) return false;
-  bool ok = true;
-  for (const YNodePtr& item : node->items) {
-    Text t;
-    if (ReadPath(item, "each entry of " + what, &t)) {
-      out->push_back(std::move(t));
-    } else {
-      ok = false;
-    }
-  }
-  return ok;
+  return ReadList(node, what, &Loader::ReadPath, out);
 }
 
 bool Loader::ReadBool(const YNodePtr& node, const std::string& what, bool* out) {
@@ -325,7 +313,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
           "(and wfgen's shell, pool, launcher, resources)");
     }
   }
-  YNodePtr name = Field(node, "name");
+  YNodePtr name = FindChild(node, "name");
   if (!name) {
     diag_->Error(node->loc, "a command needs a `name`");
     return;
@@ -346,21 +334,21 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
     }
   }
   const std::string label = "command '" + c->name.value + "'";
-  ReadOptionalString(Field(node, "help"), "the help of " + label, &c->help);
-  YNodePtr script = Field(node, "script");
+  ReadOptionalString(FindChild(node, "help"), "the help of " + label, &c->help);
+  YNodePtr script = FindChild(node, "script");
   ReadStringList(script, "the script of " + label, &c->script);
   if (!script || script->is_null() || (script->is_seq() && script->items.empty())) {
     diag_->Error(script ? script->loc : node->loc,
                  label + " has an empty script; give it at least one line to run");
   }
-  ReadPathList(Field(node, "deps"), "the deps of " + label, &c->deps);
-  ReadPathList(Field(node, "outputs"), "the outputs of " + label, &c->outputs);
-  ReadPathList(Field(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
+  ReadPathList(FindChild(node, "deps"), "the deps of " + label, &c->deps);
+  ReadPathList(FindChild(node, "outputs"), "the outputs of " + label, &c->outputs);
+  ReadPathList(FindChild(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
                &c->outputs_no_cache);
-  ReadBool(Field(node, "no_skip"), "no_skip of " + label, &c->no_skip);
-  ReadBool(Field(node, "shell"), "shell of " + label, &c->shell);
-  ReadOptionalString(Field(node, "pool"), "the pool of " + label, &c->pool);
-  if (YNodePtr l = Field(node, "launcher")) {
+  ReadBool(FindChild(node, "no_skip"), "no_skip of " + label, &c->no_skip);
+  ReadBool(FindChild(node, "shell"), "shell of " + label, &c->shell);
+  ReadOptionalString(FindChild(node, "pool"), "the pool of " + label, &c->pool);
+  if (YNodePtr l = FindChild(node, "launcher")) {
     Text t;
     if (ReadString(l, "the launcher of " + label, &t)) {
       if (t.value != "local" && t.value != "slurm") {
@@ -369,7 +357,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
       c->launcher = t.value;
     }
   }
-  if (YNodePtr r = Field(node, "resources")) {
+  if (YNodePtr r = FindChild(node, "resources")) {
     if (!r->is_null()) LoadResources(r, &c->resources);
   }
   if (!c->shell) {
@@ -402,7 +390,7 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
       WorkflowStep step;
       step.loc = item->loc;
       if (item->is_map()) {
-        YNodePtr members = Field(item, "parallel");
+        YNodePtr members = FindChild(item, "parallel");
         if (!members || item->entries.size() != 1) {
           Diagnostic& d = diag_->Error(
               item->loc, "a workflow step is a command name or `parallel: [commands...]`");
@@ -454,33 +442,33 @@ void Loader::LoadAssets(const YNodePtr& node, Project* p) {
     if (!ExpectMap(item, "each asset")) continue;
     Asset a;
     a.loc = item->loc;
-    ReadOptionalString(Field(item, "dest"), "an asset's dest", &a.dest);
-    ReadOptionalString(Field(item, "url"), "an asset's url", &a.url);
-    ReadOptionalString(Field(item, "checksum"), "an asset's checksum", &a.checksum);
-    ReadOptionalString(Field(item, "description"), "an asset's description", &a.description);
-    if (YNodePtr git = Field(item, "git")) {
+    ReadOptionalString(FindChild(item, "dest"), "an asset's dest", &a.dest);
+    ReadOptionalString(FindChild(item, "url"), "an asset's url", &a.url);
+    ReadOptionalString(FindChild(item, "checksum"), "an asset's checksum", &a.checksum);
+    ReadOptionalString(FindChild(item, "description"), "an asset's description", &a.description);
+    if (YNodePtr git = FindChild(item, "git")) {
       if (ExpectMap(git, "an asset's git")) {
-        ReadOptionalString(Field(git, "repo"), "git.repo", &a.git_repo);
-        ReadOptionalString(Field(git, "branch"), "git.branch", &a.git_branch);
-        ReadOptionalString(Field(git, "path"), "git.path", &a.git_path);
+        ReadOptionalString(FindChild(git, "repo"), "git.repo", &a.git_repo);
+        ReadOptionalString(FindChild(git, "branch"), "git.branch", &a.git_branch);
+        ReadOptionalString(FindChild(git, "path"), "git.path", &a.git_path);
         if (a.git_repo.empty()) diag_->Error(git->loc, "a git asset needs `repo`");
       }
     } else if (a.dest.empty()) {
       diag_->Error(item->loc, "an asset needs a `dest` (where the file goes)");
     }
     if (!a.checksum.empty() && a.checksum.size() != 32) {
-      diag_->Error(Field(item, "checksum")->loc, "an asset's checksum is an MD5 hash: 32 hex digits");
+      diag_->Error(FindChild(item, "checksum")->loc, "an asset's checksum is an MD5 hash: 32 hex digits");
     }
     p->assets.push_back(std::move(a));
   }
 }
 
 void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
-  if (YNodePtr m = Field(root, "max_parallel_processes")) {
+  if (YNodePtr m = FindChild(root, "max_parallel_processes")) {
     int n = 0;
     if (!m->is_null() && ReadPositiveInt(m, "max_parallel_processes", &n)) p->max_parallel_processes = n;
   }
-  if (YNodePtr pools = Field(root, "pools")) {
+  if (YNodePtr pools = FindChild(root, "pools")) {
     if (!pools->is_null() && ExpectMap(pools, "pools")) {
       for (auto& [k, v] : pools->entries) {
         int depth = 0;
@@ -498,7 +486,7 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
       }
     }
   }
-  if (YNodePtr g = Field(root, "kill_grace")) {
+  if (YNodePtr g = FindChild(root, "kill_grace")) {
     YNodePtr r = interp_->Resolve(g, diag_);
     ScalarType t = r ? ResolveScalar(*r) : ScalarType::kString;
     double seconds = r && r->is_scalar() ? strtod(r->text.c_str(), nullptr) : -1;
@@ -509,7 +497,7 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
       p->kill_grace_ms = static_cast<int64_t>(seconds * 1000);
     }
   }
-  if (YNodePtr l = Field(root, "launcher")) {
+  if (YNodePtr l = FindChild(root, "launcher")) {
     Text t;
     if (ReadString(l, "launcher", &t)) {
       if (t.value != "local" && t.value != "slurm") {
@@ -583,20 +571,20 @@ void Loader::Load(const YNodePtr& root, Project* p) {
           .notes.push_back("did you mean '" + close + "'?");
     }
   }
-  if (YNodePtr t = Field(root, "title")) {
+  if (YNodePtr t = FindChild(root, "title")) {
     YNodePtr r = interp_->Resolve(t, diag_);
     std::string err;
     if (r && !r->is_null()) RenderForString(*r, &p->title, &err);
   }
-  if (YNodePtr d = Field(root, "description")) {
+  if (YNodePtr d = FindChild(root, "description")) {
     YNodePtr r = interp_->Resolve(d, diag_);
     std::string err;
     if (r && !r->is_null()) RenderForString(*r, &p->description, &err);
   }
-  if (YNodePtr v = Field(root, "vars")) {
+  if (YNodePtr v = FindChild(root, "vars")) {
     if (!v->is_null()) ExpectMap(v, "vars");
   }
-  if (YNodePtr e = Field(root, "env")) {
+  if (YNodePtr e = FindChild(root, "env")) {
     if (!e->is_null() && ExpectMap(e, "env")) {
       for (auto& [k, v] : e->entries) {
         if (!v->is_scalar()) {
@@ -605,12 +593,12 @@ void Loader::Load(const YNodePtr& root, Project* p) {
       }
     }
   }
-  ReadPathList(Field(root, "directories"), "directories", &p->directories);
-  if (YNodePtr a = Field(root, "assets")) {
+  ReadPathList(FindChild(root, "directories"), "directories", &p->directories);
+  if (YNodePtr a = FindChild(root, "assets")) {
     if (!a->is_null()) LoadAssets(a, p);
   }
   LoadExtensions(root, p);
-  if (YNodePtr cmds = Field(root, "commands")) {
+  if (YNodePtr cmds = FindChild(root, "commands")) {
     if (!cmds->is_null() && ExpectList(cmds, "commands")) {
       for (const YNodePtr& item : cmds->items) {
         Command c;
@@ -619,10 +607,10 @@ void Loader::Load(const YNodePtr& root, Project* p) {
       }
     }
   }
-  if (YNodePtr w = Field(root, "workflows")) {
+  if (YNodePtr w = FindChild(root, "workflows")) {
     if (!w->is_null()) LoadWorkflows(w, p);
   }
-  if (!Field(root, "commands") && !Field(root, "workflows")) {
+  if (!FindChild(root, "commands") && !FindChild(root, "workflows")) {
     diag_->Error(root->loc, "no commands or workflows defined; add a `commands:` list");
   }
   Validate(p);
@@ -638,14 +626,16 @@ const std::vector<std::string>& KnownTopLevelKeys() {
   return keys;
 }
 
+const std::vector<std::string>& KnownCommandKeys() { return kCommandKeys; }
+
 bool LoadProject(const std::string& text, const LoadOptions& options, LoadResult* result,
                  Diagnostics* diag) {
   YNodePtr root;
   if (!ParseYaml(text, YamlLimits(), &root, diag)) return false;
   GetEnv getenv_fn = options.getenv;
   if (!getenv_fn) getenv_fn = [](const std::string& n) { return getenv(n.c_str()); };
-  YNodePtr vars = root->is_map() ? Field(root, "vars") : nullptr;
-  YNodePtr env = root->is_map() ? Field(root, "env") : nullptr;
+  YNodePtr vars = root->is_map() ? FindChild(root, "vars") : nullptr;
+  YNodePtr env = root->is_map() ? FindChild(root, "env") : nullptr;
   Interpolator interp(vars, env, options.overrides, getenv_fn);
   Loader loader(&interp, diag);
   result->project = Project();

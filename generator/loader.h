@@ -32,4 +32,7 @@ bool LoadProject(const std::string& text, const LoadOptions& options, LoadResult
 // Top-level keys wfgen understands (for `did you mean` and the schema).
 const std::vector<std::string>& KnownTopLevelKeys();
 
+// The keys a command may have (docs/project.schema.json lists the same).
+const std::vector<std::string>& KnownCommandKeys();
+
 }  // namespace wfgen

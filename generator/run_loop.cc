@@ -17,6 +17,7 @@
 
 #include "generator/status_view.h"
 #include "runtime/events.h"
+#include "runtime/fd.h"
 
 namespace wfgen {
 namespace {
@@ -27,17 +28,7 @@ int64_t NowMs() {
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
-void Out(const std::string& s) {
-  const char* p = s.data();
-  size_t left = s.size();
-  while (left > 0) {
-    ssize_t n = write(STDOUT_FILENO, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-}
+void Out(const std::string& s) { WriteFd(STDOUT_FILENO, s); }
 
 // The events socket lives in a private temp directory for the run.
 class EventSocket {

@@ -7,6 +7,8 @@
 
 #include <re2/re2.h>
 
+#include "generator/json_text.h"
+
 namespace wfgen {
 namespace {
 
@@ -61,28 +63,6 @@ double FloatValue(const std::string& text) {
   return strtod(t.c_str(), nullptr);
 }
 
-std::string JsonQuote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth) {
   if (depth > 100) {
     *err = "value nested too deeply";
@@ -94,7 +74,7 @@ bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth
       return true;
     case YNode::Kind::kScalar:
       if (ResolveScalar(node) == ScalarType::kString) {
-        *out += JsonQuote(node.text);
+        *out += JsonString(node.text);
         return true;
       }
       return RenderForString(node, out, err) || false;
@@ -111,7 +91,7 @@ bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth
       *out += "{";
       for (size_t i = 0; i < node.entries.size(); ++i) {
         if (i) *out += ",";
-        *out += JsonQuote(node.entries[i].first->text) + ":";
+        *out += JsonString(node.entries[i].first->text) + ":";
         if (!RenderJson(*node.entries[i].second, out, err, depth + 1)) return false;
       }
       *out += "}";

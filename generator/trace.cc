@@ -4,27 +4,9 @@
 #include <cstdio>
 #include <vector>
 
+#include "generator/json_text.h"
+
 namespace wfgen {
-namespace {
-
-std::string Json(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string RenderTrace(const RunStatus& status) {
   // Steps that ran, by start time; each takes the lowest lane free then.
@@ -45,14 +27,14 @@ std::string RenderTrace(const RunStatus& status) {
     snprintf(buf, sizeof buf, "\"ph\":\"X\",\"ts\":%lld,\"dur\":%lld,\"pid\":1,\"tid\":%zu",
              static_cast<long long>((r->start_ms - status.started_ms()) * 1000),
              static_cast<long long>((r->end_ms - r->start_ms) * 1000), lane);
-    events += ",\n{\"name\":" + Json(r->command) + ",\"cat\":\"step\"," + buf +
-              ",\"args\":{\"state\":" + Json(StateWord(r->state)) +
-              ",\"step\":" + Json(r->key) + (r->detail.empty() ? "" : ",\"detail\":" + Json(r->detail)) +
+    events += ",\n{\"name\":" + JsonString(r->command) + ",\"cat\":\"step\"," + buf +
+              ",\"args\":{\"state\":" + JsonString(StateWord(r->state)) +
+              ",\"step\":" + JsonString(r->key) + (r->detail.empty() ? "" : ",\"detail\":" + JsonString(r->detail)) +
               "}}";
   }
   std::string out = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
   out += "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":1,\"args\":{\"name\":" +
-         Json("wfgen run " + status.target()) + "}}";
+         JsonString("wfgen run " + status.target()) + "}}";
   for (size_t lane = 0; lane < lane_free_at.size(); ++lane) {
     out += ",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + std::to_string(lane) +
            ",\"args\":{\"name\":\"slot " + std::to_string(lane) + "\"}}";

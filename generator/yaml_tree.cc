@@ -158,6 +158,16 @@ const YNode* YNode::Get(const std::string& key) const {
   return nullptr;
 }
 
+YNodePtr FindChild(const YNodePtr& map, const std::string& key) {
+  YNodePtr found;
+  if (map && map->is_map()) {
+    for (auto& [k, v] : map->entries) {
+      if (k->text == key) found = v;
+    }
+  }
+  return found;
+}
+
 std::string YNode::KindName() const {
   switch (kind) {
     case Kind::kNull: return "an empty value";

@@ -40,6 +40,10 @@ struct YNode {
   std::string KindName() const;
 };
 
+// The value of `key` in a mapping node (the last one, as YAML readers
+// keep it), or null if absent or not a mapping.
+YNodePtr FindChild(const YNodePtr& map, const std::string& key);
+
 struct YamlLimits {
   int max_depth = 100;
   uint64_t max_expanded = 2000000;

@@ -8,16 +8,6 @@
 
 namespace wfgen {
 
-void WriteFd(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-}
-
 void PrintLine(const std::string& line) {
   std::string s = line + "\n";
   WriteFd(1, s.data(), s.size());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/events.h"
+#include "runtime/fd.h"
 #include "runtime/subprocess.h"
 
 namespace wfgen {
@@ -39,9 +40,6 @@ class StepOutput : public OutputSink {
   std::string stamp_, command_;
 };
 
-// Writes everything to fd, retrying on EINTR; gives up quietly on errors
-// (ninja may be gone).
-void WriteFd(int fd, const char* data, size_t size);
 void PrintLine(const std::string& line);
 
 // Copies the file at `path` to stdout, at most kConsoleLimit bytes; says

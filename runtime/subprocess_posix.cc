@@ -13,6 +13,8 @@
 
 #include <cstdio>
 
+#include "runtime/fd.h"
+
 namespace wfgen {
 namespace {
 
@@ -39,18 +41,6 @@ void CloseFrom(int lowest) {
   if (syscall(SYS_close_range, lowest, ~0U, 0) == 0) return;
 #endif
   for (int fd = lowest; fd < 1024; ++fd) close(fd);
-}
-
-void WriteAll(int fd, const std::string& s) {
-  const char* p = s.data();
-  size_t left = s.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
 }
 
 bool GroupAlive(pid_t group) { return group > 0 && kill(-group, 0) == 0; }
@@ -170,7 +160,7 @@ bool ProcessRunner::StartGuardian(std::string* err) {
 
 void ProcessRunner::Finish() {
   if (guard_fd_ < 0) return;
-  WriteAll(guard_fd_, "D\n");
+  WriteFd(guard_fd_, "D\n");
   close(guard_fd_);
   guard_fd_ = -1;
   int status;
@@ -252,7 +242,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   pid_t group = pid;
   close(out_pipe[1]);
   close(exec_err[1]);
-  WriteAll(guard_fd_, "G " + std::to_string(group) + "\n");
+  WriteFd(guard_fd_, "G " + std::to_string(group) + "\n");
 
   int exec_errno = 0;
   if (read(exec_err[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
