@@ -88,7 +88,8 @@ int Generation(const std::vector<std::string>& args) {
       }
     } else if (value("--launcher", &options.launcher)) {
       if (options.launcher != "local" && options.launcher != "slurm") {
-        fprintf(stderr, "wfgen: --launcher is local or slurm, not '%s'\n", options.launcher.c_str());
+        fprintf(stderr, "wfgen: --launcher is local or slurm, not '%s'\n",
+                options.launcher.c_str());
         return 2;
       }
     } else if (value("--embed", &options.embed)) {

@@ -61,8 +61,9 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
   }
   if (r.kind == LineResult::kSpawnFailed) {
     if (r.error == "command not found") {
-      r.error = "srun not found: the Slurm launcher needs Slurm's commands (srun, squeue, "
-                "scancel) on PATH";
+      r.error =
+          "srun not found: the Slurm launcher needs Slurm's commands (srun, squeue, "
+          "scancel) on PATH";
     }
     return r;
   }
@@ -82,8 +83,8 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
     } else {
       // srun got no job at all (bad partition, resources the cluster does
       // not have, ...); its messages are in the log.
-      slurm_failure.error =
-          "not started by Slurm: srun exited with " + std::to_string(status) + " before a job existed";
+      slurm_failure.error = "not started by Slurm: srun exited with " + std::to_string(status) +
+                            " before a job existed";
     }
     return slurm_failure;
   }
@@ -92,8 +93,7 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
     verdict = "srun failed with exit code 255";
   }
   if (verdict.empty()) return r;
-  slurm_failure.error =
-      "stopped by Slurm: " + verdict + " (job " + std::to_string(job.id) + ")";
+  slurm_failure.error = "stopped by Slurm: " + verdict + " (job " + std::to_string(job.id) + ")";
   return slurm_failure;
 }
 

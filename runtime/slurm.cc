@@ -124,9 +124,9 @@ std::vector<Job> ParseJobs(const std::string& text, const std::string& comment) 
 }
 
 bool IsActive(const std::string& state) {
-  for (const char* s : {"PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED",
-                        "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESIZING", "SIGNALING",
-                        "STAGE_OUT", "STOPPED", "RESV_DEL_HOLD"}) {
+  for (const char* s :
+       {"PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED", "REQUEUE_HOLD",
+        "REQUEUE_FED", "RESIZING", "SIGNALING", "STAGE_OUT", "STOPPED", "RESV_DEL_HOLD"}) {
     if (state == s) return true;
   }
   return false;
@@ -147,10 +147,9 @@ std::string Verdict(const Job& job) {
 bool Client::Latest(Job* job, std::string* err) const {
   err->clear();
   std::string out;
-  std::vector<std::string> argv = {"squeue",  "--noheader", "--states=all",
-                                   "--user=" + std::to_string(getuid()),
-                                   "--name=" + name_,
-                                   std::string("--format=") + kSqueueFormat};
+  std::vector<std::string> argv = {"squeue",          "--noheader",
+                                   "--states=all",    "--user=" + std::to_string(getuid()),
+                                   "--name=" + name_, std::string("--format=") + kSqueueFormat};
   int rc = RunCapture(argv, &out, 60);
   if (rc != 0) {
     *err = rc < 0 ? "squeue could not be run" : "squeue exited with " + std::to_string(rc);
@@ -205,7 +204,9 @@ void JobControl::Kill(pid_t group) {
   if (group > 0) kill(-group, SIGTERM);
 }
 
-int JobControl::ParentDeathSignal() const { return SIGTERM; }
+int JobControl::ParentDeathSignal() const {
+  return SIGTERM;
+}
 
 int RunCapture(const std::vector<std::string>& argv, std::string* out, double seconds) {
   int fds[2];

@@ -16,8 +16,7 @@ TEST(SlurmTest, ResourcesBecomeSrunFlags) {
                             &flags, &err))
       << err;
   EXPECT_EQ(flags, (Strings{"--cpus-per-task=4", "--mem=16G", "--gres=gpu:a100:2",
-                            "--time=02:00:00", "--partition=gpu", "--qos=high",
-                            "--account=nlp"}));
+                            "--time=02:00:00", "--partition=gpu", "--qos=high", "--account=nlp"}));
   EXPECT_FALSE(ResourceFlags({"disk=5G"}, &flags, &err));
   EXPECT_EQ(err, "unknown resource 'disk' in step file; rerun wfgen");
 }

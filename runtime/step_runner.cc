@@ -368,7 +368,8 @@ int Step::Execute() {
     return Finish(1, MemberState::kFailed, err);
   }
   char here[4096];  // the project directory (Load entered it)
-  launcher_ = std::make_unique<LineLauncher>(spec_, getcwd(here, sizeof here) ? here : "", &runner_);
+  launcher_ =
+      std::make_unique<LineLauncher>(spec_, getcwd(here, sizeof here) ? here : "", &runner_);
   if (!launcher_->Init(&err)) {
     PrintLine("wfgen: " + err);
     return Finish(1, MemberState::kFailed, err);

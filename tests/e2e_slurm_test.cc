@@ -36,8 +36,9 @@ std::string ClusterEnv(std::string* why) {
   std::ifstream env(std::string(SLURM_TEST_HANDLE) + "/env");
   std::string line;
   if (!env || !std::getline(env, line) || line.compare(0, 11, "SLURM_CONF=") != 0) {
-    *why = "no Slurm cluster: run these tests through ctest, whose fixture starts one "
-           "(tests/slurm/cluster.sh)";
+    *why =
+        "no Slurm cluster: run these tests through ctest, whose fixture starts one "
+        "(tests/slurm/cluster.sh)";
     return "";
   }
   return line;
@@ -80,7 +81,9 @@ bool Has(const std::vector<Event>& events, const std::string& name, const std::s
   return false;
 }
 
-std::string Base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+std::string Base(const std::string& path) {
+  return path.substr(path.rfind('/') + 1);
+}
 
 class SlurmTest : public ::testing::Test {
  protected:
@@ -178,7 +181,8 @@ TEST_F(SlurmTest, AParallelGroupRunsAsSlurmJobsAtMostMaxAtOnce) {
   ASSERT_EQ(r.exit, 0) << r.output;
   std::string p = Base(s.dir());
   EXPECT_TRUE(seen_names.count(p + ".m1") && seen_names.count(p + ".m4"))
-      << "jobs seen in squeue: " << seen_names.size() << "\n" << r.output;
+      << "jobs seen in squeue: " << seen_names.size() << "\n"
+      << r.output;
   EXPECT_LE(most_running, 2u);
   EXPECT_EQ(MaxConcurrency(Events(s)), 2) << s.Read("times.log");
   // Each member ran inside its own job.
@@ -258,7 +262,8 @@ workflows:
 )");
   RunResult r = Ninja({"all"});
   EXPECT_NE(r.exit, 0);
-  EXPECT_NE(r.output.find("line 1 of 'bad' failed with exit code 4"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("line 1 of 'bad' failed with exit code 4"), std::string::npos)
+      << r.output;
   EXPECT_EQ(r.output.find("stopped by Slurm"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'long' terminated because 'bad' failed"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'stubborn' terminated because 'bad' failed"), std::string::npos)
@@ -278,8 +283,8 @@ workflows:
   // failed and the cancelled members run again.
   s.Settle();
   std::string yml = s.Read("project.yml");
-  for (auto [from, to] : {std::pair<std::string, std::string>{"--sleep 60", "--sleep 0"},
-                          {"exit 4", "exit 0"}}) {
+  for (auto [from, to] :
+       {std::pair<std::string, std::string>{"--sleep 60", "--sleep 0"}, {"exit 4", "exit 0"}}) {
     for (size_t at; (at = yml.find(from)) != std::string::npos;) yml.replace(at, from.size(), to);
   }
   s.Write("project.yml", yml);
@@ -350,12 +355,14 @@ workflows:
   EXPECT_FALSE(Has(Events(s), "slow", "end"));
   EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
   // And a Slurm failure before any job existed is Slurm's too.
-  Generate("launcher: slurm\ncommands:\n  - name: nowhere\n    resources: {partition: "
-           "no-such-partition}\n    script: [\"steptool nowhere\"]\n");
+  Generate(
+      "launcher: slurm\ncommands:\n  - name: nowhere\n    resources: {partition: "
+      "no-such-partition}\n    script: [\"steptool nowhere\"]\n");
   r = Ninja({"nowhere"});
   EXPECT_NE(r.exit, 0);
-  EXPECT_NE(r.output.find("wfgen: line 1 of 'nowhere' was not started by Slurm: srun exited with 1"),
-            std::string::npos)
+  EXPECT_NE(
+      r.output.find("wfgen: line 1 of 'nowhere' was not started by Slurm: srun exited with 1"),
+      std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("invalid partition"), std::string::npos) << r.output;
 }
@@ -415,7 +422,8 @@ TEST(LauncherTest, ResourcesAreANoOpLocally) {
 
 TEST(LauncherTest, WithoutSrunTheLineFailsSayingWhatIsMissing) {
   TestSpace s;
-  s.Write("project.yml", "launcher: slurm\ncommands:\n  - name: train\n    script: [\"steptool train\"]\n");
+  s.Write("project.yml",
+          "launcher: slurm\ncommands:\n  - name: train\n    script: [\"steptool train\"]\n");
   std::vector<std::string> env = {"PATH=" + DirOf(SteptoolBin())};
   ASSERT_EQ(s.Wfgen({}, env).exit, 0);
   RunResult r = s.Ninja({"train"}, env);
