@@ -329,6 +329,26 @@ TEST_F(SlurmTest, CtrlCOnNinjaLeavesNoJobInTheQueue) {
   EXPECT_EQ(again, (Runs{"a", "b"})) << r.output;
 }
 
+TEST_F(SlurmTest, CtrlCAlsoWithdrawsAJobStillWaitingForResources) {
+  // Each wants all 4 CPUs of the node: one runs, the other waits in the
+  // queue (on a cluster of your own, both may run; the test still holds).
+  Generate("launcher: slurm\nmax_parallel_processes: 2\nkill_grace: 1\ncommands:\n" +
+           Member("first", 60) + "    resources: {cpus: 4}\n" + Member("second", 60) +
+           "    resources: {cpus: 4}\n" + "workflows:\n  all:\n    - parallel: [first, second]\n");
+  TestSpace::Background ninja = s.Start({NinjaBin(), "all"}, env_);
+  ASSERT_TRUE(WaitFor([&] { return Jobs().size() == 2 && Has(Events(s), "first", "start"); }, 60))
+      << Join(Jobs());
+  std::string queue = Join(Jobs());
+  kill(ninja.pid, SIGINT);
+  RunResult r = TestSpace::Wait(&ninja);
+  EXPECT_NE(r.exit, 0);
+  EXPECT_TRUE(Jobs().empty()) << Join(Jobs()) << r.output;
+  if (conf_.find("/tmp/wfgen-slurm.") != std::string::npos) {
+    EXPECT_NE(queue.find("PENDING"), std::string::npos) << queue;
+    EXPECT_FALSE(Has(Events(s), "second", "start")) << s.Read("times.log");
+  }
+}
+
 TEST_F(SlurmTest, ATimeLimitIsReportedAsSlurmsDoingNotAsTheCommandsExit) {
   // Slurm's smallest time limit is a minute, and it checks limits every
   // 30 s or so: this test takes one to two minutes.
@@ -365,6 +385,40 @@ workflows:
       std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("invalid partition"), std::string::npos) << r.output;
+}
+
+TEST_F(SlurmTest, ANodeFailureIsReportedAsSlurmsDoing) {
+  // Takes the node down under a running job: only on the private cluster.
+  if (conf_.find("/tmp/wfgen-slurm.") == std::string::npos) {
+    GTEST_SKIP() << "takes a node down: only on the cluster tests/slurm/cluster.sh starts";
+  }
+  Generate(
+      "launcher: slurm\ncommands:\n  - name: a\n    script: [\"steptool a --sleep 600 "
+      "--stamp times.log\"]\n");
+  TestSpace::Background ninja = s.Start({NinjaBin(), "a"}, env_);
+  ASSERT_TRUE(WaitFor([&] { return Has(Events(s), "a", "start"); }, 60));
+  RunResult node =
+      s.Run({"squeue", "--noheader", "--format=%N", "--name=" + Base(s.dir()) + ".a"}, env_);
+  std::string name = node.output.substr(0, node.output.find('\n'));
+  ASSERT_FALSE(name.empty()) << node.output;
+  RunResult down = s.Run(
+      {"scontrol", "update", "nodename=" + name, "state=down", "reason=wfgen-node-failure-test"},
+      env_);
+  ASSERT_EQ(down.exit, 0) << down.output;
+  RunResult r = TestSpace::Wait(&ninja);
+  // Bring the node back for the other tests (ReturnToService=2 may have).
+  s.Run({"scontrol", "update", "nodename=" + name, "state=resume"}, env_);
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        RunResult st = s.Run({"sinfo", "--noheader", "--format=%T", "--nodes=" + name}, env_);
+        return st.output.find("idle") == 0;
+      },
+      60));
+  EXPECT_NE(r.exit, 0);
+  EXPECT_NE(r.output.find("wfgen: line 1 of 'a' was stopped by Slurm: NODE FAILURE (job "),
+            std::string::npos)
+      << r.output;
+  EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
 }
 
 TEST_F(SlurmTest, TheLauncherOptionIsKeptWhenNinjaRegeneratesAndACommandMayStayLocal) {
