@@ -9,7 +9,8 @@
 //   node;
 // - srun owns its allocation, so a line's job ends with the line, also when
 //   the wrapper is killed (srun gets SIGTERM as its parent-death signal and
-//   ends the job), and accounting shows each line's own state and exit
+//   ends the job; even srun killed with SIGKILL is covered by the shepherd
+//   process srun forks for that), and accounting shows each line's own state and exit
 //   code; an allocation held across lines (salloc --no-shell) would
 //   outlive a wrapper killed with SIGKILL and end as CANCELLED even when
 //   everything succeeded.

@@ -92,7 +92,10 @@ class JobControl : public RemoteControl {
   explicit JobControl(const Client* client) : client_(client) {}
   void Signal(int sig, pid_t group) override;
   void Kill(pid_t group) override;
-  // If wfgen-run dies, srun gets SIGTERM and ends its job itself.
+  // If wfgen-run dies, srun gets SIGTERM and ends its job itself. (srun
+  // also forks a shepherd that cancels the job if srun dies of SIGKILL;
+  // only a SIGKILL to both, as to a whole process group, defeats it, which
+  // is why the runner asks Kill() before it SIGKILLs the group.)
   int ParentDeathSignal() const override;
 
  private:

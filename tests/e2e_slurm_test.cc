@@ -349,6 +349,20 @@ TEST_F(SlurmTest, CtrlCAlsoWithdrawsAJobStillWaitingForResources) {
   }
 }
 
+TEST_F(SlurmTest, AWrapperKilledWithSigkillLeavesNoJob) {
+  Generate("launcher: slurm\ncommands:\n" + Member("a", 600));
+  TestSpace::Background ninja = s.Start({NinjaBin(), "a"}, env_);
+  ASSERT_TRUE(WaitFor([&] { return Has(Events(s), "a", "start"); }, 60));
+  // srun's parent-death signal is SIGTERM: it ends its job itself.
+  std::string cmd = "pkill -KILL -P " + std::to_string(ninja.pid) + " -x wfgen-run";
+  ASSERT_EQ(system(cmd.c_str()), 0);
+  RunResult r = TestSpace::Wait(&ninja);
+  EXPECT_NE(r.exit, 0);
+  EXPECT_TRUE(WaitFor([&] { return Jobs().empty(); }, 60)) << Join(Jobs());
+  EXPECT_TRUE(WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 30))
+      << CountProcesses(s.dir()) << " processes left";
+}
+
 TEST_F(SlurmTest, ATimeLimitIsReportedAsSlurmsDoingNotAsTheCommandsExit) {
   // Slurm's smallest time limit is a minute, and it checks limits every
   // 30 s or so: this test takes one to two minutes.
