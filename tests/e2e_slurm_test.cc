@@ -235,16 +235,17 @@ TEST_F(SlurmTest, ResourcesBecomeSrunFlagsAndSlurmHoldsTheJobsToThem) {
 
 TEST_F(SlurmTest, AFailingMemberCancelsTheOthersAndTheNextRunSkipsWhatSucceeded) {
   // `stubborn` ignores SIGTERM, so only the escalation after kill_grace
-  // (scancel --signal=KILL) ends it; `long` dies of the SIGTERM.
+  // (scancel --signal=KILL) ends it; `long` traps the SIGTERM and exits.
   Generate(R"(launcher: slurm
-max_parallel_processes: 3
+max_parallel_processes: 4
 kill_grace: 1
 commands:
   - name: quick
     script: ["steptool quick --out out/quick.txt"]
     outputs: [out/quick.txt]
   - name: long
-    script: ["steptool long --sleep 60 --stamp times.log --out out/long.txt"]
+    shell: true
+    script: ["trap 'echo long got SIGTERM | tee -a signals.log; exit 5' TERM; steptool long --sleep 60 --stamp times.log --out out/long.txt & wait"]
     outputs: [out/long.txt]
   - name: stubborn
     shell: true
@@ -252,7 +253,7 @@ commands:
     outputs: [out/stubborn.txt]
   - name: bad
     shell: true
-    script: ["until grep -q 'long start' times.log && grep -q 'stubborn start' times.log; do sleep 0.1; done; echo bad gives up; exit 4"]
+    script: ["until grep -q 'long start' times.log && grep -q 'stubborn start' times.log && test -f .wfgen/state/quick.rec; do sleep 0.1; done; echo bad gives up; exit 4"]
   - name: after
     script: ["steptool after"]
 workflows:
@@ -260,7 +261,8 @@ workflows:
     - parallel: [quick, long, stubborn, bad]
     - after
 )");
-  RunResult r = Ninja({"all"});
+  // -j 8: ninja runs nproc+1 jobs at once by default, 3 on a 2-CPU machine.
+  RunResult r = Ninja({"-j", "8", "all"});
   EXPECT_NE(r.exit, 0);
   EXPECT_NE(r.output.find("line 1 of 'bad' failed with exit code 4"), std::string::npos)
       << r.output;
@@ -271,6 +273,9 @@ workflows:
   std::vector<Event> ev = Events(s);
   EXPECT_FALSE(Has(ev, "long", "end")) << s.Read("times.log");
   EXPECT_FALSE(Has(ev, "stubborn", "end")) << s.Read("times.log");
+  // The stop reached the task as SIGTERM, so it could clean up: srun
+  // itself, sent SIGTERM, would have SIGKILLed it.
+  EXPECT_EQ(s.Read("signals.log"), "long got SIGTERM\n") << s.Read(".wfgen/logs/long.log");
   // Nothing of ours is left in the queue when ninja returns, and no task
   // process is left on the node (this host).
   EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
