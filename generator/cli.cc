@@ -16,7 +16,7 @@ namespace {
 
 const char kUsage[] =
     "usage: wfgen [PROJECT.yml] [-o FILE] [--vars.NAME=VALUE ...] [--schedule staged|dataflow]\n"
-    "             [--embed NAME]\n"
+    "             [--embed NAME] [--launcher local|slurm]\n"
     "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n"
     "\n"
     "Writes build.ninja for a weasel/spaCy project.yml, so that `ninja all` runs the\n"
@@ -39,6 +39,8 @@ const char kUsage[] =
     "  --schedule MODE    staged (default): workflow order, as weasel runs it;\n"
     "                     dataflow: order only by deps and outputs\n"
     "  --embed NAME       prefix every target with NAME/ for use with subninja\n"
+    "  --launcher L       local, or slurm: run each script line with srun (docs/slurm.md);\n"
+    "                     replaces the top-level `launcher:`, kept when ninja regenerates\n"
     "  --version          print the version\n"
     "\n"
     "examples:\n"
@@ -82,6 +84,12 @@ int Generation(const std::vector<std::string>& args) {
         options.schedule = Schedule::kDataflow;
       } else {
         fprintf(stderr, "wfgen: --schedule is staged or dataflow, not '%s'\n", v.c_str());
+        return 2;
+      }
+    } else if (value("--launcher", &options.launcher)) {
+      if (options.launcher != "local" && options.launcher != "slurm") {
+        fprintf(stderr, "wfgen: --launcher is local or slurm, not '%s'\n",
+                options.launcher.c_str());
         return 2;
       }
     } else if (value("--embed", &options.embed)) {

@@ -27,6 +27,7 @@ namespace {
 const char kUsage[] =
     "usage: wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.NAME=VALUE ...]\n"
     "                 [--trace FILE] [--plain] [--schedule staged|dataflow]\n"
+    "                 [--launcher local|slurm]\n"
     "\n"
     "Regenerates build.ninja if project.yml changed, then runs ninja for TARGET (a\n"
     "workflow or a command) and shows its progress: a live table on a terminal, one\n"
@@ -42,6 +43,7 @@ const char kUsage[] =
     "  --trace FILE      write a Chrome/Perfetto trace of the run (one lane per slot)\n"
     "  --plain           one line per event even on a terminal (NO_COLOR: no colours)\n"
     "  --schedule MODE   staged (default) or dataflow, as for `wfgen`\n"
+    "  --launcher L      local or slurm, as for `wfgen` (docs/slurm.md)\n"
     "\n"
     "examples:\n"
     "  wfgen run all\n"
@@ -98,6 +100,15 @@ int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
         fprintf(stderr, "wfgen run: --schedule is staged or dataflow\n");
         return 2;
       }
+    } else if (a.compare(0, 10, "--launcher") == 0) {
+      std::string v = a.size() > 10 && a[10] == '=' ? a.substr(11)
+                                                    : (i + 1 < args.size() ? args[++i] : "");
+      ++i;
+      if (v != "local" && v != "slurm") {
+        fprintf(stderr, "wfgen run: --launcher is local or slurm\n");
+        return 2;
+      }
+      out->gen.launcher = v;
     } else if (a.compare(0, 7, "--vars.") == 0) {
       Override o;
       std::string err;

@@ -404,6 +404,23 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   spec.shell = c.shell;
   spec.no_skip = c.no_skip;
   spec.grace_ms = project.kill_grace_ms;
+  // A command's own launcher wins over the project's (or --launcher's).
+  // Locally, resources are validated by the loader and left out here: a
+  // no-op, so one project.yml serves a laptop and a cluster.
+  spec.launcher = c.launcher.empty() ? project.launcher : c.launcher;
+  if (spec.launcher == "slurm") {
+    const Resources& r = c.resources;
+    for (auto [key, value] : {std::pair<const char*, const std::string*>{"cpus", &r.cpus},
+                              {"mem", &r.mem},
+                              {"gpus", &r.gpus},
+                              {"time", &r.time},
+                              {"partition", &r.partition}}) {
+      if (!value->empty()) spec.resources.push_back(std::string(key) + "=" + *value);
+    }
+    for (const std::string& e : r.extra) spec.resources.push_back("extra=" + e);
+  } else {
+    spec.launcher.clear();  // "local": the spec of a local step stays as it was
+  }
   return spec;
 }
 

@@ -148,5 +148,35 @@ TEST(EmitTest, PlainFilesHaveNoOutputAliases) {
   EXPECT_EQ(e.ninja.find("out/"), std::string::npos) << e.ninja;
 }
 
+TEST(EmitTest, ResourcesReachTheSpecOnlyUnderSlurm) {
+  const char yml[] = R"(commands:
+  - name: train
+    resources: {cpus: 4, mem: 16G, gpus: 1, time: "02:00:00", partition: gpu, extra: [--qos=high]}
+    script: ["python train.py"]
+  - name: report
+    launcher: local
+    resources: {cpus: 2}
+    script: ["python report.py"]
+)";
+  LoadResult r;
+  Diagnostics diag;
+  ASSERT_TRUE(LoadProject(yml, LoadOptions(), &r, &diag)) << diag.Render("p", yml);
+  // Locally, resources are a no-op: the spec is that of a plain command.
+  StepSpec local = SpecOf(r.project, r.project.commands[0], ".");
+  EXPECT_EQ(local.launcher, "");
+  EXPECT_TRUE(local.resources.empty());
+  // Under Slurm (top-level `launcher: slurm`, or --launcher slurm).
+  r.project.launcher = "slurm";
+  StepSpec slurm = SpecOf(r.project, r.project.commands[0], ".");
+  EXPECT_EQ(slurm.launcher, "slurm");
+  EXPECT_EQ(slurm.resources, (std::vector<std::string>{"cpus=4", "mem=16G", "gpus=1",
+                                                       "time=02:00:00", "partition=gpu",
+                                                       "extra=--qos=high"}));
+  // A command's own `launcher: local` wins.
+  StepSpec report = SpecOf(r.project, r.project.commands[1], ".");
+  EXPECT_EQ(report.launcher, "");
+  EXPECT_TRUE(report.resources.empty());
+}
+
 }  // namespace
 }  // namespace wfgen

@@ -63,6 +63,8 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
             diag.error_count() == 1 ? "" : "s", options.project_file.c_str());
     return 2;
   }
+  // --launcher replaces the top-level `launcher:`; a command's own still wins.
+  if (!options.launcher.empty()) ws->loaded.project.launcher = options.launcher;
   std::string cwd = CurrentDir();
   ws->project_abs = AbsolutePath(options.project_file, cwd);
   ws->project_dir = DirName(ws->project_abs);
@@ -93,6 +95,7 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
     emit.regen_args.push_back(std::string("--schedule=") + ScheduleName(options.schedule));
   }
   if (!options.embed.empty()) emit.regen_args.push_back("--embed=" + options.embed);
+  if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
   emit.embed = options.embed;
   emit.env_read = ws.loaded.env_read;
   EmitResult result = Emit(project, ws.plan, emit);

@@ -17,6 +17,7 @@ struct GenerateOptions {
   std::vector<Override> overrides;
   Schedule schedule = Schedule::kStaged;
   std::string embed;
+  std::string launcher;   // --launcher: "" (as project.yml says), local or slurm
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
 };

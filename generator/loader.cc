@@ -216,6 +216,38 @@ bool Loader::ReadPositiveInt(const YNodePtr& node, const std::string& what, int*
   return true;
 }
 
+namespace {
+
+// As srun takes --mem: a number, optionally with a unit K, M, G or T.
+bool IsSlurmSize(const std::string& v) {
+  size_t digits = strspn(v.c_str(), "0123456789");
+  return digits > 0 && (digits == v.size() ||
+                        (digits + 1 == v.size() && strchr("KMGTkmgt", v.back()) != nullptr));
+}
+
+// As srun takes --time: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S, or INFINITE.
+bool IsSlurmTime(const std::string& v) {
+  if (v == "INFINITE" || v == "UNLIMITED") return true;
+  std::string rest = v;
+  size_t dash = v.find('-');
+  if (dash != std::string::npos) {
+    if (dash == 0 || strspn(v.c_str(), "0123456789") != dash) return false;
+    rest = v.substr(dash + 1);
+  }
+  int groups = 0;
+  size_t start = 0;
+  while (start <= rest.size()) {
+    size_t end = rest.find(':', start);
+    if (end == std::string::npos) end = rest.size();
+    if (end == start || strspn(rest.c_str() + start, "0123456789") != end - start) return false;
+    ++groups;
+    start = end + 1;
+  }
+  return groups >= 1 && groups <= 3;
+}
+
+}  // namespace
+
 void Loader::LoadResources(const YNodePtr& node, Resources* r) {
   if (!ExpectMap(node, "resources")) return;
   for (auto& [k, v] : node->entries) {
@@ -250,6 +282,14 @@ void Loader::LoadResources(const YNodePtr& node, Resources* r) {
   // not when it first meets the cluster.
   if (!r->cpus.empty() && strspn(r->cpus.c_str(), "0123456789") != r->cpus.size()) {
     diag_->Error(node->loc, "resources.cpus must be a whole number, not '" + r->cpus + "'");
+  }
+  if (!r->mem.empty() && !IsSlurmSize(r->mem)) {
+    diag_->Error(node->loc, "resources.mem must be a size like 16G (megabytes, or with K, M, G "
+                            "or T), not '" + r->mem + "'");
+  }
+  if (!r->time.empty() && !IsSlurmTime(r->time)) {
+    diag_->Error(node->loc, "resources.time must be a Slurm time like 90 (minutes), 02:00:00 or "
+                            "1-12:00:00, not '" + r->time + "'");
   }
   if (!r->gpus.empty() && r->gpus.find_first_not_of("0123456789") != std::string::npos &&
       r->gpus.find(':') == std::string::npos) {

@@ -196,6 +196,24 @@ workflows:
   EXPECT_TRUE(p.workflows[0].steps[0].parallel);
 }
 
+TEST(LoaderTest, ResourcesAreCheckedEvenWhenTheyRunLocally) {
+  auto with = [](const std::string& resources) {
+    return FirstLines("commands:\n  - name: a\n    script: [x]\n    resources: {" + resources +
+                      "}\n");
+  };
+  EXPECT_EQ(with("mem: 16G, time: \"1-12:00:00\", cpus: 2, gpus: \"a100:2\""), "");
+  EXPECT_EQ(with("mem: 512, time: 90"), "");
+  EXPECT_EQ(with("time: INFINITE"), "");
+  EXPECT_EQ(with("mem: 16GB"),
+            "project.yml:4:16: error: resources.mem must be a size like 16G (megabytes, or with K, "
+            "M, G or T), not '16GB'\n");
+  EXPECT_EQ(with("time: 2h"),
+            "project.yml:4:16: error: resources.time must be a Slurm time like 90 (minutes), "
+            "02:00:00 or 1-12:00:00, not '2h'\n");
+  EXPECT_NE(with("time: \"1:2:3:4\"").find("resources.time must be"), std::string::npos);
+  EXPECT_NE(with("time: \"-1\"").find("resources.time must be"), std::string::npos);
+}
+
 TEST(LoaderTest, UndefinedPoolIsAnError) {
   EXPECT_EQ(FirstLines("commands:\n  - name: a\n    script: [x]\n    pool: gpu\n"),
             "project.yml:2:5: error: command 'a' uses pool 'gpu', which is not defined\n");

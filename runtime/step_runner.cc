@@ -19,6 +19,7 @@
 #include "runtime/events.h"
 #include "runtime/fingerprint.h"
 #include "runtime/group.h"
+#include "runtime/launcher.h"
 #include "runtime/record.h"
 #include "runtime/shlex.h"
 #include "runtime/slots.h"
@@ -93,6 +94,7 @@ class Step {
   GroupSpec group_;
   std::optional<GroupRun> run_;
   EventSender events_;  // inert unless a front end listens (WFGEN_EVENTS)
+  std::unique_ptr<LineLauncher> launcher_;  // here, or Slurm (launcher.h)
 };
 
 bool Step::Load(std::string* err) {
@@ -222,7 +224,7 @@ LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
       MapInterpreter(&argv);
       out->Say("Running command: " + ShlexJoin(argv));
     }
-    result = runner_.Run(argv, env, out);
+    result = launcher_->Run(argv, env, out);
     if (!result.ok()) return result;
   }
   return result;
@@ -323,6 +325,11 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
       what = "failed with " + detail;
       code = r.code;
       break;
+    case LineResult::kLauncher:  // "stopped by Slurm: TIME LIMIT (job 12)"
+      detail = r.error;
+      what = "was " + detail;
+      code = r.code;
+      break;
   }
   out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what);
   if (!run_) return Finish(code, MemberState::kFailed, detail);
@@ -360,6 +367,13 @@ int Step::Execute() {
     PrintLine("wfgen: " + err);
     return Finish(1, MemberState::kFailed, err);
   }
+  char here[4096];  // the project directory (Load entered it)
+  launcher_ =
+      std::make_unique<LineLauncher>(spec_, getcwd(here, sizeof here) ? here : "", &runner_);
+  if (!launcher_->Init(&err)) {
+    PrintLine("wfgen: " + err);
+    return Finish(1, MemberState::kFailed, err);
+  }
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
     if (strncmp(*e, "WFGEN_STEP=", 11) != 0 && strncmp(*e, "WFGEN_SLOT=", 11) != 0)
@@ -389,6 +403,7 @@ int Step::Execute() {
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
   out.Tap(&events_, options_.stamp, spec_.name);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
+  if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
   size_t failed_line = 0;
   LineResult r = RunLines(&out, env, &failed_line);
   if (out.truncated()) {

@@ -54,6 +54,10 @@ std::string RenderStepSpec(const StepSpec& spec) {
   Put(&out, "shell", spec.shell ? "1" : "0");
   Put(&out, "no_skip", spec.no_skip ? "1" : "0");
   Put(&out, "grace_ms", std::to_string(spec.grace_ms));
+  // Only when set, so that the specs of local projects stay as they were
+  // (their hash is in build.ninja: a change would rerun every edge).
+  if (!spec.launcher.empty()) Put(&out, "launcher", spec.launcher);
+  for (auto& r : spec.resources) Put(&out, "resource", r);
   return out;
 }
 
@@ -82,6 +86,8 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "shell") ok = ParseBool(v, &spec->shell);
     else if (kv.key == "no_skip") ok = ParseBool(v, &spec->no_skip);
     else if (kv.key == "grace_ms") ok = ParseInt(v, &spec->grace_ms);
+    else if (kv.key == "launcher") spec->launcher = v;
+    else if (kv.key == "resource") spec->resources.push_back(v);
     else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;

@@ -27,6 +27,11 @@ struct StepSpec {
   bool no_skip = false;
   // SIGTERM-to-SIGKILL grace period when a step is stopped.
   int64_t grace_ms = 10000;
+  // Where the lines run (launcher.h): "" here, "slurm" as Slurm jobs. Only
+  // a Slurm step carries resources: "cpus=4", "mem=16G", "gpus=1",
+  // "time=02:00:00", "partition=gpu", "extra=--qos=high" (one per flag).
+  std::string launcher;
+  std::vector<std::string> resources;
 
   // Outputs as weasel counts them: `outputs` then `outputs_no_cache`.
   std::vector<std::string> AllOutputs() const;

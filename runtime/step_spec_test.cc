@@ -47,6 +47,25 @@ TEST(StepSpecTest, RoundTrips) {
   EXPECT_FALSE(back.no_skip);
 }
 
+TEST(StepSpecTest, ALaunchersKeysAreWrittenOnlyWhenSet) {
+  StepSpec local;
+  local.name = "x";
+  EXPECT_EQ(RenderStepSpec(local).find("launcher"), std::string::npos);
+  StepSpec s;
+  s.name = "train";
+  s.launcher = "slurm";
+  s.resources = {"cpus=4", "extra=--qos=high long"};
+  std::string text = RenderStepSpec(s);
+  EXPECT_NE(text.find("launcher slurm\nresource cpus=4\nresource extra=--qos=high long\n"),
+            std::string::npos)
+      << text;
+  StepSpec back;
+  std::string err;
+  ASSERT_TRUE(ParseStepSpec(text, &back, &err)) << err;
+  EXPECT_EQ(back.launcher, "slurm");
+  EXPECT_EQ(back.resources, s.resources);
+}
+
 TEST(StepSpecTest, RejectsForeignFiles) {
   StepSpec back;
   std::string err;

@@ -34,11 +34,30 @@ class OutputSink {
 };
 
 struct LineResult {
-  enum Kind { kExited, kSignaled, kSpawnFailed };
+  // kLauncher: the launcher (Slurm) ended the line, not the command itself:
+  // `error` says why ("stopped by Slurm: TIME LIMIT"), `code` is the status.
+  enum Kind { kExited, kSignaled, kSpawnFailed, kLauncher };
   Kind kind = kExited;
   int code = 0;       // exit status, or the signal number
-  std::string error;  // why the spawn failed
+  std::string error;  // why the spawn failed, or what the launcher did
   bool ok() const { return kind == kExited && code == 0; }
+};
+
+// For a line whose work runs elsewhere (a Slurm job step, launcher.h): the
+// local child is only a client (srun) and signals must reach the work
+// through the scheduler. Without one, the runner signals the child's
+// process group itself.
+class RemoteControl {
+ public:
+  virtual ~RemoteControl() = default;
+  // A stop signal arrived: pass it on to the work. `group` is the local
+  // child's process group, for when the work cannot be reached otherwise.
+  virtual void Signal(int sig, pid_t group) = 0;
+  // The grace period after Signal is over: end the work now. The runner
+  // gives the local child another grace period to exit, then SIGKILLs it.
+  virtual void Kill(pid_t group) = 0;
+  // What the local child gets when wfgen-run dies (PR_SET_PDEATHSIG).
+  virtual int ParentDeathSignal() const = 0;
 };
 
 class ProcessRunner {
@@ -56,9 +75,9 @@ class ProcessRunner {
 
   // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null and
   // stdout+stderr into `sink`. Returns when the child has exited and its
-  // process group is empty.
+  // process group is empty. With `remote`, stop signals go through it.
   LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                 OutputSink* sink);
+                 OutputSink* sink, RemoteControl* remote = nullptr);
 
   // The first stop signal received (SIGINT, SIGTERM or SIGHUP), or 0.
   // Also polls for signals that arrived while no child was running.
@@ -69,7 +88,7 @@ class ProcessRunner {
 
  private:
   bool StartGuardian(std::string* err);
-  void HandleSignal(int signo, pid_t child, pid_t group, int64_t* kill_deadline_ms);
+  void HandleSignal(int signo, pid_t group, RemoteControl* remote, int64_t* kill_deadline_ms);
   // Reaps every exited child: `child` (sets *status, returns true when it
   // is among them), the guardian, and orphans of the step that were
   // reparented to us (we are a child subreaper, so they do not linger as

@@ -180,16 +180,21 @@ int ProcessRunner::StopSignal() {
   return stop_signal_;
 }
 
-void ProcessRunner::HandleSignal(int signo, pid_t child, pid_t group,
+void ProcessRunner::HandleSignal(int signo, pid_t group, RemoteControl* remote,
                                  int64_t* kill_deadline_ms) {
   if (signo == SIGCHLD) return;
   if (stop_signal_ == 0) stop_signal_ = signo;
-  if (GroupAlive(group)) kill(-group, signo);
+  if (remote) {
+    remote->Signal(signo, group);
+  } else if (GroupAlive(group)) {
+    kill(-group, signo);
+  }
   if (*kill_deadline_ms == 0) *kill_deadline_ms = MonotonicMs() + grace_ms_;
 }
 
 LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
-                              const std::vector<std::string>& env, OutputSink* sink) {
+                              const std::vector<std::string>& env, OutputSink* sink,
+                              RemoteControl* remote) {
   LineResult result;
   std::string err;
   if (guard_fd_ < 0 && !StartGuardian(&err)) {
@@ -210,6 +215,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   cenv.push_back(nullptr);
 
   pid_t parent = getpid();
+  int death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
   pid_t pid = fork();
   if (pid < 0) {
     result.kind = LineResult::kSpawnFailed;
@@ -219,7 +225,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   if (pid == 0) {
     ResetChildSignals();
     setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    prctl(PR_SET_PDEATHSIG, death_signal, 0, 0, 0);
     if (getppid() != parent) _exit(127);  // wfgen-run died before prctl
     int null_fd = open("/dev/null", O_RDONLY);
     dup2(null_fd, 0);
@@ -244,12 +250,13 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
 
   // A stop that arrived before the child existed applies to it now.
   int64_t kill_deadline = 0;
-  if (StopSignal() != 0) HandleSignal(stop_signal_, pid, group, &kill_deadline);
+  if (StopSignal() != 0) HandleSignal(stop_signal_, group, remote, &kill_deadline);
 
   bool reaped = false;
   int status = 0;
   bool pipe_open = true;
   int64_t straggler_deadline = 0;
+  bool remote_killed = false;
   char buf[65536];
   while (!reaped || GroupAlive(group)) {
     if (reaped && straggler_deadline == 0) {
@@ -262,6 +269,14 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     if (kill_deadline) deadline = kill_deadline;
     if (straggler_deadline && (!deadline || straggler_deadline < deadline))
       deadline = straggler_deadline;
+    if (remote && !remote_killed && !reaped && kill_deadline && now >= kill_deadline) {
+      // The work is elsewhere: end it there first, and give the local
+      // client (srun) time to notice and exit.
+      remote->Kill(group);
+      remote_killed = true;
+      kill_deadline = MonotonicMs() + grace_ms_;
+      continue;
+    }
     if (deadline && now >= deadline) {
       kill(-group, SIGKILL);
       kill_deadline = straggler_deadline = 0;
@@ -287,7 +302,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     if (fds[0].revents) {
       struct signalfd_siginfo si;
       while (read(signal_fd_, &si, sizeof si) == sizeof si) {
-        HandleSignal(static_cast<int>(si.ssi_signo), pid, group, &kill_deadline);
+        HandleSignal(static_cast<int>(si.ssi_signo), group, remote, &kill_deadline);
       }
     }
     if (ReapChildren(pid, &status)) reaped = true;

@@ -3,7 +3,7 @@
 //
 //   steptool NAME [--in P]... [--out F]... [--outdir D]... [--salt S]
 //            [--head N] [--sleep SECONDS] [--fail] [--fail-late] [--exit N]
-//            [--print TEXT] [--stamp FILE] [--spawn-sleeper]
+//            [--print TEXT] [--print-env VAR]... [--stamp FILE] [--spawn-sleeper]
 //
 // Appends NAME to runs.log, then writes every --out file and --outdir
 // directory (files part-1.txt, part-2.txt) with content derived from the
@@ -12,6 +12,8 @@
 // "NAME start|end <ms since epoch>" lines (for concurrency tests; a start
 // line ends with " slot=N" when WFGEN_SLOT is set).
 // --spawn-sleeper forks a grandchild that ignores SIGTERM and sleeps.
+// --print-env VAR prints "VAR=value", or "VAR unset" (the Slurm tests look
+// for SLURM_JOB_ID).
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -98,7 +100,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string name = argv[1];
-  std::vector<std::string> ins, outs, outdirs;
+  std::vector<std::string> ins, outs, outdirs, envs;
   std::string salt = "s0", stamp, print;
   int head = -1, code = 1;
   double sleep_s = 0;
@@ -117,6 +119,7 @@ int main(int argc, char** argv) {
     else if (a == "--fail-late") fail_late = true;
     else if (a == "--stamp") stamp = val();
     else if (a == "--print") print = val();
+    else if (a == "--print-env") envs.push_back(val());
     else if (a == "--spawn-sleeper") sleeper = true;
   }
   Append("runs.log", name);
@@ -127,6 +130,11 @@ int main(int argc, char** argv) {
   }
   printf("[step] %s\n", name.c_str());
   if (!print.empty()) printf("%s\n", print.c_str());
+  for (auto& e : envs) {
+    const char* v = getenv(e.c_str());
+    if (v) printf("%s=%s\n", e.c_str(), v);
+    else printf("%s unset\n", e.c_str());
+  }
   fflush(stdout);
   if (sleeper) {
     pid_t pid = fork();
