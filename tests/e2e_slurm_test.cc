@@ -341,7 +341,10 @@ TEST_F(SlurmTest, CtrlCAlsoWithdrawsAJobStillWaitingForResources) {
            Member("first", 60) + "    resources: {cpus: 4}\n" + Member("second", 60) +
            "    resources: {cpus: 4}\n" + "workflows:\n  all:\n    - parallel: [first, second]\n");
   TestSpace::Background ninja = s.Start({NinjaBin(), "all"}, env_);
-  ASSERT_TRUE(WaitFor([&] { return Jobs().size() == 2 && Has(Events(s), "first", "start"); }, 60))
+  // Which of the two Ninja (and Slurm) start first is theirs to choose.
+  auto started = [&](const char* name) { return Has(Events(s), name, "start"); };
+  ASSERT_TRUE(WaitFor([&] { return Jobs().size() == 2 && (started("first") || started("second")); },
+                      60))
       << Join(Jobs());
   std::string queue = Join(Jobs());
   kill(ninja.pid, SIGINT);
@@ -350,7 +353,7 @@ TEST_F(SlurmTest, CtrlCAlsoWithdrawsAJobStillWaitingForResources) {
   EXPECT_TRUE(Jobs().empty()) << Join(Jobs()) << r.output;
   if (conf_.find("/tmp/wfgen-slurm.") != std::string::npos) {
     EXPECT_NE(queue.find("PENDING"), std::string::npos) << queue;
-    EXPECT_FALSE(Has(Events(s), "second", "start")) << s.Read("times.log");
+    EXPECT_NE(started("first"), started("second")) << s.Read("times.log");
   }
 }
 
