@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "generator/escape.h"
 #include "generator/ninja_writer.h"
@@ -23,6 +24,10 @@ class Emitter {
     // Pools are global in Ninja and `include` shares rules and variables:
     // an embedded project prefixes every name it defines.
     id_ = options.embed.empty() ? "" : options.embed + "_";
+    // Lookups by name and key, once: a linear search per step made
+    // generation quadratic (100k commands took minutes).
+    for (const Command& c : project.commands) commands_.emplace(c.name.value, &c);
+    for (const PlanStep& s : plan.steps) steps_.emplace(s.key, &s);
   }
 
   EmitResult Run();
@@ -38,6 +43,7 @@ class Emitter {
   }
   std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
   std::string Node(const std::string& project_path) const;
+  const Command* CommandOf(const PlanStep& step) const { return commands_.at(step.command); }
 
   void Header();
   void Rules();
@@ -58,6 +64,8 @@ class Emitter {
   std::string id_;  // prefix of rule, pool and variable names
   std::set<std::string> reserved_;           // node names that are not files of the project
   std::map<std::string, std::string> hash_;  // command -> spec hash
+  std::unordered_map<std::string, const Command*> commands_;  // by name
+  std::unordered_map<std::string, const PlanStep*> steps_;    // by key
   bool need_always_ = false;
 };
 
@@ -162,7 +170,7 @@ void Emitter::StepSpecs() {
 // The pool whose slot number the step gets as WFGEN_SLOT: its named pool,
 // else the parallel pool when it runs in parallel with others.
 std::string Emitter::SlotPoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return c->pool + ":" + std::to_string(project_.pools.at(c->pool));
   if (!step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow)) {
     return "parallel:" + std::to_string(plan_.parallelism);
@@ -176,17 +184,13 @@ void Emitter::GroupSpecs() {
     spec.label = "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
-    for (const std::string& key : g.members) {
-      for (const PlanStep& s : plan_.steps) {
-        if (s.key == key) spec.members.push_back(s.command);
-      }
-    }
+    for (const std::string& key : g.members) spec.members.push_back(steps_.at(key)->command);
     result_.files[GroupFile(g)] = RenderGroupSpec(spec);
   }
 }
 
 std::string Emitter::PoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
   if (step.workflow.empty()) return "";
   if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
@@ -194,7 +198,7 @@ std::string Emitter::PoolOf(const PlanStep& step) const {
 }
 
 void Emitter::StepEdge(const PlanStep& step) {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   const CommandPaths& cp = plan_.paths.at(step.command);
   NinjaBuild b;
   b.rule = id_ + "wfgen_step";
