@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "generator/escape.h"
 #include "generator/ninja_writer.h"
@@ -62,7 +63,7 @@ class Emitter {
   NinjaWriter writer_;
   std::string meta_;
   std::string id_;  // prefix of rule, pool and variable names
-  std::set<std::string> reserved_;           // node names that are not files of the project
+  std::unordered_set<std::string> reserved_;  // node names that are not files of the project
   std::map<std::string, std::string> hash_;  // command -> spec hash
   std::unordered_map<std::string, const Command*> commands_;  // by name
   std::unordered_map<std::string, const PlanStep*> steps_;    // by key
@@ -150,7 +151,9 @@ void Emitter::Rules() {
 
 void Emitter::PathNodes() {
   std::set<std::string> nodes;
+  std::unordered_set<std::string> seen;  // commands: each has several steps
   for (const PlanStep& s : plan_.steps) {
+    if (!seen.insert(s.command).second) continue;
     const CommandPaths& cp = plan_.paths.at(s.command);
     for (const std::string& p : cp.deps) nodes.insert(Node(p));
     for (const std::string& p : cp.outputs) nodes.insert(Node(p));
