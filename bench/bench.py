@@ -79,6 +79,7 @@ def main() -> int:
     sleeps = [[x / 10 for x in row] for row in workloads.STAGE_SLEEPS] if a.quick else workloads.STAGE_SLEEPS
 
     work = tempfile.mkdtemp(prefix="wfgen-bench-", dir=a.work)
+    scratch = [work]
     shared = os.path.join(os.path.dirname(ROOT), "shared")
     everyone = [tools.RawNinja(), tools.Wfgen(build), tools.Make(), tools.Snakemake(),
                 tools.Weasel(shared)]
@@ -117,7 +118,11 @@ def main() -> int:
                                    "staged": workloads.staged_bound(sleeps)}
             res["workloads"][wl.key] = entry
         if "w4" in only:
-            res["scale"] = {"generation": scale.generation(build, sizes, a.reps, work, log),
+            tmpfs = None
+            if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+                tmpfs = tempfile.mkdtemp(prefix="wfgen-bench-", dir="/dev/shm")
+                scratch.append(tmpfs)
+            res["scale"] = {"generation": scale.generation(build, sizes, a.reps, work, tmpfs, log),
                             "wrapper": scale.wrapper_startup(build, work, 200 if a.quick else 2000, log)}
         if "weasel" in only and "weasel" in wanted:
             weasel = next(t for t in everyone if t.key == "weasel")
@@ -137,7 +142,8 @@ def main() -> int:
                     res["weasel_growth"][str(n)] = {"tools": r}
     finally:
         if not a.keep:
-            shutil.rmtree(work, ignore_errors=True)
+            for d in scratch:
+                shutil.rmtree(d, ignore_errors=True)
         else:
             log(f"scratch directories kept in {work}")
     res["meta"]["load_after"] = load()

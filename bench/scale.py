@@ -4,39 +4,54 @@ next to /bin/true."""
 
 import os
 import shlex
+import shutil
 import statistics
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional
 
 import measure
 import writers
 import workloads
 
 
-def generation(build: str, sizes: List[int], reps: int, work: str,
+def generation(build: str, sizes: List[int], reps: int, work: str, tmpfs: Optional[str],
                log: Callable[[str], None]) -> Dict:
     """A serial workflow of n commands (workload 1's shape). The first
     generation writes build.ninja and n step files; the second finds nothing
-    to rewrite, so it is wfgen's own work without the file system's."""
+    to rewrite, so it is wfgen's own work without the file system's. The
+    first generation is also timed on tmpfs, when there is one: creating
+    files is what varies most between machines (docs/performance.md)."""
     wfgen = os.path.join(build, "wfgen")
     out = {}
+
+    def once(d: str) -> measure.Timed:
+        t = measure.run([wfgen, "project.yml"], d)
+        if t.code != 0:
+            raise RuntimeError(f"wfgen failed in {d}:\n{t.output[-2000:]}")
+        return t
+
     for n in sizes:
         text = writers.project_yml(workloads.independent(n), groups=False)
         g = {"commands": n, "first": [], "first_cpu": [], "again": [], "again_cpu": [],
-             "max_rss_kb": 0}
+             "tmpfs": [], "max_rss_kb": 0}
         # The largest size is slow enough that one run says what it has to.
         for rep in range(reps if n <= 10000 else 1):
-            d = os.path.join(work, f"w4-{n}-{rep}")  # never reused: see scenarios.py
-            os.makedirs(d)
-            with open(os.path.join(d, "project.yml"), "w") as f:
-                f.write(text)
-            for key in ("first", "again"):
-                t = measure.run([wfgen, "project.yml"], d)
-                if t.code != 0:
-                    raise RuntimeError(f"wfgen failed at {n} commands:\n{t.output[-2000:]}")
-                g[key].append(t.seconds)
-                g[key + "_cpu"].append(t.cpu)
-                g["max_rss_kb"] = max(g["max_rss_kb"], t.max_rss_kb)
-            g["build_ninja_bytes"] = os.path.getsize(os.path.join(d, "build.ninja"))
+            for root in [work] + ([tmpfs] if tmpfs else []):
+                d = os.path.join(root, f"w4-{n}-{rep}")  # never reused: see scenarios.py
+                os.makedirs(d)
+                with open(os.path.join(d, "project.yml"), "w") as f:
+                    f.write(text)
+                first = once(d)
+                if root == tmpfs:
+                    g["tmpfs"].append(first.seconds)
+                    shutil.rmtree(d)  # memory, not disk: nothing measured waits on it
+                    continue
+                again = once(d)
+                g["first"].append(first.seconds)
+                g["first_cpu"].append(first.cpu)
+                g["again"].append(again.seconds)
+                g["again_cpu"].append(again.cpu)
+                g["max_rss_kb"] = max(g["max_rss_kb"], first.max_rss_kb, again.max_rss_kb)
+                g["build_ninja_bytes"] = os.path.getsize(os.path.join(d, "build.ninja"))
         out[str(n)] = g
         log(f"w4: generation of {n} commands: {statistics.median(g['first']):.3f} s, "
             f"{g['max_rss_kb'] / 1024:.1f} MB")

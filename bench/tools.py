@@ -81,6 +81,8 @@ class Tool:
 
 class RawNinja(Tool):
     key, label = "ninja", "raw Ninja"
+    # In workload 3 the raw tools run by dataflow (no barriers): the
+    # reference for wfgen's dataflow schedule.
 
     def prepare(self, wl, d):
         with open(os.path.join(d, "build.ninja"), "w") as f:
@@ -200,7 +202,7 @@ class Weasel(Tool):
 
     def prepare(self, wl, d):
         with open(os.path.join(d, "project.yml"), "w") as f:
-            f.write(writers.project_yml(wl, groups=False))
+            f.write(writers.project_yml(wl, groups=False, pool=False))
         return None
 
     def command(self, wl):

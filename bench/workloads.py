@@ -45,6 +45,9 @@ class Workload:
     jobs_limit: int = 2
     # Jobs are steptool runs: count executions from runs.log, exactly.
     runs_log: bool = False
+    # Raw Ninja, Make and Snakemake get the stages as order-only barriers
+    # (the same schedule as wfgen's groups); False: they run by dataflow.
+    raw_barriers: bool = True
     dirs: List[str] = dataclasses.field(default_factory=list)
 
 
@@ -145,7 +148,8 @@ def stages(steptool: str, sleeps: List[List[float]] = STAGE_SLEEPS, jobs_limit: 
         key="w3", title=f"{len(sleeps)} stages x {len(sleeps[0])} commands with uneven sleeps",
         jobs=jobs, stages=names,
         files={f"in/l{lane}": f"lane {lane}\n" for lane in range(len(sleeps[0]))},
-        steps=[Step("full")], jobs_limit=jobs_limit, runs_log=True, dirs=["out"])
+        steps=[Step("full")], jobs_limit=jobs_limit, runs_log=True, dirs=["out"],
+        raw_barriers=False)
 
 
 def critical_path(sleeps: List[List[float]]) -> float:

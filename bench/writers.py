@@ -21,12 +21,14 @@ def _yaml_str(s: str) -> str:
     return json.dumps(s)
 
 
-def project_yml(wl: Workload, groups: bool) -> str:
+def project_yml(wl: Workload, groups: bool, pool: bool = True) -> str:
     """groups: write stages as `parallel:` groups (weasel rejects them, and
     for independent jobs wfgen's dataflow schedule is what runs them in
-    parallel); otherwise one serial workflow."""
+    parallel); otherwise one serial workflow. pool: set
+    max_parallel_processes to the -j of the run (the default is the CPU
+    count, which caps a dataflow run of sleeping commands for no reason)."""
     out = [f"title: {_yaml_str(wl.title)}"]
-    if groups:
+    if pool:
         out.append(f"max_parallel_processes: {wl.jobs_limit}")
     out.append("commands:")
     for j in wl.jobs:
@@ -56,6 +58,17 @@ def _template(j: Job) -> Optional[str]:
     return shlex.join(words).replace("'$out'", "$out").replace("'$in'", "$in")
 
 
+def _stage_of(wl: Workload) -> Dict[str, int]:
+    """Stage of each job, for the order-only barriers of staged workloads."""
+    if not wl.raw_barriers:
+        return {}
+    return {n: s for s, names in enumerate(wl.stages or []) for n in names}
+
+
+def _barriers(wl: Workload) -> List[List[str]]:
+    return (wl.stages or [])[:-1] if wl.raw_barriers else []
+
+
 def _ninja_path(p: str) -> str:
     return p.replace("$", "$$").replace(" ", "$ ").replace(":", "$:")
 
@@ -63,10 +76,7 @@ def _ninja_path(p: str) -> str:
 def build_ninja(wl: Workload) -> str:
     rules: Dict[str, str] = {}
     edges: List[str] = []
-    stage_of = {}
-    for s, names in enumerate(wl.stages or []):
-        for n in names:
-            stage_of[n] = s
+    stage_of = _stage_of(wl)
     templates = {j.name: _template(j) for j in wl.jobs}
     uses = collections.Counter(templates.values())
     for j in wl.jobs:
@@ -90,7 +100,7 @@ def build_ninja(wl: Workload) -> str:
     out.append("rule cmd\n  command = $cmd\n")
     out += edges
     outputs = {j.name: j.outputs for j in wl.jobs}
-    for s, names in enumerate((wl.stages or [])[:-1]):
+    for s, names in enumerate(_barriers(wl)):
         out.append(f"build stage{s}: phony " +
                    " ".join(_ninja_path(o) for n in names for o in outputs[n]))
     out.append("build all: phony " + " ".join(_ninja_path(o) for j in wl.jobs for o in j.outputs))
@@ -99,15 +109,12 @@ def build_ninja(wl: Workload) -> str:
 
 
 def makefile(wl: Workload) -> str:
-    stage_of = {}
-    for s, names in enumerate(wl.stages or []):
-        for n in names:
-            stage_of[n] = s
-    barriers = [f"stage{s}" for s in range(len(wl.stages or []) - 1)]
+    stage_of = _stage_of(wl)
+    barriers = [f"stage{s}" for s in range(len(_barriers(wl)))]
     out = [".PHONY: all " + " ".join(barriers),
            "all: " + " ".join(o for j in wl.jobs for o in j.outputs)]
     outputs = {j.name: j.outputs for j in wl.jobs}
-    for s, names in enumerate((wl.stages or [])[:-1]):
+    for s, names in enumerate(_barriers(wl)):
         out.append(f"stage{s}: " + " ".join(o for n in names for o in outputs[n]))
     for j in wl.jobs:
         s = stage_of.get(j.name, 0)
@@ -121,14 +128,11 @@ def snakefile(wl: Workload) -> str:
     def q(s: str) -> str:
         return json.dumps(s)
 
-    stage_of = {}
-    for s, names in enumerate(wl.stages or []):
-        for n in names:
-            stage_of[n] = s
+    stage_of = _stage_of(wl)
     outputs = {j.name: j.outputs for j in wl.jobs}
     out = ["rule all:",
            "    input: [" + ", ".join(q(o) for j in wl.jobs for o in j.outputs) + "]", ""]
-    for s, names in enumerate((wl.stages or [])[:-1]):
+    for s, names in enumerate(_barriers(wl)):
         out += [f"rule stage{s}:",
                 "    input: [" + ", ".join(q(o) for n in names for o in outputs[n]) + "]",
                 f"    output: {q(f'.stages/{s}')}",
