@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 
 #include "generator/emit.h"
 #include "generator/paths.h"
@@ -30,13 +31,14 @@ const Change* Overlapping(const std::vector<Change>& changes, size_t from,
 }  // namespace
 
 std::vector<const PlanStep*> StepsOf(const BuildPlan& plan, const std::string& target) {
+  std::unordered_map<std::string, const PlanStep*> by_key;
+  for (const PlanStep& s : plan.steps) by_key.emplace(s.key, &s);
   std::vector<const PlanStep*> steps;
   for (const PlanTarget& t : plan.targets) {
     if (t.name != target) continue;
     for (const std::string& key : t.keys) {
-      for (const PlanStep& s : plan.steps) {
-        if (s.key == key) steps.push_back(&s);
-      }
+      auto it = by_key.find(key);  // group keys name no step
+      if (it != by_key.end()) steps.push_back(it->second);
     }
   }
   return steps;
@@ -65,8 +67,10 @@ bool DryRun(const Project& project, const BuildPlan& plan, const std::string& ta
             std::string* err) {
   std::vector<Change> changes;
   std::map<std::string, size_t> ran_at;  // command -> changes.size() when it ran
+  std::unordered_map<std::string, const Command*> commands;
+  for (const Command& c : project.commands) commands.emplace(c.name.value, &c);
   for (const PlanStep* step : StepsOf(plan, target)) {
-    const Command* c = project.FindCommand(step->command);
+    const Command* c = commands.at(step->command);
     const CommandPaths& paths = plan.paths.at(step->command);
     DryStep d;
     d.command = step->command;

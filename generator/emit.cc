@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "generator/escape.h"
 #include "generator/ninja_writer.h"
@@ -23,6 +25,10 @@ class Emitter {
     // Pools are global in Ninja and `include` shares rules and variables:
     // an embedded project prefixes every name it defines.
     id_ = options.embed.empty() ? "" : options.embed + "_";
+    // Lookups by name and key, once: a linear search per step made
+    // generation quadratic (100k commands took minutes).
+    for (const Command& c : project.commands) commands_.emplace(c.name.value, &c);
+    for (const PlanStep& s : plan.steps) steps_.emplace(s.key, &s);
   }
 
   EmitResult Run();
@@ -38,6 +44,7 @@ class Emitter {
   }
   std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
   std::string Node(const std::string& project_path) const;
+  const Command* CommandOf(const PlanStep& step) const { return commands_.at(step.command); }
 
   void Header();
   void Rules();
@@ -59,11 +66,13 @@ class Emitter {
   NinjaWriter writer_;
   std::string meta_;
   std::string id_;  // prefix of rule, pool and variable names
-  std::set<std::string> reserved_;           // node names that are not files of the project
+  std::unordered_set<std::string> reserved_;  // node names that are not files of the project
   std::map<std::string, std::string> hash_;  // command -> spec hash
   // Embedded only: `NAME/out/PATH` -> stamps of the default workflow's
   // steps that declare PATH as an output.
   std::map<std::string, std::vector<std::string>> aliases_;
+  std::unordered_map<std::string, const Command*> commands_;  // by name
+  std::unordered_map<std::string, const PlanStep*> steps_;    // by key
   bool need_always_ = false;
 };
 
@@ -131,12 +140,15 @@ void Emitter::Rules() {
                           {"generator", "1"},
                           {"restat", "1"}}});
   writer_.Blank();
+  // Everything an edge can leave to the rule, it does: Ninja pays for every
+  // binding of every edge on every run, null builds included (a depfile
+  // beside the stamp instead of a binding of its own, the spec and its hash
+  // in `args`: 17% fewer instructions for a null build, docs/performance.md).
   writer_.Rule(NinjaRule{
       id_ + "wfgen_step",
-      {{"command",
-        "exec $" + id_ + "wfgen_run --stamp $out --depfile $depfile $args $spec --h $hash"},
+      {{"command", "exec $" + id_ + "wfgen_run --stamp $out --depfile $out.d $args"},
        {"description", "$desc"},
-       {"depfile", "$depfile"},
+       {"depfile", "$out.d"},
        {"deps", "gcc"},
        {"restat", "1"}}});
   writer_.Blank();
@@ -172,7 +184,9 @@ bool Emitter::DeclaredElsewhere(const std::string& dep, const std::set<std::stri
 void Emitter::PathNodes() {
   std::set<std::string> outputs, nodes;
   for (auto& [command, cp] : plan_.paths) outputs.insert(cp.outputs.begin(), cp.outputs.end());
+  std::unordered_set<std::string> seen;  // commands: each has several steps
   for (const PlanStep& s : plan_.steps) {
+    if (!seen.insert(s.command).second) continue;
     const CommandPaths& cp = plan_.paths.at(s.command);
     for (const std::string& p : cp.deps) {
       if (!DeclaredElsewhere(p, outputs)) nodes.insert(Node(p));
@@ -201,7 +215,7 @@ void Emitter::StepSpecs() {
 // The pool whose slot number the step gets as WFGEN_SLOT: its named pool,
 // else the parallel pool when it runs in parallel with others.
 std::string Emitter::SlotPoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return c->pool + ":" + std::to_string(project_.pools.at(c->pool));
   if (!step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow)) {
     return "parallel:" + std::to_string(plan_.parallelism);
@@ -215,17 +229,13 @@ void Emitter::GroupSpecs() {
     spec.label = "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
-    for (const std::string& key : g.members) {
-      for (const PlanStep& s : plan_.steps) {
-        if (s.key == key) spec.members.push_back(s.command);
-      }
-    }
+    for (const std::string& key : g.members) spec.members.push_back(steps_.at(key)->command);
     result_.files[GroupFile(g)] = RenderGroupSpec(spec);
   }
 }
 
 std::string Emitter::PoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
   if (step.workflow.empty()) return "";
   if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
@@ -233,7 +243,7 @@ std::string Emitter::PoolOf(const PlanStep& step) const {
 }
 
 void Emitter::StepEdge(const PlanStep& step) {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   const CommandPaths& cp = plan_.paths.at(step.command);
   NinjaBuild b;
   b.rule = id_ + "wfgen_step";
@@ -275,11 +285,8 @@ void Emitter::StepEdge(const PlanStep& step) {
     // Ninja counts it only against its named pool; keep the overall bound.
     args += " --limit parallel:" + std::to_string(plan_.parallelism);
   }
-  b.bindings = {{"spec", SpecPath(step.command)},
-                {"hash", hash_.at(step.command)},
-                {"depfile", meta_ + "/deps/" + step.key + ".d"},
-                {"desc", desc}};
-  if (!args.empty()) b.bindings.insert(b.bindings.begin(), {"args", args});
+  args += (args.empty() ? "" : " ") + SpecPath(step.command) + " --h " + hash_.at(step.command);
+  b.bindings = {{"args", args}, {"desc", desc}};
   b.pool = PoolOf(step);
   writer_.Build(b);
 }

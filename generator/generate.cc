@@ -39,11 +39,20 @@ bool WriteIfChanged(const std::string& path, const std::string& content, std::st
   RealDisk disk;
   std::string old, ignored;
   FileInfo info;
-  if (disk.Stat(path, &info, &ignored) && info.kind == FileKind::kFile &&
-      info.size == content.size() && disk.ReadFile(path, &old, &ignored) && old == content) {
+  bool known = disk.Stat(path, &info, &ignored);
+  if (known && info.kind == FileKind::kFile && info.size == content.size() &&
+      disk.ReadFile(path, &old, &ignored) && old == content) {
     return true;
   }
-  return disk.MakeDirs(DirName(path), err) && disk.WriteFileAtomic(path, content, err);
+  if (!disk.MakeDirs(DirName(path), err)) return false;
+  // A new file is written in place: nothing reads it before build.ninja,
+  // written last, names it, and a torn one from a crash differs from what
+  // the next generation writes, so it gets replaced. Only replacing a file
+  // that may be in use needs the atomic rename.
+  if (known && info.kind == FileKind::kMissing && disk.WriteNewFile(path, content, &ignored)) {
+    return true;
+  }
+  return disk.WriteFileAtomic(path, content, err);
 }
 
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {

@@ -20,11 +20,29 @@ std::vector<std::string> Components(const std::string& path) {
   return out;
 }
 
+// True when CanonicalPath would return `path` as it is: no empty, "." or
+// ".." component and no trailing slash. Most paths are written that way, and
+// the generator canonicalizes every path several times (w4 in bench/).
+bool AlreadyCanonical(const std::string& path) {
+  if (path == "." || path == "/") return true;
+  size_t i = !path.empty() && path[0] == '/' ? 1 : 0;
+  for (;;) {
+    size_t slash = path.find('/', i);
+    size_t end = slash == std::string::npos ? path.size() : slash;
+    size_t len = end - i;
+    if (len == 0) return false;
+    if (path[i] == '.' && (len == 1 || (len == 2 && path[i + 1] == '.'))) return false;
+    if (slash == std::string::npos) return true;
+    i = slash + 1;
+  }
+}
+
 }  // namespace
 
 bool IsAbsolute(const std::string& path) { return !path.empty() && path[0] == '/'; }
 
 std::string CanonicalPath(const std::string& path) {
+  if (AlreadyCanonical(path)) return path;
   bool abs = IsAbsolute(path);
   std::vector<std::string> kept;
   for (const std::string& part : Components(path)) {

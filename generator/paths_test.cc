@@ -15,6 +15,13 @@ TEST(PathsTest, CanonicalLikeNinja) {
   EXPECT_EQ(CanonicalPath("/.."), "/");
   EXPECT_EQ(CanonicalPath("."), ".");
   EXPECT_EQ(CanonicalPath(""), ".");
+  // Already canonical: returned as written (the fast path).
+  EXPECT_EQ(CanonicalPath("corpus/train.spacy"), "corpus/train.spacy");
+  EXPECT_EQ(CanonicalPath("/abs/x"), "/abs/x");
+  EXPECT_EQ(CanonicalPath("/"), "/");
+  EXPECT_EQ(CanonicalPath("a/.b/..c"), "a/.b/..c");
+  EXPECT_EQ(CanonicalPath("a/b/.."), "a");
+  EXPECT_EQ(CanonicalPath("//a"), "/a");
 }
 
 TEST(PathsTest, RelativeAndRebase) {

@@ -126,6 +126,16 @@ bool FakeDisk::WriteFileAtomic(const std::string& path, const std::string& conte
   return true;
 }
 
+bool FakeDisk::WriteNewFile(const std::string& path, const std::string& contents,
+                            std::string* err) {
+  if (Exists(Norm(path))) {
+    *err = "cannot create " + path + ": File exists";
+    return false;
+  }
+  Write(path, contents);
+  return true;
+}
+
 bool FakeDisk::MakeDirs(const std::string& raw_path, std::string* err) {
   const std::string path = Norm(raw_path);
   if (path.empty() || path == ".") return true;

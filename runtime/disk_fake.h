@@ -33,6 +33,8 @@ class FakeDisk : public Disk {
                std::string* err) override;
   bool WriteFileAtomic(const std::string& path, const std::string& contents,
                        std::string* err) override;
+  bool WriteNewFile(const std::string& path, const std::string& contents,
+                    std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
   bool SetMtime(const std::string& path, int64_t mtime_ns, std::string* err) override;
   bool Touch(const std::string& path, std::string* err) override;

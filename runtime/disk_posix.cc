@@ -39,6 +39,31 @@ struct Fd {
   }
 };
 
+// Creates `path` (with O_TRUNC or O_EXCL) and writes `contents`; a file
+// left half-written is removed.
+bool WriteNew(const std::string& path, int mode, const std::string& contents,
+              std::string* err) {
+  Fd f(open(path.c_str(), O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0644));
+  if (f.fd < 0) {
+    *err = ErrnoText("cannot create", path);
+    return false;
+  }
+  const char* p = contents.data();
+  size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = write(f.fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *err = ErrnoText("cannot write", path);
+      unlink(path.c_str());
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string Hash128::Hex() const {
@@ -181,32 +206,18 @@ bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries,
 bool RealDisk::WriteFileAtomic(const std::string& path, const std::string& contents,
                                std::string* err) {
   std::string tmp = path + ".tmp." + std::to_string(getpid());
-  {
-    Fd f(open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-    if (f.fd < 0) {
-      *err = ErrnoText("cannot create", tmp);
-      return false;
-    }
-    const char* p = contents.data();
-    size_t left = contents.size();
-    while (left > 0) {
-      ssize_t n = write(f.fd, p, left);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        *err = ErrnoText("cannot write", tmp);
-        unlink(tmp.c_str());
-        return false;
-      }
-      p += n;
-      left -= static_cast<size_t>(n);
-    }
-  }
+  if (!WriteNew(tmp, O_TRUNC, contents, err)) return false;
   if (rename(tmp.c_str(), path.c_str()) != 0) {
     *err = ErrnoText("cannot rename over", path);
     unlink(tmp.c_str());
     return false;
   }
   return true;
+}
+
+bool RealDisk::WriteNewFile(const std::string& path, const std::string& contents,
+                            std::string* err) {
+  return WriteNew(path, O_EXCL, contents, err);
 }
 
 bool RealDisk::MakeDirs(const std::string& path, std::string* err) {

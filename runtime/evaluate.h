@@ -46,6 +46,9 @@ class RootedDisk : public Disk {
   bool WriteFileAtomic(const std::string& p, const std::string& c, std::string* e) override {
     return base_->WriteFileAtomic(R(p), c, e);
   }
+  bool WriteNewFile(const std::string& p, const std::string& c, std::string* e) override {
+    return base_->WriteNewFile(R(p), c, e);
+  }
   bool MakeDirs(const std::string& p, std::string* e) override { return base_->MakeDirs(R(p), e); }
   bool SetMtime(const std::string& p, int64_t m, std::string* e) override {
     return base_->SetMtime(R(p), m, e);
