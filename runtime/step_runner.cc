@@ -133,9 +133,17 @@ bool Step::Load(std::string* err) {
 void Step::WriteDepfile(const std::vector<PathState>& deps, const std::vector<PathState>& outs) {
   if (options_.depfile.empty()) return;
   std::vector<const PathState*> all;
+  bool any_dir = false;
   for (auto& p : deps) all.push_back(&p);
   for (auto& p : outs) all.push_back(&p);
+  for (const PathState* p : all) any_dir |= p->kind == FileKind::kDir;
   std::string err;
+  if (!any_dir) {
+    // Nothing for Ninja to learn, and a missing depfile means "no deps":
+    // skip the write (and Ninja's read and delete) for most steps.
+    disk_.RemoveFile(options_.depfile, &err);
+    return;
+  }
   if (!disk_.MakeDirs(DirName(options_.depfile), &err) ||
       !disk_.WriteFileAtomic(options_.depfile, RenderDepfile("stamp", spec_.project_dir, all),
                              &err)) {
@@ -164,8 +172,13 @@ int Step::Finish(int code, MemberState state, const std::string& detail) {
   if (run_) {
     run_->WriteStatus(spec_.name, state, detail);
     run_->Unregister(spec_.name);
+    // The group's replay depends on the marker: touch it when there is
+    // something to replay, so that a member that only skipped lets restat
+    // prune the replay (and the next null build) entirely.
     std::string err;
-    if (!options_.ran.empty() &&
+    FileInfo info;
+    bool missing = disk_.Stat(options_.ran, &info, &err) && info.kind == FileKind::kMissing;
+    if (!options_.ran.empty() && (state != MemberState::kSkipped || missing) &&
         !(disk_.MakeDirs(DirName(options_.ran), &err) && disk_.Touch(options_.ran, &err))) {
       PrintLine("wfgen: warning: " + err);
     }
@@ -186,7 +199,8 @@ int Step::Skip() {
     std::string err;
     disk_.WriteFileAtomic(RecordPath(spec_.name), RenderRecord(fresh), &err);
   }
-  if (options_.console) PrintLine("Skipping '" + spec_.name + "': nothing changed");
+  // Group members say it themselves too: their replay may not run.
+  PrintLine("Skipping '" + spec_.name + "': nothing changed");
   return Finish(0, MemberState::kSkipped, "");
 }
 
@@ -487,9 +501,8 @@ int ReplayGroup(const std::string& group_file, const std::string& stamp) {
   GroupRun run(group.run_dir, CurrentRunId());
   for (const std::string& m : group.members) {
     MemberStatus st = run.ReadStatus(m);
-    if (st.state == MemberState::kSkipped) {
-      PrintLine("Skipping '" + m + "': nothing changed");
-    } else if (st.state != MemberState::kNotStarted) {
+    // Members that skipped said so when they ended.
+    if (st.state != MemberState::kNotStarted && st.state != MemberState::kSkipped) {
       std::string log = JoinPath(group.project, LogPath(m));
       PrintLine("==== " + m + " ====");
       PrintFile(log, log);
