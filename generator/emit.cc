@@ -18,6 +18,8 @@ class Emitter {
  public:
   Emitter(const Project& project, const BuildPlan& plan, const EmitOptions& options)
       : project_(project), plan_(plan), options_(options), writer_(&result_.ninja) {
+    for (const Command& c : project.commands) commands_.emplace(c.name.value, &c);
+    for (const PlanStep& s : plan.steps) steps_.emplace(s.key, &s);
     meta_ = options.embed.empty() ? ".wfgen" : ".wfgen/" + FileSafeName(options.embed);
     result_.meta_dir = meta_;
     // Pools are global in Ninja and `include` shares rules and variables:
@@ -38,6 +40,10 @@ class Emitter {
   }
   std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
   std::string Node(const std::string& project_path) const;
+  const Command* CommandOf(const PlanStep& step) const {
+    auto it = commands_.find(step.command);
+    return it == commands_.end() ? nullptr : it->second;
+  }
 
   void Header();
   void Rules();
@@ -52,6 +58,10 @@ class Emitter {
   const Project& project_;
   const BuildPlan& plan_;
   const EmitOptions& options_;
+  // By name and by step key: looked up once per step, so a linear search
+  // would make large projects quadratic.
+  std::map<std::string, const Command*> commands_;
+  std::map<std::string, const PlanStep*> steps_;
   EmitResult result_;
   NinjaWriter writer_;
   std::string meta_;
@@ -65,9 +75,14 @@ class Emitter {
 // directory; if that collides with a target name (a command called
 // `corpus` next to a directory `corpus/`), the absolute path names the same
 // file without the clash.
+//
+// The same holds for paths inside wfgen's own directory (a dep on
+// `.wfgen/always` must not become a second edge for that node).
 std::string Emitter::Node(const std::string& project_path) const {
   std::string node = Rebase(options_.project_prefix, project_path);
-  if (reserved_.count(node)) node = AbsolutePath(node, options_.build_dir_abs);
+  if (reserved_.count(node) || node == ".wfgen" || node.compare(0, 7, ".wfgen/") == 0) {
+    node = AbsolutePath(node, options_.build_dir_abs);
+  }
   return node;
 }
 
@@ -162,7 +177,7 @@ void Emitter::StepSpecs() {
 // The pool whose slot number the step gets as WFGEN_SLOT: its named pool,
 // else the parallel pool when it runs in parallel with others.
 std::string Emitter::SlotPoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return c->pool + ":" + std::to_string(project_.pools.at(c->pool));
   if (!step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow)) {
     return "parallel:" + std::to_string(plan_.parallelism);
@@ -177,16 +192,15 @@ void Emitter::GroupSpecs() {
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
     for (const std::string& key : g.members) {
-      for (const PlanStep& s : plan_.steps) {
-        if (s.key == key) spec.members.push_back(s.command);
-      }
+      auto it = steps_.find(key);
+      if (it != steps_.end()) spec.members.push_back(it->second->command);
     }
     result_.files[GroupFile(g)] = RenderGroupSpec(spec);
   }
 }
 
 std::string Emitter::PoolOf(const PlanStep& step) const {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
   if (step.workflow.empty()) return "";
   if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
@@ -194,7 +208,7 @@ std::string Emitter::PoolOf(const PlanStep& step) const {
 }
 
 void Emitter::StepEdge(const PlanStep& step) {
-  const Command* c = project_.FindCommand(step.command);
+  const Command* c = CommandOf(step);
   const CommandPaths& cp = plan_.paths.at(step.command);
   NinjaBuild b;
   b.rule = id_ + "wfgen_step";
@@ -264,10 +278,16 @@ EmitResult Emitter::Run() {
   GroupSpecs();
   Header();
   Rules();
+  // A command named like the project file (`project.yml`) is a target; the
+  // file is then referred to by its absolute path.
+  std::string project_node = options_.project_file;
+  if (reserved_.count(project_node)) {
+    project_node = AbsolutePath(project_node, options_.build_dir_abs);
+  }
   writer_.Build(NinjaBuild{{options_.build_file},
                            {},
                            id_ + "wfgen_regen",
-                           {options_.project_file},
+                           {project_node},
                            {options_.wfgen}});
   writer_.Blank();
   PathNodes();
