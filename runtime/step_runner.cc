@@ -19,6 +19,7 @@
 #include "runtime/fingerprint.h"
 #include "runtime/group.h"
 #include "runtime/record.h"
+#include "runtime/run_lock.h"
 #include "runtime/shlex.h"
 #include "runtime/slots.h"
 #include "runtime/step_output.h"
@@ -92,6 +93,7 @@ class Step {
   GroupSpec group_;
   std::optional<GroupRun> run_;
   std::string slot_dir_;
+  StepLocks locks_;
 };
 
 bool Step::Load(std::string* err) {
@@ -419,6 +421,12 @@ int Step::Run() {
       return Finish(kTerminatedExit, MemberState::kTerminated, failed);
     }
     if (!run_->Register(spec_.name, &err)) PrintLine("wfgen: warning: " + err);
+  }
+  // Another run of this project, or of this command, may be going on.
+  switch (locks_.Acquire(spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
+    case ClaimResult::kOwned: break;
+    case ClaimResult::kCancelled: return Stopped(runner_.StopSignal());
+    default: PrintLine("wfgen: " + err); return Finish(1, MemberState::kFailed, err);
   }
   if (!Evaluate(&disk_, spec_, options_.forced, &eval_, &err)) {
     PrintLine("wfgen: " + spec_.name + ": " + err);
