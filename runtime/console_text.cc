@@ -57,6 +57,9 @@ bool ConsoleText::Emit(const std::string& unit, std::string* out) {
 }
 
 void ConsoleText::Feed(const char* data, size_t size, std::string* out) {
+  // Past the limit nothing more is shown: a step that writes gigabytes
+  // costs no more than reading them.
+  if (truncated_) return;
   std::string joined;
   const char* text = data;
   size_t n = size;

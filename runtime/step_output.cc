@@ -39,7 +39,7 @@ void StepOutput::FinishShown() {
 
 void StepOutput::Write(const char* data, size_t size) {
   if (log_fd_ >= 0) WriteFd(log_fd_, data, size);
-  if (!console_) return;
+  if (!console_ || shown_.truncated()) return;
   std::string shown;
   shown_.Feed(data, size, &shown);
   WriteFd(1, shown.data(), shown.size());
