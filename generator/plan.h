@@ -78,7 +78,7 @@ struct PlanOptions {
   // command's paths and the stamps of the earlier steps that write them, so
   // a long workflow repeating a command that rewrites one file grows
   // quadratically; a small hostile file must not make a huge Ninja file.
-  size_t max_bytes = 64u << 20;
+  size_t max_bytes = 32u << 20;
 };
 
 BuildPlan MakePlan(const Project& project, const PlanOptions& options);
