@@ -1,11 +1,7 @@
 #include "generator/generate.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -56,34 +52,9 @@ bool WriteIfChanged(const std::string& path, const std::string& content, std::st
   return disk.MakeDirs(DirName(path), err) && disk.WriteFileAtomic(path, content, err);
 }
 
-// Reads at most `limit` bytes and one more, so that a huge file (or
-// /dev/zero) is refused by the parser's size check instead of filling memory.
-bool ReadAtMost(const std::string& path, size_t limit, std::string* out, std::string* err) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *err = strerror(errno);
-    return false;
-  }
-  out->clear();
-  char buf[65536];
-  while (out->size() <= limit) {
-    ssize_t n = read(fd, buf, std::min(sizeof buf, limit + 1 - out->size()));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      *err = strerror(errno);
-      close(fd);
-      return false;
-    }
-    if (n == 0) break;
-    out->append(buf, static_cast<size_t>(n));
-  }
-  close(fd);
-  return true;
-}
-
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   std::string err;
-  if (!ReadAtMost(options.project_file, YamlLimits().max_bytes, &ws->source, &err)) {
+  if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
     fprintf(stderr, "%s: error: cannot read the project file (%s)\n",
             options.project_file.c_str(), err.c_str());
     return 2;

@@ -1,5 +1,10 @@
 #include "generator/yaml_tree.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -188,7 +193,7 @@ class TreeBuilder : public YAML::EventHandler {
     CountNode(mark);
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
       throw Refused{LocOf(mark), "nesting deeper than " + std::to_string(limits_.max_depth) +
-                                     " levels; project.yml never needs that many"};
+                                     " levels; a project file never needs that many"};
     }
     auto n = std::make_shared<YNode>();
     n->kind = kind;
@@ -260,6 +265,30 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 }  // namespace
+
+bool ReadYamlFile(const std::string& path, const YamlLimits& limits, std::string* text,
+                  std::string* err) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *err = strerror(errno);
+    return false;
+  }
+  text->clear();
+  char buf[65536];
+  while (text->size() <= limits.max_bytes) {
+    ssize_t n = read(fd, buf, std::min(sizeof buf, limits.max_bytes + 1 - text->size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *err = strerror(errno);
+      close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    text->append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return true;
+}
 
 const YNode* YNode::Get(const std::string& key) const {
   if (kind != Kind::kMap) return nullptr;

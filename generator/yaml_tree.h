@@ -61,6 +61,12 @@ struct YamlLimits {
 bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root,
                Diagnostics* diag);
 
+// Reads `path`, but at most limits.max_bytes and one byte more: a huge
+// file (or /dev/zero) is then refused by ParseYaml's size check without
+// being read whole. False (with *err, strerror's text) if it cannot be read.
+bool ReadYamlFile(const std::string& path, const YamlLimits& limits, std::string* text,
+                  std::string* err);
+
 // Where the first invalid UTF-8 sequence starts, or npos.
 size_t FindInvalidUtf8(const std::string& text);
 

@@ -183,6 +183,24 @@ TEST_F(HostileYamlTest, BadBytesDuplicatesTabsAndDocuments) {
   Refused("newline in a path (after a BOM)", "contains a newline, which a Ninja file cannot express");
 }
 
+TEST_F(HostileYamlTest, AHostileWeaselLockIsNotImportedAndCostsLittle) {
+  // project.lock comes with a project; wfgen reads it to import weasel's
+  // records. It used to go straight to yaml-cpp: 15 MB of '[' took 1.8 GiB.
+  s.Write("project.yml", "commands:\n  - {name: a, script: [x]}\n");
+  WriteLarge(s, "a: ", "[", "", 15u << 20);
+  rename(s.Path("project.yml").c_str(), s.Path("project.lock").c_str());
+  s.Write("project.yml", "commands:\n  - {name: a, script: [x]}\n");
+  Measured m = RunWfgen(s, {});
+  printf("%-44s exit %d, %6.2f s, peak %6ld KiB\n", "project.lock: 15 MB of '['", m.exit, m.seconds,
+         m.peak_kib);
+  EXPECT_EQ(m.exit, 0) << m.output;
+  EXPECT_NE(m.output.find("wfgen: warning: could not read weasel's project.lock: "), std::string::npos)
+      << m.output;
+  EXPECT_NE(m.output.find("project.lock:1:"), std::string::npos) << m.output;
+  EXPECT_NE(m.output.find("nesting deeper than 100 levels"), std::string::npos) << m.output;
+  EXPECT_LT(m.peak_kib, kMaxPeakKiB);
+}
+
 TEST_F(HostileYamlTest, AProjectFileThatNeverEnds) {
   Measured m = RunWfgen(s, {"/dev/zero"});
   printf("%-44s exit %d, %6.2f s, peak %6ld KiB\n", "/dev/zero", m.exit, m.seconds, m.peak_kib);
