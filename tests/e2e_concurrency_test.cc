@@ -20,6 +20,9 @@ namespace {
 using Runs = std::vector<std::string>;
 
 // a -> b -> c, each taking `sleep` seconds and stamping its start and end.
+// The tests start a second run once `a` has started: 3 x 0.8 s leaves it
+// time to start its first wrapper before the first run ends, even on a
+// loaded machine.
 std::string Chain(double sleep) {
   char buf[1024];
   snprintf(buf, sizeof buf, R"(commands:
@@ -91,7 +94,7 @@ void ExpectRecordsValid(const TestSpace& s, const std::vector<std::string>& name
 TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
   TestSpace s;
   s.Write("in.txt", "x\n");
-  s.Write("project.yml", Chain(0.4));
+  s.Write("project.yml", Chain(0.8));
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
   ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
@@ -114,7 +117,7 @@ TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
 TEST(ConcurrencyTest, WithLockFailTheSecondRefusesAndNamesTheFirst) {
   TestSpace s;
   s.Write("in.txt", "x\n");
-  s.Write("project.yml", Chain(0.5));
+  s.Write("project.yml", Chain(0.8));
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
   ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
