@@ -239,7 +239,8 @@ std::string GraphCheck::CheckSpecs() const {
 
 }  // namespace
 
-std::string CheckProjectText(const std::string& text) {
+std::string CheckProjectText(const std::string& text, std::string* ninja) {
+  if (ninja) ninja->clear();
   LoadOptions options;
   options.getenv = FakeEnv;
   LoadResult loaded;
@@ -257,6 +258,7 @@ std::string CheckProjectText(const std::string& text) {
   EmitOptions emit = OracleEmitOptions();
   emit.env_read = loaded.env_read;
   EmitResult result = Emit(loaded.project, plan, emit);
+  if (ninja) *ninja = result.ninja;
   return CheckGenerated(loaded.project, plan, result);
 }
 

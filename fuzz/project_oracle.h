@@ -35,7 +35,9 @@
 namespace wfgen {
 
 // "" if every property holds; otherwise what failed, for a report.
-std::string CheckProjectText(const std::string& text);
+// `ninja`, if given, receives the Ninja file when the project loaded (""
+// when it was refused), so that a caller can also show it to real ninja.
+std::string CheckProjectText(const std::string& text, std::string* ninja = nullptr);
 
 // The checks on what was generated for a loaded project (the second half
 // of CheckProjectText), for tests that tamper with the result.
