@@ -20,6 +20,7 @@
 #include "generator/trace.h"
 #include "runtime/disk.h"
 #include "runtime/evaluate.h"
+#include "runtime/run_lock.h"
 
 namespace wfgen {
 namespace {
@@ -205,6 +206,23 @@ int RunCommand(const std::vector<std::string>& args) {
   }
   if (!CheckTarget(ws.project(), run.target)) return 1;
   if (run.dry) return Dry(ws, run);
+  // The project is ours from before regeneration (another run's steps read
+  // the spec files) until ninja is done; the ninja we start is a
+  // descendant, so its steps go ahead (runtime/run_lock.h).
+  ProjectLock lock;
+  std::string lock_err;
+  ClaimResult claim = lock.Acquire(
+      ws.project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
+        fprintf(stderr, "wfgen run: another run of this project is going on (%s); waiting for it to finish\n",
+                holder.c_str());
+      });
+  if (claim == ClaimResult::kBusy) {
+    fprintf(stderr, "wfgen run: %s\n", lock_err.c_str());
+    return 1;
+  }
+  if (claim == ClaimResult::kError) {
+    fprintf(stderr, "wfgen run: warning: %s; running without the project lock\n", lock_err.c_str());
+  }
   if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
   std::vector<std::string> env;
   if (run.force) {

@@ -44,7 +44,10 @@ class Emitter {
   }
   std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
   std::string Node(const std::string& project_path) const;
-  const Command* CommandOf(const PlanStep& step) const { return commands_.at(step.command); }
+  const Command* CommandOf(const PlanStep& step) const {
+    auto it = commands_.find(step.command);
+    return it == commands_.end() ? nullptr : it->second;
+  }
 
   void Header();
   void Rules();
@@ -80,9 +83,14 @@ class Emitter {
 // directory; if that collides with a target name (a command called
 // `corpus` next to a directory `corpus/`), the absolute path names the same
 // file without the clash.
+//
+// The same holds for paths inside wfgen's own directory (a dep on
+// `.wfgen/always` must not become a second edge for that node).
 std::string Emitter::Node(const std::string& project_path) const {
   std::string node = Rebase(options_.project_prefix, project_path);
-  if (reserved_.count(node)) node = AbsolutePath(node, options_.build_dir_abs);
+  if (reserved_.count(node) || node == ".wfgen" || node.compare(0, 7, ".wfgen/") == 0) {
+    node = AbsolutePath(node, options_.build_dir_abs);
+  }
   return node;
 }
 
@@ -229,7 +237,10 @@ void Emitter::GroupSpecs() {
     spec.label = "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
-    for (const std::string& key : g.members) spec.members.push_back(steps_.at(key)->command);
+    for (const std::string& key : g.members) {
+      auto it = steps_.find(key);
+      if (it != steps_.end()) spec.members.push_back(it->second->command);
+    }
     result_.files[GroupFile(g)] = RenderGroupSpec(spec);
   }
 }
@@ -344,10 +355,16 @@ EmitResult Emitter::Run() {
   GroupSpecs();
   Header();
   Rules();
+  // A command named like the project file (`project.yml`) is a target; the
+  // file is then referred to by its absolute path.
+  std::string project_node = options_.project_file;
+  if (reserved_.count(project_node)) {
+    project_node = AbsolutePath(project_node, options_.build_dir_abs);
+  }
   writer_.Build(NinjaBuild{{options_.build_file},
                            {},
                            id_ + "wfgen_regen",
-                           {options_.project_file},
+                           {project_node},
                            {options_.wfgen}});
   writer_.Blank();
   PathNodes();

@@ -178,5 +178,24 @@ TEST(EmitTest, ResourcesReachTheSpecOnlyUnderSlurm) {
   EXPECT_TRUE(report.resources.empty());
 }
 
+TEST(EmitTest, PathsInsideWfgensDirectoryAreNeverItsOwnNodes) {
+  EmitOptions options;
+  options.build_dir_abs = "/home/u/proj";
+  EmitResult e = EmitFor("commands:\n  - {name: a, script: [x], deps: [.wfgen/always]}\n", options);
+  EXPECT_NE(e.ninja.find("build /home/u/proj/.wfgen/always: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build .wfgen/always: phony\n"), std::string::npos) << e.ninja;
+}
+
+TEST(EmitTest, ACommandNamedLikeTheProjectFileLeavesRegenerationAlone) {
+  EmitOptions options;
+  options.build_dir_abs = "/home/u/proj";
+  EmitResult e = EmitFor("commands:\n  - {name: project.yml, script: [x]}\n", options);
+  EXPECT_NE(e.ninja.find("build build.ninja: wfgen_regen /home/u/proj/project.yml | "),
+            std::string::npos)
+      << e.ninja;
+  EXPECT_NE(e.ninja.find("build project.yml: phony .wfgen/stamps/commands/project.yml\n"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace wfgen

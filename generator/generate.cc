@@ -9,10 +9,16 @@
 #include "generator/loader.h"
 #include "generator/paths.h"
 #include "generator/weasel_lock.h"
+#include "generator/yaml_tree.h"
 #include "runtime/disk.h"
 
 namespace wfgen {
 namespace {
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
 
 const char* ScheduleName(Schedule s) { return s == Schedule::kDataflow ? "dataflow" : "staged"; }
 
@@ -57,7 +63,7 @@ bool WriteIfChanged(const std::string& path, const std::string& content, std::st
 
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   std::string err;
-  if (!ReadWholeFile(options.project_file, &ws->source, &err)) {
+  if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
     fprintf(stderr, "%s: error: cannot read the project file (%s)\n",
             options.project_file.c_str(), err.c_str());
     return 2;
@@ -82,11 +88,46 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
                                       : AbsolutePath(options.output, cwd);
   ws->build_dir = DirName(ws->output);
   if (ws->build_dir.empty()) ws->build_dir = "/";
+  // A target named like the Ninja file (`-o other.ninja` and a command
+  // `other.ninja`) would be a second edge for it.
+  std::string build_file = BaseName(ws->output);
+  std::string prefix = options.embed.empty() ? "" : options.embed + "/";
+  Diagnostics clash;
+  for (const Command& c : ws->project().commands) {
+    if (prefix + c.name.value == build_file) {
+      clash.Error(c.name.loc, "command '" + c.name.value + "' has the name of the Ninja file");
+    }
+  }
+  for (const Workflow& w : ws->project().workflows) {
+    if (prefix + w.name.value == build_file) {
+      clash.Error(w.name.loc, "workflow '" + w.name.value + "' has the name of the Ninja file");
+    }
+  }
+  if (clash.has_errors()) {
+    fputs(clash.Render(options.project_file, ws->source).c_str(), stderr);
+    fprintf(stderr, "wfgen: rename it, or write the Ninja file under another name (-o); "
+                    "nothing was written\n");
+    return 2;
+  }
   PlanOptions plan_options;
   plan_options.schedule = options.schedule;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   plan_options.cpus = cpus > 0 ? static_cast<int>(cpus) : 1;
   ws->plan = MakePlan(ws->project(), plan_options);
+  if (ws->plan.too_large) {
+    const Workflow* w = ws->project().FindWorkflow(ws->plan.too_large_in);
+    Diagnostics too_large;
+    too_large
+        .Error(w ? w->name.loc : Loc{},
+               std::string(w ? "workflow '" + w->name.value + "'" : "the project") +
+                   " would make a Ninja file of more than " +
+                   std::to_string(plan_options.max_bytes >> 20) + " MiB")
+        .notes.push_back("each step lists its command's deps and outputs and every earlier step "
+                         "that writes them; split the workflow or declare fewer paths");
+    fputs(too_large.Render(options.project_file, ws->source).c_str(), stderr);
+    fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
+    return 2;
+  }
   return 0;
 }
 

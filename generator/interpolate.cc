@@ -120,6 +120,18 @@ std::vector<std::string> Interpolator::VarNames() const {
   return names;
 }
 
+bool Interpolator::Spend(size_t bytes, Loc at, Diagnostics* diag) {
+  produced_ += bytes;
+  if (produced_ <= kMaxProduced) return true;
+  if (!over_budget_) {
+    over_budget_ = true;
+    diag->Error(at, "interpolating vars produces more than " +
+                        std::to_string(kMaxProduced >> 20) + " MiB of text in all")
+        .notes.push_back("do vars refer to other vars several times each, doubling at each step?");
+  }
+  return false;
+}
+
 YNodePtr Interpolator::DeepResolve(const YNodePtr& node, Diagnostics* diag, int depth) {
   if (!node) return node;
   if (depth > 64) {
@@ -128,6 +140,7 @@ YNodePtr Interpolator::DeepResolve(const YNodePtr& node, Diagnostics* diag, int 
   }
   if (node->is_scalar()) return Resolve(node, diag);
   if (node->is_null()) return node;
+  if (!Spend(node->items.size() + node->entries.size(), node->loc, diag)) return nullptr;
   auto copy = std::make_shared<YNode>(*node);
   for (auto& item : copy->items) {
     item = DeepResolve(item, diag, depth + 1);
@@ -142,6 +155,9 @@ YNodePtr Interpolator::DeepResolve(const YNodePtr& node, Diagnostics* diag, int 
 
 YNodePtr Interpolator::Lookup(const std::string& ref, const YNode& at, size_t offset,
                               Diagnostics* diag) {
+  // Failures are remembered too (as null, reported once): a chain of vars
+  // that each refer twice to a broken one would otherwise be resolved, and
+  // fail, 2^n times.
   auto memo = memo_.find(ref);
   if (memo != memo_.end()) return memo->second;
   std::vector<std::string> path = SplitDots(ref);
@@ -168,6 +184,7 @@ YNodePtr Interpolator::Lookup(const std::string& ref, const YNode& at, size_t of
   YNodePtr node = FindVar(path);
   if (!node) {
     Diagnostic& d = diag->Error(loc, "undefined variable ${" + ref + "}");
+    if (diag->Dropped(d)) return nullptr;
     std::string close = ClosestMatch(ref, VarNames());
     if (!close.empty()) d.notes.push_back("did you mean ${" + close + "}?");
     d.notes.push_back("define it under `vars:` or pass --" + ref + "=VALUE");
@@ -176,12 +193,13 @@ YNodePtr Interpolator::Lookup(const std::string& ref, const YNode& at, size_t of
   in_progress_.insert(ref);
   YNodePtr resolved = DeepResolve(node, diag, 0);
   in_progress_.erase(ref);
-  if (resolved) memo_[ref] = resolved;
+  memo_[ref] = resolved;
   return resolved;
 }
 
 YNodePtr Interpolator::Resolve(const YNodePtr& node, Diagnostics* diag) {
   if (!node || !node->is_scalar() || node->text.find('$') == std::string::npos) return node;
+  if (over_budget_) return nullptr;
   const std::string& text = node->text;
   re2::StringPiece inner;
   std::string out;
@@ -226,9 +244,12 @@ YNodePtr Interpolator::Resolve(const YNodePtr& node, Diagnostics* diag) {
     }
     out += text.substr(pos, dollar - pos);
     std::string err;
+    size_t before = out.size();
     if (!RenderForString(*value, &out, &err)) {
       diag->Error(RefLoc(*node, dollar), "cannot insert ${" + ref + "} here: " + err);
       ok = false;
+    } else if (!Spend(out.size() - before, node->loc, diag)) {
+      return nullptr;
     }
     pos = end;
     changed = true;

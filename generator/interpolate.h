@@ -37,6 +37,8 @@ using GetEnv = std::function<const char*(const std::string&)>;
 
 class Interpolator {
  public:
+  static constexpr size_t kMaxProduced = 64u << 20;
+
   Interpolator(YNodePtr vars, YNodePtr env_section, std::vector<Override> overrides, GetEnv getenv);
 
   // The node with references resolved (see the file comment). Non-scalar
@@ -58,7 +60,14 @@ class Interpolator {
   YNodePtr env_section_;
   std::vector<Override> overrides_;
   GetEnv getenv_;
+  // Refuses (with an error at `at`) once interpolation has produced more
+  // than kMaxProduced bytes in all: vars that refer to vars can double a
+  // string at each step ("billion laughs" without YAML aliases).
+  bool Spend(size_t bytes, Loc at, Diagnostics* diag);
+
   std::map<std::string, YNodePtr> memo_;
+  size_t produced_ = 0;
+  bool over_budget_ = false;
   std::set<std::string> in_progress_;
   std::map<std::string, std::string> env_read_;
 };

@@ -4,8 +4,10 @@
 #include <cstring>
 #include <set>
 
+#include "generator/paths.h"
 #include "generator/scalar.h"
 #include "generator/yaml_tree.h"
+#include "runtime/step_spec.h"
 
 namespace wfgen {
 namespace {
@@ -28,6 +30,31 @@ const char* ForbiddenChar(const std::string& s) {
     if (c == '\0') return "a NUL byte";
   }
   return nullptr;
+}
+
+// Why `name` cannot be a command or workflow name, or null. Names become
+// Ninja targets, file names under .wfgen/ and words on the console, so
+// besides what no path may hold they must be spelled the way Ninja
+// normalises paths ("./a", "a/" and "a//b" would each be a second name for
+// a target Ninja calls "a"), stay out of wfgen's own .wfgen/ directory and
+// fit in a file name.
+std::string BadName(const std::string& name) {
+  if (const char* bad = ForbiddenChar(name)) return std::string("contains ") + bad;
+  for (unsigned char ch : name) {
+    if (ch < 0x20 || ch == 0x7f) return "contains a control character";
+  }
+  if (IsAbsolute(name)) return "starts with '/'; a name is not an absolute path";
+  std::string canonical = CanonicalPath(name);
+  if (canonical != name) {
+    return "is not written the way Ninja normalises paths ('" + canonical +
+           "'), so it could name two different targets";
+  }
+  if (name == ".wfgen" || name.compare(0, 7, ".wfgen/") == 0) {
+    return "is inside .wfgen/, which holds wfgen's own files";
+  }
+  if (name == "build.ninja") return "is reserved for the generated Ninja file";
+  if (FileSafeName(name).size() > 200) return "is too long to be part of a file name";
+  return "";
 }
 
 // True if `line` has, outside quotes, a character a shell would treat
@@ -319,18 +346,11 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
     return;
   }
   if (ReadString(name, "a command's name", &c->name)) {
+    std::string bad = BadName(c->name.value);
     if (c->name.value.empty()) {
       diag_->Error(name->loc, "a command's name cannot be empty");
-    } else if (const char* bad = ForbiddenChar(c->name.value)) {
-      diag_->Error(name->loc, "command name '" + c->name.value + "' contains " + bad);
-    } else {
-      for (unsigned char ch : c->name.value) {
-        if (ch < 0x20 || ch == 0x7f) {
-          diag_->Error(name->loc, "command name '" + c->name.value +
-                                      "' contains a control character");
-          break;
-        }
-      }
+    } else if (!bad.empty()) {
+      diag_->Error(name->loc, "command name '" + c->name.value + "' " + bad);
     }
   }
   const std::string label = "command '" + c->name.value + "'";
@@ -378,8 +398,11 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
   for (auto& [k, v] : node->entries) {
     Workflow w;
     w.name = Text{k->text, k->loc};
-    if (const char* bad = ForbiddenChar(k->text)) {
-      diag_->Error(k->loc, "workflow name '" + k->text + "' contains " + bad);
+    std::string bad = BadName(k->text);
+    if (k->text.empty()) {
+      diag_->Error(k->loc, "a workflow's name cannot be empty");
+    } else if (!bad.empty()) {
+      diag_->Error(k->loc, "workflow name '" + k->text + "' " + bad);
     }
     if (v->is_null()) {
       p->workflows.push_back(std::move(w));
@@ -520,9 +543,6 @@ void Loader::Validate(Project* p) {
     } else {
       names.push_back(c.name.value);
     }
-    if (c.name.value == "build.ninja") {
-      diag_->Error(c.name.loc, "'build.ninja' is reserved for the generated file");
-    }
     if (!c.pool.empty() && !p->pools.count(c.pool)) {
       Diagnostic& d = diag_->Error(c.loc, "command '" + c.name.value + "' uses pool '" + c.pool +
                                               "', which is not defined");
@@ -542,6 +562,7 @@ void Loader::Validate(Project* p) {
         if (by_name.count(name.value)) continue;
         Diagnostic& d = diag_->Error(name.loc, "unknown command '" + name.value +
                                                    "' in workflow '" + w.name.value + "'");
+        if (diag_->Dropped(d)) continue;
         std::string close = ClosestMatch(name.value, names);
         if (!close.empty()) d.notes.push_back("did you mean '" + close + "'?");
         if (p->FindWorkflow(name.value)) {

@@ -219,5 +219,69 @@ TEST(LoaderTest, UndefinedPoolIsAnError) {
             "project.yml:2:5: error: command 'a' uses pool 'gpu', which is not defined\n");
 }
 
+TEST(LoaderTest, NamesMustBeOneTargetAndStayOutOfWfgensFiles) {
+  auto with_command = [](const std::string& name) {
+    return FirstLines("commands:\n  - name: \"" + name + "\"\n    script: [x]\n");
+  };
+  EXPECT_EQ(with_command("./a"),
+            "project.yml:2:11: error: command name './a' is not written the way Ninja normalises "
+            "paths ('a'), so it could name two different targets\n");
+  EXPECT_NE(with_command("a/").find("normalises paths ('a')"), std::string::npos);
+  EXPECT_NE(with_command("x/../a").find("normalises paths ('a')"), std::string::npos);
+  EXPECT_EQ(with_command(".wfgen/always"),
+            "project.yml:2:11: error: command name '.wfgen/always' is inside .wfgen/, which holds "
+            "wfgen's own files\n");
+  EXPECT_NE(with_command("/bin/a").find("starts with '/'"), std::string::npos);
+  EXPECT_NE(with_command(std::string(300, 'x')).find("too long"), std::string::npos);
+  EXPECT_EQ(FirstLines("commands:\n  - {name: a, script: [x]}\nworkflows:\n  build.ninja: [a]\n"),
+            "project.yml:4:3: error: workflow name 'build.ninja' is reserved for the generated "
+            "Ninja file\n");
+  EXPECT_EQ(FirstLines("commands:\n  - {name: a, script: [x]}\nworkflows:\n  \"w\\e[31m\": [a]\n"),
+            "project.yml:4:3: error: workflow name 'w\\x1b[31m' contains a control character\n");
+  // Ordinary names, including ones with dots, dashes and slashes, are fine.
+  EXPECT_EQ(with_command("convert-anem.v2/sub"), "");
+}
+
+TEST(LoaderTest, MessagesStayOnOneLine) {
+  EXPECT_EQ(FirstLines("commands:\n  - name: a\n    script: [x]\n    deps: [\"a\\nproject.yml:1:1: "
+                       "error: forged\"]\n"),
+            "project.yml:4:12: error: each entry of the deps of command 'a' 'a\\nproject.yml:1:1: "
+            "error: forged' contains a newline, which a Ninja file cannot express; rename the "
+            "file\n");
+}
+
+TEST(LoaderTest, ThousandsOfErrorsPrintAHundred) {
+  std::string yml = "commands:\n  - {name: a, script: [x]}\nworkflows:\n  all:\n";
+  for (int i = 0; i < 5000; ++i) yml += "    - nope" + std::to_string(i) + "\n";
+  LoadResult r;
+  Diagnostics diag;
+  EXPECT_FALSE(LoadProject(yml, LoadOptions(), &r, &diag));
+  EXPECT_EQ(diag.error_count(), 5000);
+  EXPECT_EQ(diag.all().size(), 100u);
+  std::string rendered = diag.Render("project.yml", yml);
+  EXPECT_NE(rendered.find("\nwfgen: 4900 more errors and 0 more warnings not shown\n"),
+            std::string::npos);
+}
+
+TEST(LoaderTest, LongNamesGetNoQuadraticSuggestions) {
+  std::string name(100000, 'a');
+  std::string yml = "commands:\n  - {name: " + name + ", script: [x]}\nworkflows:\n  all: [" +
+                    name + "b]\n";
+  EXPECT_NE(FirstLines(yml).find("unknown command"), std::string::npos);
+}
+
+TEST(LoaderTest, VarsThatDoubleAtEachStepAreRefused) {
+  std::string yml = "vars:\n  v0: xxxxxxxxxxxxxxxx\n";
+  for (int i = 1; i <= 40; ++i) {
+    yml += "  v" + std::to_string(i) + ": ${vars.v" + std::to_string(i - 1) + "}${vars.v" +
+           std::to_string(i - 1) + "}\n";
+  }
+  yml += "commands:\n  - name: a\n    script: [\"echo ${vars.v40}\"]\n";
+  std::string errors = FirstLines(yml);
+  EXPECT_NE(errors.find("interpolating vars produces more than 64 MiB of text in all"),
+            std::string::npos)
+      << errors;
+}
+
 }  // namespace
 }  // namespace wfgen

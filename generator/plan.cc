@@ -42,6 +42,16 @@ class ProducerIndex {
   std::map<std::string, std::vector<std::string>> by_path_;
 };
 
+// What a step adds to the Ninja file, roughly: its own lines, its
+// command's paths and its producers' stamps.
+size_t StepBytes(const CommandPaths& cp, const std::vector<std::string>& producers) {
+  size_t n = 256;
+  for (const std::string& p : cp.deps) n += p.size() + 1;
+  for (const std::string& p : cp.outputs) n += p.size() + 1;
+  for (const std::string& k : producers) n += k.size() + 16;
+  return n;
+}
+
 CommandPaths PathsOf(const Command& c) {
   CommandPaths p;
   for (const Text& d : c.deps) p.deps.push_back(CanonicalPath(d.value));
@@ -70,6 +80,13 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   plan.schedule = options.schedule;
   plan.parallelism = project.max_parallel_processes.value_or(std::max(1, options.cpus));
   for (const Command& c : project.commands) plan.paths[c.name.value] = PathsOf(c);
+  size_t bytes = 0;
+  auto over_budget = [&](const std::string& where) {
+    if (bytes <= options.max_bytes) return false;
+    plan.too_large = true;
+    plan.too_large_in = where;
+    return true;
+  };
 
   for (const Workflow& w : project.workflows) {
     PlanTarget target;
@@ -114,7 +131,9 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
           s.after = plan.groups[static_cast<size_t>(group)].after;
         }
         s.producers.assign(producers.begin(), producers.end());
+        bytes += StepBytes(cp, s.producers);
         made.push_back(std::move(s));
+        if (over_budget(w.name.value)) return plan;
       }
       // Members of one group do not see each other's outputs: their order
       // is the user's business (seed 000), so index them only now.
@@ -138,6 +157,8 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
     PlanStep s;
     s.key = CommandKey(c.name.value);
     s.command = c.name.value;
+    bytes += StepBytes(plan.paths[c.name.value], {});
+    if (over_budget("")) return plan;
     plan.steps.push_back(s);
     PlanTarget t;
     t.name = c.name.value;

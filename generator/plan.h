@@ -64,11 +64,21 @@ struct BuildPlan {
   std::vector<PlanTarget> targets;  // workflows, then commands
   std::string default_target;       // "all" if there is such a workflow
   std::map<std::string, CommandPaths> paths;  // by command name
+  // Set when the plan would exceed PlanOptions::max_bytes; the plan is then
+  // incomplete and must not be emitted. Names the workflow where it
+  // happened ("" for the standalone command steps).
+  bool too_large = false;
+  std::string too_large_in;
 };
 
 struct PlanOptions {
   Schedule schedule = Schedule::kStaged;
   int cpus = 1;  // the default for max_parallel_processes
+  // About how much Ninja text the plan may turn into. A step lists its
+  // command's paths and the stamps of the earlier steps that write them, so
+  // a long workflow repeating a command that rewrites one file grows
+  // quadratically; a small hostile file must not make a huge Ninja file.
+  size_t max_bytes = 32u << 20;
 };
 
 BuildPlan MakePlan(const Project& project, const PlanOptions& options);

@@ -84,5 +84,21 @@ TEST(PlanTest, KeysAreFileSafe) {
   EXPECT_EQ(CommandKey(".x"), "commands/%2Ex");
 }
 
+TEST(PlanTest, AWorkflowTooLargeForNinjaIsFlaggedNotBuilt) {
+  // Each occurrence of `a` depends on every earlier one (they all rewrite
+  // x): quadratic in the number of steps.
+  std::string yml = "commands:\n  - {name: a, script: [x], deps: [x], outputs: [x]}\n"
+                    "workflows:\n  all:\n";
+  for (int i = 0; i < 3000; ++i) yml += "    - a\n";
+  Project p = Load(yml);
+  PlanOptions options;
+  options.max_bytes = 1 << 20;
+  BuildPlan plan = MakePlan(p, options);
+  EXPECT_TRUE(plan.too_large);
+  EXPECT_EQ(plan.too_large_in, "all");
+  options.max_bytes = 1u << 30;
+  EXPECT_FALSE(MakePlan(p, options).too_large);
+}
+
 }  // namespace
 }  // namespace wfgen

@@ -9,6 +9,7 @@
 #include <nettle/md5.h>
 #include <yaml-cpp/yaml.h>
 
+#include "generator/yaml_tree.h"
 #include "runtime/fingerprint.h"
 #include "runtime/record.h"
 #include "runtime/step_spec.h"
@@ -128,9 +129,25 @@ bool ImportWeaselLock(const std::string& project_dir, const Project& project, Lo
                       std::string* err) {
   std::string lock_path = project_dir + "/project.lock";
   if (access(lock_path.c_str(), F_OK) != 0) return true;
+  // The file comes with the project, from anywhere: it goes through the
+  // same limits as project.yml (size, depth, aliases, yaml-cpp's
+  // look-ahead) before yaml-cpp's node API sees it.
+  std::string text;
+  YNodePtr checked;
+  Diagnostics diag;
+  if (!ReadYamlFile(lock_path, YamlLimits(), &text, err)) {
+    *err = lock_path + ": " + *err;
+    return false;
+  }
+  if (!ParseYaml(text, YamlLimits(), &checked, &diag)) {
+    const Diagnostic& d = diag.all().front();
+    *err = lock_path + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
+           d.message;
+    return false;
+  }
   YAML::Node lock;
   try {
-    lock = YAML::LoadFile(lock_path);
+    lock = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     *err = lock_path + ": " + e.what();
     return false;

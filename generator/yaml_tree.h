@@ -28,7 +28,8 @@ struct YNode {
   Loc loc;
   std::vector<YNodePtr> items;                        // kSeq
   std::vector<std::pair<YNodePtr, YNodePtr>> entries;  // kMap, in file order
-  uint64_t expanded_size = 1;  // this node and all below, aliases expanded
+  uint64_t expanded_size = 1;   // this node and all below, aliases expanded
+  uint64_t expanded_bytes = 0;  // their scalars' text, aliases expanded
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_scalar() const { return kind == Kind::kScalar; }
@@ -46,14 +47,29 @@ YNodePtr FindChild(const YNodePtr& map, const std::string& key);
 
 struct YamlLimits {
   int max_depth = 100;
-  uint64_t max_expanded = 2000000;
-  size_t max_bytes = 64u << 20;
+  uint64_t max_nodes = 200000;
+  // Aliases are shared, never copied, but whoever reads the tree walks
+  // (and may render) each use: bound what a reader can meet.
+  uint64_t max_expanded = 1000000;
+  uint64_t max_expanded_bytes = 64u << 20;
+  // Flow indicators yaml-cpp may scan past its parser (LookaheadGuard in
+  // yaml_tree.cc): bounds its memory on hostile input.
+  uint64_t max_lookahead = 50000;
+  // The largest real project.yml we know is 19 KB; the tree and yaml-cpp
+  // together take about five times the file's size.
+  size_t max_bytes = 16u << 20;
 };
 
 // Parses one YAML document. On failure reports errors with positions and
 // returns false.
 bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root,
                Diagnostics* diag);
+
+// Reads `path`, but at most limits.max_bytes and one byte more: a huge
+// file (or /dev/zero) is then refused by ParseYaml's size check without
+// being read whole. False (with *err, strerror's text) if it cannot be read.
+bool ReadYamlFile(const std::string& path, const YamlLimits& limits, std::string* text,
+                  std::string* err);
 
 // Where the first invalid UTF-8 sequence starts, or npos.
 size_t FindInvalidUtf8(const std::string& text);

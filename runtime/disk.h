@@ -27,6 +27,7 @@ struct FileInfo {
 struct DirEntry {
   std::string name;
   FileKind kind = FileKind::kOther;  // after following symlinks
+  bool symlink = false;              // the entry itself is a symbolic link
 };
 
 // A 128-bit content hash (xxh3). Zero means "no content" (missing path).

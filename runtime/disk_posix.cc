@@ -195,6 +195,8 @@ bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries,
       // Symlinks and file systems without d_type: ask stat, which follows.
       struct stat st;
       std::string full = JoinPath(path, entry.name);
+      entry.symlink = e->d_type == DT_LNK ||
+                      (e->d_type == DT_UNKNOWN && lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode));
       entry.kind = stat(full.c_str(), &st) == 0 ? KindOf(st.st_mode) : FileKind::kMissing;
     }
     entries->push_back(std::move(entry));

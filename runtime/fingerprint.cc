@@ -71,8 +71,15 @@ bool Fingerprinter::WalkDir(const std::string& root, const std::string& rel,
   for (const DirEntry& e : entries) {
     std::string child_rel = rel.empty() ? e.name : rel + "/" + e.name;
     std::string full = PathBelow(root, child_rel);
+    if (e.kind == FileKind::kDir && e.symlink) {
+      // Like weasel (Path.rglob), do not descend into linked directories:
+      // a link to `..` would otherwise take in the whole project, wfgen's
+      // own changing files included, and the step would never be up to
+      // date. Linked files are read through the link.
+      continue;
+    }
     if (e.kind == FileKind::kDir) {
-      // A symlink loop would walk forever: visit each directory once.
+      // A loop (a bind mount) would walk forever: visit each directory once.
       FileInfo info;
       if (!disk_->Stat(full, &info, err)) return false;
       std::pair<uint64_t, uint64_t> id(info.dev, info.ino);

@@ -24,6 +24,7 @@ class SlotLease {
   // Returns the slot, or -1 if cancelled or on error (*err set).
   int Acquire(const std::string& dir, const std::string& pool, int depth,
               const std::function<bool()>& cancelled, std::string* err);
+  int fd() const { return fd_; }
 
  private:
   int fd_ = -1;

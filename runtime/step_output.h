@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "runtime/console_text.h"
 #include "runtime/events.h"
 #include "runtime/fd.h"
 #include "runtime/subprocess.h"
@@ -16,6 +17,8 @@ namespace wfgen {
 // which holds all of it in memory until the step ends.
 constexpr size_t kConsoleLimit = 1 << 20;
 
+// The log gets every byte; the console copy is made printable and cut at
+// kConsoleLimit (console_text.h).
 class StepOutput : public OutputSink {
  public:
   StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
@@ -29,13 +32,14 @@ class StepOutput : public OutputSink {
   void Write(const char* data, size_t size) override;
   // wfgen's own lines, to the log and (if console) to stdout.
   void Say(const std::string& line);
-  bool truncated() const { return truncated_; }
+  bool truncated() const { return shown_.truncated(); }
 
  private:
+  void FinishShown();
+
   int log_fd_;
   bool console_;
-  size_t console_bytes_ = 0;
-  bool truncated_ = false;
+  ConsoleText shown_{kConsoleLimit};
   EventSender* events_ = nullptr;
   std::string stamp_, command_;
 };

@@ -21,6 +21,7 @@
 #include "runtime/group.h"
 #include "runtime/launcher.h"
 #include "runtime/record.h"
+#include "runtime/run_lock.h"
 #include "runtime/shlex.h"
 #include "runtime/slots.h"
 #include "runtime/step_output.h"
@@ -95,6 +96,7 @@ class Step {
   std::optional<GroupRun> run_;
   EventSender events_;  // inert unless a front end listens (WFGEN_EVENTS)
   std::unique_ptr<LineLauncher> launcher_;  // here, or Slurm (launcher.h)
+  StepLocks locks_;     // one run per project, one wfgen-run per command
 };
 
 bool Step::Load(std::string* err) {
@@ -411,7 +413,9 @@ int Step::Execute() {
       return Finish(1, MemberState::kFailed, err);
     }
     if (expose) env.push_back("WFGEN_SLOT=" + std::to_string(n));
+    runner_.KeepInGuardian(lease->fd());
   }
+  runner_.KeepInGuardian(locks_.active_fd());
   int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   StepOutput out(log_fd, options_.console);
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
@@ -455,6 +459,12 @@ int Step::Run() {
       return Finish(kTerminatedExit, MemberState::kTerminated, failed);
     }
     if (!run_->Register(spec_.name, &err)) PrintLine("wfgen: warning: " + err);
+  }
+  // Another run of this project, or of this command, may be going on.
+  switch (locks_.Acquire(spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
+    case ClaimResult::kOwned: break;
+    case ClaimResult::kCancelled: return Stopped(runner_.StopSignal());
+    default: PrintLine("wfgen: " + err); return Finish(1, MemberState::kFailed, err);
   }
   if (!Evaluate(&disk_, spec_, options_.forced, &eval_, &err)) {
     PrintLine("wfgen: " + spec_.name + ": " + err);

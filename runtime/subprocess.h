@@ -68,6 +68,13 @@ class ProcessRunner {
   ProcessRunner& operator=(const ProcessRunner&) = delete;
 
   void set_grace_ms(int64_t ms) { grace_ms_ = ms; }
+  // File descriptors holding flock(2) locks that must outlive a SIGKILLed
+  // wfgen-run until its step's processes are gone: the guardian keeps a
+  // copy of each (the project's `active` lock, WFGEN_SLOT leases). Give
+  // them before the first Run.
+  void KeepInGuardian(int fd) {
+    if (fd >= 0) guardian_keeps_.push_back(fd);
+  }
 
   // Blocks the stop signals and routes them (and SIGCHLD) to a signalfd.
   // Call before anything else, so a Ctrl-C during hashing is not lost.
@@ -100,6 +107,7 @@ class ProcessRunner {
   int guard_fd_ = -1;
   pid_t guard_pid_ = -1;
   bool guard_reaped_ = false;
+  std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;
 };
 

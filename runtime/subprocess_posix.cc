@@ -149,8 +149,16 @@ bool ProcessRunner::StartGuardian(std::string* err) {
     dup2(null_fd, 0);
     dup2(null_fd, 1);
     dup2(null_fd, 2);
+    // The locks stay held (by our copies) until the step's processes are
+    // stopped. Park them high first: they may sit where fd 3 must go.
+    std::vector<int> parked;
+    for (int keep : guardian_keeps_) parked.push_back(fcntl(keep, F_DUPFD, 512));
     dup2(fds[0], 3);
-    CloseFrom(4);
+    int next = 4;
+    for (int p : parked) {
+      if (p >= 0) dup2(p, next++);
+    }
+    CloseFrom(next);
     GuardianMain(3, grace_ms_);
   }
   close(fds[0]);

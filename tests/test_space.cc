@@ -190,10 +190,12 @@ std::vector<std::string> TestSpace::TakeRuns() {
   return fresh;
 }
 
-int CountProcesses(const std::string& dir) {
-  int count = 0;
+int CountProcesses(const std::string& dir) { return static_cast<int>(ListProcesses(dir).size()); }
+
+std::vector<ProcessInfo> ListProcesses(const std::string& dir) {
+  std::vector<ProcessInfo> found;
   DIR* proc = opendir("/proc");
-  if (!proc) return -1;
+  if (!proc) return found;
   while (dirent* e = readdir(proc)) {
     if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
     std::string base = std::string("/proc/") + e->d_name;
@@ -207,10 +209,16 @@ int CountProcesses(const std::string& dir) {
     ssize_t n = readlink((base + "/cwd").c_str(), cwd, sizeof cwd - 1);
     if (n <= 0) continue;
     std::string c(cwd, static_cast<size_t>(n));
-    if (c == dir || c.compare(0, dir.size() + 1, dir + "/") == 0) ++count;
+    if (c == dir || c.compare(0, dir.size() + 1, dir + "/") == 0) {
+      ProcessInfo info;
+      info.pid = atoi(e->d_name);
+      std::ifstream comm(base + "/comm");
+      std::getline(comm, info.name);
+      found.push_back(info);
+    }
   }
   closedir(proc);
-  return count;
+  return found;
 }
 
 bool WaitFor(const std::function<bool()>& predicate, double seconds) {

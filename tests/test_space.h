@@ -73,6 +73,13 @@ std::string DirOf(const std::string& path);
 // `dir` or below it, to check that nothing was left behind.
 int CountProcesses(const std::string& dir);
 
+struct ProcessInfo {
+  int pid = 0;
+  std::string name;  // /proc/PID/comm: "ninja", "wfgen-run", "wfgen-guard", ...
+};
+// The live processes counted by CountProcesses.
+std::vector<ProcessInfo> ListProcesses(const std::string& dir);
+
 // Polls until `predicate` holds or `seconds` pass; returns the predicate.
 bool WaitFor(const std::function<bool()>& predicate, double seconds);
 

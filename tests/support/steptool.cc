@@ -4,6 +4,7 @@
 //   steptool NAME [--in P]... [--out F]... [--outdir D]... [--salt S]
 //            [--head N] [--sleep SECONDS] [--fail] [--fail-late] [--exit N]
 //            [--print TEXT] [--print-env VAR]... [--stamp FILE] [--spawn-sleeper]
+//            [--slow-write S] [--bytes N]
 //
 // Appends NAME to runs.log, then writes every --out file and --outdir
 // directory (files part-1.txt, part-2.txt) with content derived from the
@@ -14,6 +15,10 @@
 // --spawn-sleeper forks a grandchild that ignores SIGTERM and sleeps.
 // --print-env VAR prints "VAR=value", or "VAR unset" (the Slurm tests look
 // for SLURM_JOB_ID).
+// --slow-write SECONDS writes each output in two halves with a pause in
+// between, so that a kill can leave it half-written (the chaos test).
+// --bytes N writes N bytes of binary, non-UTF-8 data to stdout (64 KiB
+// blocks; output tests).
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -103,7 +108,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> ins, outs, outdirs, envs;
   std::string salt = "s0", stamp, print;
   int head = -1, code = 1;
-  double sleep_s = 0;
+  double sleep_s = 0, slow_write = 0;
+  long long bytes = 0;
   bool fail = false, fail_late = false, sleeper = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
@@ -121,6 +127,8 @@ int main(int argc, char** argv) {
     else if (a == "--print") print = val();
     else if (a == "--print-env") envs.push_back(val());
     else if (a == "--spawn-sleeper") sleeper = true;
+    else if (a == "--slow-write") slow_write = atof(val().c_str());
+    else if (a == "--bytes") bytes = atoll(val().c_str());
   }
   Append("runs.log", name);
   const char* slot = getenv("WFGEN_SLOT");
@@ -145,6 +153,17 @@ int main(int argc, char** argv) {
       for (;;) pause();
     }
   }
+  if (bytes > 0) {
+    // Every byte value, invalid UTF-8 sequences, NULs and terminal escapes.
+    static char block[65536];
+    for (size_t i = 0; i < sizeof block; ++i) block[i] = static_cast<char>((i * 7 + i / 256) & 0xff);
+    for (long long left = bytes; left > 0;) {
+      size_t n = left < static_cast<long long>(sizeof block) ? static_cast<size_t>(left) : sizeof block;
+      if (fwrite(block, 1, n, stdout) != n) return 5;
+      left -= static_cast<long long>(n);
+    }
+    fflush(stdout);
+  }
   if (sleep_s > 0) usleep(static_cast<useconds_t>(sleep_s * 1e6));
   if (fail) {
     if (!stamp.empty()) Append(stamp, name + " end " + std::to_string(NowMs()));
@@ -154,15 +173,19 @@ int main(int argc, char** argv) {
   for (auto& p : ins) h += "<" + p + ">" + ReadInput(p, head);
   char base[128];
   snprintf(base, sizeof base, "salt=%s in=%016llx", salt.c_str(), Fnv(h));
-  for (auto& p : outs) {
-    std::ofstream f(p, std::ios::trunc);
-    f << base << " out=" << p << "\n";
-  }
+  auto write = [slow_write](const std::string& path, const std::string& content) {
+    std::ofstream f(path, std::ios::trunc);
+    size_t half = slow_write > 0 ? content.size() / 2 : content.size();
+    f << content.substr(0, half) << std::flush;
+    if (slow_write > 0) usleep(static_cast<useconds_t>(slow_write * 1e6));
+    f << content.substr(half);
+  };
+  for (auto& p : outs) write(p, std::string(base) + " out=" + p + "\n");
   for (auto& d : outdirs) {
     mkdir(d.c_str(), 0777);
     for (int k = 1; k <= 2; ++k) {
-      std::ofstream f(d + "/part-" + std::to_string(k) + ".txt", std::ios::trunc);
-      f << base << " out=" << d << " part=" << k << "\n";
+      write(d + "/part-" + std::to_string(k) + ".txt",
+            std::string(base) + " out=" + d + " part=" + std::to_string(k) + "\n");
     }
   }
   if (!stamp.empty()) Append(stamp, name + " end " + std::to_string(NowMs()));

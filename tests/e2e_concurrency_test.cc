@@ -1,0 +1,240 @@
+// End-to-end: two runs of one project at once (runtime/run_lock.h). The
+// second waits for the first (or, with WFGEN_LOCK=fail, refuses), so no
+// step runs twice at once or beside a run that changes its inputs, and
+// every record stays true.
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "runtime/record.h"
+#include "tests/test_space.h"
+
+namespace wfgen {
+namespace test {
+namespace {
+
+using Runs = std::vector<std::string>;
+
+// a -> b -> c, each taking `sleep` seconds and stamping its start and end.
+// The tests start a second run once `a` has started: 3 x 0.8 s leaves it
+// time to start its first wrapper before the first run ends, even on a
+// loaded machine.
+std::string Chain(double sleep) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, R"(commands:
+  - name: a
+    script: ["steptool a --in in.txt --out a.txt --sleep %g --stamp times.log"]
+    deps: [in.txt]
+    outputs: [a.txt]
+  - name: b
+    script: ["steptool b --in a.txt --out b.txt --sleep %g --stamp times.log"]
+    deps: [a.txt]
+    outputs: [b.txt]
+  - name: c
+    script: ["steptool c --in b.txt --out c.txt --sleep %g --stamp times.log"]
+    deps: [b.txt]
+    outputs: [c.txt]
+workflows:
+  all: [a, b, c]
+)",
+           sleep, sleep, sleep);
+  return buf;
+}
+
+struct Span {
+  std::string name;
+  long long start = -1, end = -1;
+};
+
+std::vector<Span> Spans(const TestSpace& s) {
+  std::vector<Span> spans;
+  std::istringstream in(s.Read("times.log"));
+  std::string name, what;
+  long long ms;
+  while (in >> name >> what >> ms) {
+    std::string rest;
+    std::getline(in, rest);
+    if (what == "start") spans.push_back(Span{name, ms, -1});
+    if (what == "end") {
+      for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
+        if (it->name == name && it->end < 0) {
+          it->end = ms;
+          break;
+        }
+      }
+    }
+  }
+  return spans;
+}
+
+// No two step processes of the project ran at the same time.
+void ExpectNoOverlap(const TestSpace& s) {
+  std::vector<Span> spans = Spans(s);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    for (size_t j = i + 1; j < spans.size(); ++j) {
+      bool overlap = spans[i].start < spans[j].end && spans[j].start < spans[i].end;
+      EXPECT_FALSE(overlap) << spans[i].name << " and " << spans[j].name << "\n"
+                            << s.Read("times.log");
+    }
+  }
+}
+
+void ExpectRecordsValid(const TestSpace& s, const std::vector<std::string>& names) {
+  for (const std::string& n : names) {
+    Record r;
+    std::string err;
+    EXPECT_TRUE(ParseRecord(s.Read(".wfgen/state/" + n + ".rec"), &r, &err)) << n << ": " << err;
+  }
+}
+
+TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  s.Write("project.yml", Chain(0.8));
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  TestSpace::Background first = s.Start({NinjaBin(), "all"});
+  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  TestSpace::Background second = s.Start({NinjaBin(), "all"});
+  RunResult r1 = TestSpace::Wait(&first);
+  RunResult r2 = TestSpace::Wait(&second);
+  EXPECT_EQ(r1.exit, 0) << r1.output;
+  EXPECT_EQ(r2.exit, 0) << r2.output;
+  // Each step ran exactly once, never two at a time.
+  Runs runs = s.TakeRuns();
+  EXPECT_EQ(runs, (Runs{"a", "b", "c"})) << r1.output << "\n----\n" << r2.output;
+  ExpectNoOverlap(s);
+  EXPECT_NE(r2.output.find("for another run of this project (pid "), std::string::npos)
+      << r2.output;
+  ExpectRecordsValid(s, {"a", "b", "c"});
+  RunResult again = s.Ninja({"all"});
+  EXPECT_NE(again.output.find("ninja: no work to do."), std::string::npos) << again.output;
+}
+
+TEST(ConcurrencyTest, WithLockFailTheSecondRefusesAndNamesTheFirst) {
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  s.Write("project.yml", Chain(0.8));
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  TestSpace::Background first = s.Start({NinjaBin(), "all"});
+  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  RunResult r2 = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
+  RunResult r1 = TestSpace::Wait(&first);
+  EXPECT_EQ(r1.exit, 0) << r1.output;
+  EXPECT_NE(r2.exit, 0) << r2.output;
+  EXPECT_NE(r2.output.find("another run of this project is in progress (pid "), std::string::npos)
+      << r2.output;
+  EXPECT_NE(r2.output.find(NinjaBin() + " all"), std::string::npos) << r2.output;
+  EXPECT_EQ(s.TakeRuns(), (Runs{"a", "b", "c"}));
+  ExpectRecordsValid(s, {"a", "b", "c"});
+}
+
+TEST(ConcurrencyTest, ASecondWfgenRunWaitsAndSaysSoOrRefusesWithLockFail) {
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  s.Write("project.yml", Chain(0.8));
+  TestSpace::Background first = s.Start({WfgenBin(), "run", "all"});
+  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  // With WFGEN_LOCK=fail: refused at once, naming the run that owns it.
+  RunResult refused = s.Wfgen({"run", "all"}, {"WFGEN_LOCK=fail"});
+  EXPECT_EQ(refused.exit, 1) << refused.output;
+  EXPECT_NE(refused.output.find("another run of this project is in progress (pid "),
+            std::string::npos)
+      << refused.output;
+  // Otherwise it waits, says so, and finds everything done.
+  TestSpace::Background second = s.Start({WfgenBin(), "run", "all"});
+  RunResult r1 = TestSpace::Wait(&first);
+  RunResult r2 = TestSpace::Wait(&second);
+  EXPECT_EQ(r1.exit, 0) << r1.output;
+  EXPECT_EQ(r2.exit, 0) << r2.output;
+  EXPECT_NE(r2.output.find("another run of this project is going on (pid "), std::string::npos)
+      << r2.output;
+  EXPECT_NE(r2.output.find("3 up to date"), std::string::npos) << r2.output;
+  EXPECT_EQ(s.TakeRuns(), (Runs{"a", "b", "c"}));
+  ExpectNoOverlap(s);
+}
+
+long long NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  // `a` leaves a grandchild that ignores SIGTERM: stopping it takes the
+  // whole grace period.
+  std::string slow = Chain(30);
+  slow.replace(slow.find("--stamp times.log"), 17, "--stamp times.log --spawn-sleeper");
+  s.Write("project.yml", "kill_grace: 1.5\n" + slow);
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  TestSpace::Background first = s.Start({NinjaBin(), "all"});
+  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+  long long killed = NowMs();
+  kill(first.pid, SIGKILL);
+  TestSpace::Wait(&first);
+  // The owner is dead: the next run takes over (even with
+  // WFGEN_LOCK=fail), but only once the killed run's wrapper has stopped
+  // its step, grandchild included.
+  s.Write("project.yml", Chain(0));
+  RunResult r = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.TakeRuns(), (Runs{"a", "a", "b", "c"}));
+  std::vector<Span> spans = Spans(s);
+  ASSERT_EQ(spans.size(), 4u) << s.Read("times.log");
+  EXPECT_GE(spans[1].start, killed + 1000) << "started before the old step was stopped\n"
+                                           << s.Read("times.log");
+  EXPECT_NE(r.output.find("still stopping"), std::string::npos) << r.output;
+  EXPECT_EQ(CountProcesses(s.dir()), 0);
+}
+
+TEST(ConcurrencyTest, OneCommandIsNeverRunTwiceAtOnceByOneNinja) {
+  // `ninja all a` starts the workflow's `a` and the standalone `a`
+  // together; the second waits for the first and then skips.
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  s.Write("project.yml", R"(commands:
+  - name: a
+    script: ["steptool a --in in.txt --out a.txt --sleep 0.5 --stamp times.log"]
+    deps: [in.txt]
+    outputs: [a.txt]
+workflows:
+  all: [a]
+)");
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  RunResult r = s.Ninja({"-j", "4", "all", "a"});
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.TakeRuns(), Runs{"a"}) << r.output;
+  EXPECT_NE(r.output.find("waited"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Skipping 'a': nothing changed"), std::string::npos) << r.output;
+}
+
+TEST(ConcurrencyTest, ARunStartedFromInsideTheOwnerProceeds) {
+  // A step that runs ninja for another target of the same project: the
+  // inner run's owner is a descendant of the outer one, so it does not
+  // wait for it (which would never end).
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  s.Write("project.yml", R"(commands:
+  - name: inner
+    script: ["steptool inner --in in.txt --out inner.txt"]
+    deps: [in.txt]
+    outputs: [inner.txt]
+  - name: outer
+    script: [")" + NinjaBin() + R"( inner"]
+workflows:
+  all: [outer]
+)");
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  RunResult r = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.TakeRuns(), Runs{"inner"}) << r.output;
+}
+
+}  // namespace
+}  // namespace test
+}  // namespace wfgen
