@@ -14,7 +14,7 @@ std::string JsonString(const std::string& s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7f) {
           char buf[8];
           snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;

@@ -27,7 +27,8 @@ void AppendUtf8(unsigned cp, std::string* out) {
 
 class Parser {
  public:
-  Parser(const std::string& text, JsonError* err) : t_(text), err_(err) {}
+  Parser(const std::string& text, bool strict, JsonError* err)
+      : t_(text), strict_(strict), err_(err) {}
 
   bool Document(JsonValue* out) {
     Skip();
@@ -41,6 +42,11 @@ class Parser {
   // Skips space and comments; notes a `/*` that is never closed (the
   // skipping stops there, and whatever fails next says so).
   void Skip() {
+    if (strict_) {
+      while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
+        ++pos_;
+      return;
+    }
     pos_ = SkipJsoncSpace(t_, pos_);
     if (t_.compare(pos_, 2, "/*") == 0) open_comment_ = true;
   }
@@ -105,6 +111,11 @@ class Parser {
       return pos_ > from;
     };
     if (t_[pos_] == '-') ++pos_;
+    // JSON has no leading zeros: json.loads("007") fails, so weasel keeps
+    // such an override as the string "007".
+    if (t_.compare(pos_, 1, "0") == 0 && pos_ + 1 < t_.size() && t_[pos_ + 1] >= '0' &&
+        t_[pos_ + 1] <= '9')
+      return Fail("a number cannot start with 0");
     if (!digits()) return Fail("a number needs digits");
     if (pos_ < t_.size() && t_[pos_] == '.') {
       ++pos_;
@@ -145,6 +156,8 @@ class Parser {
         return true;
       }
       if (c == '\n') return Fail("a string cannot span lines; the closing '\"' is missing");
+      if (strict_ && static_cast<unsigned char>(c) < 0x20)
+        return Fail("a control character in a string must be written as an escape");
       if (c != '\\') {
         *out += c;
         ++pos_;
@@ -193,6 +206,7 @@ class Parser {
       ++pos_;
       Skip();
       *done = pos_ < t_.size() && t_[pos_] == close;  // a trailing comma
+      if (*done && strict_) return Fail(std::string("a trailing ',' before '") + close + "'");
     } else if (pos_ < t_.size() && t_[pos_] == close) {
       *done = true;
     } else {
@@ -246,6 +260,7 @@ class Parser {
   }
 
   const std::string& t_;
+  bool strict_;
   JsonError* err_;
   size_t pos_ = 0;
   bool open_comment_ = false;
@@ -288,29 +303,12 @@ size_t SkipJsoncSpace(const std::string& text, size_t pos) {
 
 bool ParseJsonc(const std::string& text, JsonValue* out, JsonError* err) {
   *out = JsonValue();
-  return Parser(text, err).Document(out);
+  return Parser(text, false, err).Document(out);
 }
 
-std::string JsonQuote(const std::string& value) {
-  std::string out = "\"";
-  for (unsigned char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
+bool ParseJson(const std::string& text, JsonValue* out, JsonError* err) {
+  *out = JsonValue();
+  return Parser(text, true, err).Document(out);
 }
 
 }  // namespace wfgen

@@ -41,8 +41,10 @@ struct JsonError {
 // levels of nesting.
 bool ParseJsonc(const std::string& text, JsonValue* out, JsonError* err);
 
-// `value` as a JSON string literal, quotes included.
-std::string JsonQuote(const std::string& value);
+// Parses `text` as strict JSON (RFC 8259: no comments, no trailing
+// commas), for values that must mean what Python's json.loads makes of
+// them.
+bool ParseJson(const std::string& text, JsonValue* out, JsonError* err);
 
 // The first byte at or after `pos` that is neither white space nor part of
 // a comment (text.size() if none).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/json_text.h"
+
 namespace wfgen {
 namespace {
 
@@ -78,6 +80,20 @@ TEST(JsoncTest, ErrorsSayWhereAndWhat) {
   }
 }
 
+TEST(JsoncTest, StrictJsonRefusesWhatJsoncAllows) {
+  JsonValue v;
+  JsonError err;
+  EXPECT_TRUE(ParseJsonc("[1, /* c */ 2,]", &v, &err));
+  EXPECT_FALSE(ParseJson("[1, /* c */ 2]", &v, &err));
+  EXPECT_FALSE(ParseJson("[1, 2,]", &v, &err));
+  EXPECT_EQ(err.message, "a trailing ',' before ']'");
+  EXPECT_FALSE(ParseJson("\"a\tb\"", &v, &err));
+  EXPECT_FALSE(ParseJson("01", &v, &err));
+  EXPECT_TRUE(ParseJson(" {\"a\": [0, -0.5e3, \"\\u00e9\"]}\n", &v, &err)) << err.message;
+  ASSERT_EQ(v.Find("a")->items.size(), 3u);
+  EXPECT_EQ(v.Find("a")->items[2]->text, "\xC3\xA9");
+}
+
 TEST(JsoncTest, DeepNestingIsAnErrorNotACrash) {
   JsonValue v;
   JsonError err;
@@ -89,9 +105,9 @@ TEST(JsoncTest, QuoteRoundTrips) {
   std::string odd = "a\"b\\c\nd\te\x01 ${workspaceFolder} \xc3\xa9";
   JsonValue v;
   JsonError err;
-  ASSERT_TRUE(ParseJsonc(JsonQuote(odd), &v, &err)) << JsonQuote(odd);
+  ASSERT_TRUE(ParseJsonc(JsonString(odd), &v, &err)) << JsonString(odd);
   EXPECT_EQ(v.text, odd);
-  EXPECT_EQ(JsonQuote("^(.*?):(\\d+)$"), "\"^(.*?):(\\\\d+)$\"");
+  EXPECT_EQ(JsonString("^(.*?):(\\d+)$"), "\"^(.*?):(\\\\d+)$\"");
 }
 
 }  // namespace

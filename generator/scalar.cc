@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include "generator/json_text.h"
+#include "generator/jsonc.h"
 
 namespace wfgen {
 namespace {
@@ -101,132 +102,38 @@ bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth
   return false;
 }
 
-// A minimal JSON reader for override values, producing YNodes whose
-// scalars carry the JSON types (strings quoted, the rest plain).
-class JsonReader {
- public:
-  explicit JsonReader(const std::string& s) : s_(s) {}
-  YNodePtr ReadAll() {
-    YNodePtr v = Value(0);
-    Space();
-    if (!v || i_ != s_.size()) return nullptr;
-    return v;
-  }
-
- private:
-  void Space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
-      ++i_;
-  }
-  YNodePtr Value(int depth) {
-    if (depth > 64) return nullptr;
-    Space();
-    if (i_ >= s_.size()) return nullptr;
-    char c = s_[i_];
-    auto n = std::make_shared<YNode>();
-    if (c == '"') {
-      std::string str;
-      if (!String(&str)) return nullptr;
+// An override value read as JSON, as YNodes whose scalars carry the JSON
+// types: strings quoted, the rest plain, so that they render as weasel
+// renders what json.loads returned.
+YNodePtr FromJson(const JsonValue& v) {
+  auto n = std::make_shared<YNode>();
+  switch (v.kind) {
+    case JsonValue::Kind::kNull:
+      n->kind = YNode::Kind::kNull;
+      break;
+    case JsonValue::Kind::kBool:
+    case JsonValue::Kind::kNumber:
+    case JsonValue::Kind::kString:
       n->kind = YNode::Kind::kScalar;
-      n->text = str;
-      return n;
-    }
-    if (c == '[' || c == '{') {
-      bool map = c == '{';
-      n->kind = map ? YNode::Kind::kMap : YNode::Kind::kSeq;
-      ++i_;
-      Space();
-      if (i_ < s_.size() && s_[i_] == (map ? '}' : ']')) {
-        ++i_;
-        return n;
+      n->text = v.text;
+      n->plain = v.kind != JsonValue::Kind::kString;
+      break;
+    case JsonValue::Kind::kArray:
+      n->kind = YNode::Kind::kSeq;
+      for (const auto& item : v.items) n->items.push_back(FromJson(*item));
+      break;
+    case JsonValue::Kind::kObject:
+      n->kind = YNode::Kind::kMap;
+      for (size_t i = 0; i < v.keys.size(); ++i) {
+        auto key = std::make_shared<YNode>();
+        key->kind = YNode::Kind::kScalar;
+        key->text = v.keys[i];
+        n->entries.emplace_back(key, FromJson(*v.items[i]));
       }
-      for (;;) {
-        if (map) {
-          Space();
-          auto key = std::make_shared<YNode>();
-          key->kind = YNode::Kind::kScalar;
-          if (i_ >= s_.size() || s_[i_] != '"' || !String(&key->text)) return nullptr;
-          Space();
-          if (i_ >= s_.size() || s_[i_++] != ':') return nullptr;
-          YNodePtr v = Value(depth + 1);
-          if (!v) return nullptr;
-          n->entries.emplace_back(key, v);
-        } else {
-          YNodePtr v = Value(depth + 1);
-          if (!v) return nullptr;
-          n->items.push_back(v);
-        }
-        Space();
-        if (i_ >= s_.size()) return nullptr;
-        char d = s_[i_++];
-        if (d == ',') continue;
-        if (d == (map ? '}' : ']')) return n;
-        return nullptr;
-      }
-    }
-    // A bare literal: true, false, null or a number.
-    size_t start = i_;
-    while (i_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
-                              s_[i_] == '+' || s_[i_] == '.')) {
-      ++i_;
-    }
-    std::string lit = s_.substr(start, i_ - start);
-    static const RE2 number("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-    if (lit != "true" && lit != "false" && lit != "null" && !RE2::FullMatch(lit, number)) {
-      return nullptr;
-    }
-    n->kind = lit == "null" ? YNode::Kind::kNull : YNode::Kind::kScalar;
-    n->text = lit;
-    n->plain = true;
-    return n;
+      break;
   }
-  bool String(std::string* out) {
-    ++i_;  // opening quote
-    while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c != '\\') {
-        *out += c;
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      switch (e) {
-        case '"': *out += '"'; break;
-        case '\\': *out += '\\'; break;
-        case '/': *out += '/'; break;
-        case 'b': *out += '\b'; break;
-        case 'f': *out += '\f'; break;
-        case 'n': *out += '\n'; break;
-        case 'r': *out += '\r'; break;
-        case 't': *out += '\t'; break;
-        case 'u': {
-          if (i_ + 4 > s_.size()) return false;
-          unsigned cp = static_cast<unsigned>(strtoul(s_.substr(i_, 4).c_str(), nullptr, 16));
-          i_ += 4;
-          // Encode as UTF-8 (surrogate pairs are not combined: rare here).
-          if (cp < 0x80) {
-            *out += static_cast<char>(cp);
-          } else if (cp < 0x800) {
-            *out += static_cast<char>(0xC0 | (cp >> 6));
-            *out += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            *out += static_cast<char>(0xE0 | (cp >> 12));
-            *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            *out += static_cast<char>(0x80 | (cp & 0x3F));
-          }
-          break;
-        }
-        default: return false;
-      }
-    }
-    return false;
-  }
-
-  const std::string& s_;
-  size_t i_ = 0;
-};
+  return n;
+}
 
 }  // namespace
 
@@ -355,8 +262,9 @@ bool RenderForString(const YNode& node, std::string* out, std::string* err) {
 }
 
 YNodePtr ParseOverrideValue(const std::string& text) {
-  YNodePtr json = JsonReader(text).ReadAll();
-  if (json) return json;
+  JsonValue json;
+  JsonError err;
+  if (ParseJson(text, &json, &err)) return FromJson(json);
   auto n = std::make_shared<YNode>();
   n->kind = YNode::Kind::kScalar;
   n->text = text;

@@ -101,5 +101,18 @@ TEST(ScalarTest, OverrideValuesAreJsonOrText) {
   EXPECT_EQ(ResolveScalar(*ParseOverrideValue("1.0.0")), ScalarType::kString);
 }
 
+// What json.loads rejects, weasel keeps as the text typed.
+TEST(ScalarTest, OverrideValuesThatAreNotStrictJsonStayText) {
+  for (const char* text : {"007", "[1, 2,]", "[1] // note", "{'a': 1}", "\"tab\there\""}) {
+    YNodePtr v = ParseOverrideValue(text);
+    EXPECT_EQ(v->kind, YNode::Kind::kScalar) << text;
+    EXPECT_EQ(v->text, text);
+    EXPECT_EQ(ResolveScalar(*v), ScalarType::kString) << text;
+  }
+  EXPECT_EQ(ParseOverrideValue("\"\\ud83d\\ude00\"")->text, "\xF0\x9F\x98\x80");
+  EXPECT_EQ(ResolveScalar(*ParseOverrideValue("0")), ScalarType::kInt);
+  EXPECT_EQ(ParseOverrideValue("null")->kind, YNode::Kind::kNull);
+}
+
 }  // namespace
 }  // namespace wfgen

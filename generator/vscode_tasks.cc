@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "generator/json_text.h"
+
 namespace wfgen {
 
 // file, line, column, severity, message: `project.yml:12:11: error: ...`.
@@ -33,11 +35,11 @@ std::string RenderTask(const EditorTarget& t, const std::string& group, const st
                        const std::string& unit) {
   std::string i1 = indent + unit, i2 = i1 + unit, i3 = i2 + unit;
   std::string s = "{\n";
-  s += i1 + "\"label\": " + JsonQuote(kLabelPrefix + t.name) + ",\n";
-  if (!t.detail.empty()) s += i1 + "\"detail\": " + JsonQuote(t.detail) + ",\n";
+  s += i1 + "\"label\": " + JsonString(kLabelPrefix + t.name) + ",\n";
+  if (!t.detail.empty()) s += i1 + "\"detail\": " + JsonString(t.detail) + ",\n";
   s += i1 + "\"type\": \"process\",\n";
   s += i1 + "\"command\": \"wfgen\",\n";
-  s += i1 + "\"args\": [\"run\", " + JsonQuote(t.name) + "],\n";
+  s += i1 + "\"args\": [\"run\", " + JsonString(t.name) + "],\n";
   s += i1 + "\"options\": { \"cwd\": \"${workspaceFolder}\" },\n";
   if (!group.empty()) s += i1 + "\"group\": " + group + ",\n";
   s += i1 + "\"problemMatcher\": {\n";
@@ -45,7 +47,7 @@ std::string RenderTask(const EditorTarget& t, const std::string& group, const st
   s += i2 + "\"source\": \"wfgen\",\n";
   s += i2 + "\"fileLocation\": [\"autoDetect\", \"${workspaceFolder}\"],\n";
   s += i2 + "\"pattern\": {\n";
-  s += i3 + "\"regexp\": " + JsonQuote(kWfgenProblemRegexp) + ",\n";
+  s += i3 + "\"regexp\": " + JsonString(kWfgenProblemRegexp) + ",\n";
   s += i3 + "\"file\": 1,\n";
   s += i3 + "\"line\": 2,\n";
   s += i3 + "\"column\": 3,\n";
