@@ -1,5 +1,6 @@
 #include "generator/generate.h"
 
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -113,6 +114,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   plan_options.schedule = options.schedule;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   plan_options.cpus = cpus > 0 ? static_cast<int>(cpus) : 1;
+  plan_options.max_bytes = std::max(plan_options.max_bytes, 8 * ws->source.size());
   ws->plan = MakePlan(ws->project(), plan_options);
   if (ws->plan.too_large) {
     const Workflow* w = ws->project().FindWorkflow(ws->plan.too_large_in);

@@ -78,6 +78,8 @@ struct PlanOptions {
   // command's paths and the stamps of the earlier steps that write them, so
   // a long workflow repeating a command that rewrites one file grows
   // quadratically; a small hostile file must not make a huge Ninja file.
+  // wfgen raises it to 8 bytes per byte of project.yml, so a large real
+  // project passes (100,000 commands: 12 MB make 48 MB of Ninja text).
   size_t max_bytes = 32u << 20;
 };
 

@@ -47,10 +47,13 @@ YNodePtr FindChild(const YNodePtr& map, const std::string& key);
 
 struct YamlLimits {
   int max_depth = 100;
-  uint64_t max_nodes = 200000;
+  // A command takes about 12 values, so this is some 125,000 commands:
+  // as many as fit in max_bytes (the benchmarks generate 100,000).
+  uint64_t max_nodes = 1500000;
   // Aliases are shared, never copied, but whoever reads the tree walks
-  // (and may render) each use: bound what a reader can meet.
-  uint64_t max_expanded = 1000000;
+  // (and may render) each use: bound what a reader can meet. Twice
+  // max_nodes, so that a document past it got there through aliases.
+  uint64_t max_expanded = 3000000;
   uint64_t max_expanded_bytes = 64u << 20;
   // Flow indicators yaml-cpp may scan past its parser (LookaheadGuard in
   // yaml_tree.cc): bounds its memory on hostile input.
