@@ -106,6 +106,7 @@ class ProcessRunner {
   int signal_fd_ = -1;
   int guard_fd_ = -1;
   pid_t guard_pid_ = -1;
+  void* guard_stack_ = nullptr;  // see StartGuardian
   bool guard_reaped_ = false;
   std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;

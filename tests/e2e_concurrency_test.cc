@@ -192,6 +192,32 @@ TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
   EXPECT_EQ(CountProcesses(s.dir()), 0);
 }
 
+TEST(ConcurrencyTest, AWrapperKilledWithSigkillLeavesNoGrandchild) {
+  // Only the guardian can do this: the line child dies with the wrapper
+  // (PDEATHSIG), but the grandchild ignores SIGTERM and is nobody's child.
+  TestSpace s;
+  s.Write("in.txt", "x\n");
+  std::string slow = Chain(30);
+  slow.replace(slow.find("--stamp times.log"), 17, "--stamp times.log --spawn-sleeper");
+  s.Write("project.yml", "kill_grace: 0.5\n" + slow);
+  ASSERT_EQ(s.Wfgen().exit, 0);
+  TestSpace::Background run = s.Start({NinjaBin(), "all"});
+  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+  int wrapper = 0, guards = 0;
+  for (const ProcessInfo& p : ListProcesses(s.dir())) {
+    if (p.name == "wfgen-run") wrapper = p.pid;
+    if (p.name == "wfgen-guard") ++guards;
+  }
+  ASSERT_GT(wrapper, 0);
+  EXPECT_EQ(guards, 1);
+  ASSERT_EQ(kill(wrapper, SIGKILL), 0);
+  TestSpace::Wait(&run);
+  // SIGTERM, the 0.5 s grace, SIGKILL.
+  EXPECT_TRUE(WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 10));
+  for (const ProcessInfo& p : ListProcesses(s.dir())) ADD_FAILURE() << "left: " << p.name;
+  EXPECT_EQ(s.TakeRuns(), Runs{"a"});
+}
+
 TEST(ConcurrencyTest, OneCommandIsNeverRunTwiceAtOnceByOneNinja) {
   // `ninja all a` starts the workflow's `a` and the standalone `a`
   // together; the second waits for the first and then skips.
