@@ -477,6 +477,55 @@ workflows:
   EXPECT_NE(r.output.find("[wfgen] succeeded  remote"), std::string::npos) << r.output;
 }
 
+TEST_F(SlurmTest, TheSeedDemoScaledDownRunsOnSlurm) {
+  // examples/seed-demo with every sleep divided by 10 (as in
+  // e2e_parallel_test), under `--launcher slurm`: every line is a job.
+  auto cmd = [](const std::string& name, std::vector<std::pair<double, int>> lines,
+                bool output = false) {
+    std::string c = "  - name: " + name + "\n    script:\n";
+    for (auto& [sleep, rc] : lines) {
+      char buf[200];
+      snprintf(buf, sizeof buf, "      - \"steptool %s --sleep %g --stamp times.log%s\"\n",
+               name.c_str(), sleep, rc ? " --fail" : "");
+      c += buf;
+    }
+    if (output) c += "    outputs: [someOutput]\n";
+    return c;
+  };
+  Generate(R"(workflows:
+  all:
+    - sleepC
+    - parallel: [sleepC, sleepA, sleepB, sleepD, sleepE]
+    - parallel: [sleepE, sleepA, fail, sleepC, sleepD]
+    - sleepB
+max_parallel_processes: 2
+kill_grace: 1
+commands:
+)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) + cmd("sleepB", {{.1, 0}, {.2, 0}}) +
+               cmd("sleepC", {{.4, 0}}) + cmd("sleepD", {{.2, 0}}, true) +
+               cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}}),
+           {"--launcher", "slurm"});
+  RunResult r = Ninja({"-j", "8", "all"});
+  EXPECT_NE(r.exit, 0);
+  Runs runs = s.TakeRuns();
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), "sleepB"), 2) << r.output;  // group 1 only
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), "fail"), 1);
+  EXPECT_LE(MaxConcurrency(Events(s)), 2) << s.Read("times.log");
+  EXPECT_NE(r.output.find("line 1 of 'fail' failed with exit code 1"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("stopped by Slurm"), std::string::npos) << r.output;
+  // Group 1's logs come back in declaration order.
+  size_t at = 0;
+  for (const char* name : {"sleepC", "sleepA", "sleepB", "sleepD", "sleepE"}) {
+    size_t next = r.output.find(std::string("==== ") + name + " ====", at);
+    ASSERT_NE(next, std::string::npos) << name << " out of order:\n" << r.output;
+    at = next;
+  }
+  EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
+  EXPECT_TRUE(WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 30))
+      << CountProcesses(s.dir()) << " processes left";
+}
+
 // Without a launcher, resources are checked and then ignored: the same
 // project.yml runs on a laptop. (No cluster needed; srun is not on PATH.)
 TEST(LauncherTest, ResourcesAreANoOpLocally) {
