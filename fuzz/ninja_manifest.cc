@@ -7,8 +7,8 @@ namespace manifest {
 namespace {
 
 bool IsVarChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
 }
 
 bool IsSimpleVarChar(char c) { return IsVarChar(c) && c != '-'; }
@@ -197,8 +197,7 @@ bool Parse(const std::string& text, Manifest* out, std::string* err) {
       if (!r.Ident(&b.key, err)) return false;
       if (!r.Consume(" = ")) return r.Fail("expected ' = '", err);
       switch (scope) {
-        case kTop:
-          return r.Fail("indented line outside a rule, build or pool", err);
+        case kTop: return r.Fail("indented line outside a rule, build or pool", err);
         case kRule:
           if (!r.Value(false, &b.value, err)) return false;
           out->rules.back().bindings.push_back(b);

@@ -9,10 +9,11 @@ namespace {
 TEST(NinjaManifestTest, ReadsWhatWfgenWrites) {
   Manifest m;
   std::string err;
-  ASSERT_TRUE(Parse("# c\nx = /a$ b\n\nrule r\n  command = exec $x $in\n\npool p\n  depth = 3\n\n"
-                    "build o$:1 | imp: r in$ put | i2 || oo\n  desc = a $$ b\n  pool = p\n"
-                    "default o$:1\n",
-                    &m, &err))
+  ASSERT_TRUE(
+      Parse("# c\nx = /a$ b\n\nrule r\n  command = exec $x $in\n\npool p\n  depth = 3\n\n"
+            "build o$:1 | imp: r in$ put | i2 || oo\n  desc = a $$ b\n  pool = p\n"
+            "default o$:1\n",
+            &m, &err))
       << err;
   ASSERT_EQ(m.builds.size(), 1u);
   const Build& b = m.builds[0];
@@ -35,9 +36,9 @@ TEST(NinjaManifestTest, RefusesWhatWouldLetTextEscape) {
   EXPECT_FALSE(Parse("build a: phony b$\n  c\n", &m, &err));  // continuation
   EXPECT_NE(err.find("line continuation"), std::string::npos) << err;
   EXPECT_FALSE(Parse("build a: phony\n  desc = $out\n", &m, &err));  // expansion
-  EXPECT_FALSE(Parse("build a: phony b:c\n", &m, &err));  // unescaped colon
-  EXPECT_FALSE(Parse("build a b\n", &m, &err));             // no colon
-  EXPECT_FALSE(Parse("build a: phony\n   x = 1\n", &m, &err));  // odd indentation
+  EXPECT_FALSE(Parse("build a: phony b:c\n", &m, &err));             // unescaped colon
+  EXPECT_FALSE(Parse("build a b\n", &m, &err));                      // no colon
+  EXPECT_FALSE(Parse("build a: phony\n   x = 1\n", &m, &err));       // odd indentation
   EXPECT_FALSE(Parse("build x: phony\rbuild y: phony\n", &m, &err));
   EXPECT_FALSE(Parse("subninja x\n", &m, &err));
 }

@@ -23,10 +23,12 @@ const char kWfgen[] = "/usr/bin/wfgen";
 // name, a script line or the Ninja file. Picked by the variable's name, so
 // the fuzzer reaches each of them through `env:`.
 const char* FakeEnv(const std::string& name) {
+  // clang-format off
   static const char* const kValues[] = {
       nullptr,     "",           "plain",      "with space", "$dollar", "a:colon",
       "pi|pe",     "x\nbuild evil: phony", "${vars.x}", "ünï",     "-1",   "[1, 2]",
       "../up",     "/abs/path",  ".wfgen/always", "build.ninja", "#hash", "a\rb"};
+  // clang-format on
   size_t h = 0;
   for (char c : name) h = h * 31 + static_cast<unsigned char>(c);
   return kValues[h % (sizeof kValues / sizeof kValues[0])];
@@ -47,7 +49,8 @@ bool ShellSafe(const std::string& value, bool spaces) {
 }
 
 // Every line of rendered diagnostics is a header, or indented context.
-std::string CheckDiagnostics(const std::string& rendered, const std::string& text, bool want_error) {
+std::string CheckDiagnostics(const std::string& rendered, const std::string& text,
+                             bool want_error) {
   int lines = 1;
   for (char c : text) lines += c == '\n';
   bool saw_error = false;
@@ -61,7 +64,8 @@ std::string CheckDiagnostics(const std::string& rendered, const std::string& tex
       rest = line.substr(sizeof kProjectFile + 1);
     } else if (StartsWith(line, std::string(kProjectFile) + ":")) {
       int l = 0, c = 0, used = 0;
-      if (sscanf(line.c_str() + sizeof kProjectFile, "%d:%d: %n", &l, &c, &used) != 2 || used == 0) {
+      if (sscanf(line.c_str() + sizeof kProjectFile, "%d:%d: %n", &l, &c, &used) != 2 ||
+          used == 0) {
         return "diagnostic line without LINE:COL: " + line;
       }
       if (l < 1 || l > lines || c < 1) return "diagnostic position outside the file: " + line;
@@ -145,9 +149,9 @@ std::string GraphCheck::Run() {
   // What the Ninja file says.
   std::set<std::string> produced, canonical;
   std::map<std::string, const manifest::Build*> by_output;
-  static const std::set<std::string> kRules = {"phony", "wfgen_regen", "wfgen_step",
-                                               "wfgen_replay", "wfgen_list"};
-  static const std::set<std::string> kKeys = {"args", "spec", "hash", "depfile",
+  static const std::set<std::string> kRules = {"phony", "wfgen_regen", "wfgen_step", "wfgen_replay",
+                                               "wfgen_list"};
+  static const std::set<std::string> kKeys = {"args", "spec",  "hash", "depfile",
                                               "desc", "group", "pool"};
   for (const manifest::Build& b : m.builds) {
     if (!kRules.count(b.rule)) return "unexpected rule " + b.rule;
@@ -272,7 +276,8 @@ EmitOptions OracleEmitOptions() {
   return emit;
 }
 
-std::string CheckGenerated(const Project& project, const BuildPlan& plan, const EmitResult& result) {
+std::string CheckGenerated(const Project& project, const BuildPlan& plan,
+                           const EmitResult& result) {
   return GraphCheck(project, plan, result).Run();
 }
 

@@ -122,8 +122,7 @@ int main(int argc, char** argv) {
       ++failed;
     }
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   printf("fuzz_replay: %zu inputs (%d Ninja files also loaded by ninja), %d failed, %.1f s\n",
          files.size(), checked_by_ninja, failed, seconds);
   return failed ? 1 : 0;

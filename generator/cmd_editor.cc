@@ -43,8 +43,8 @@ int Vscode(const std::string& dir) {
   TasksResult result;
   JsonError jerr;
   if (!MergeVscodeTasks(existing, EditorTargets(ws.project()), &result, &jerr)) {
-    fprintf(stderr, "%s:%d:%d: error: %s\nwfgen: %s was left as it was\n", path.c_str(),
-            jerr.line, jerr.column, jerr.message.c_str(), path.c_str());
+    fprintf(stderr, "%s:%d:%d: error: %s\nwfgen: %s was left as it was\n", path.c_str(), jerr.line,
+            jerr.column, jerr.message.c_str(), path.c_str());
     return 2;
   }
   if (!WriteIfChanged(path, result.text, &err)) {
@@ -52,8 +52,7 @@ int Vscode(const std::string& dir) {
     return 1;
   }
   for (const std::string& n : result.notes) printf("note: %s\n", n.c_str());
-  printf("wrote %s: %d wfgen task%s", path.c_str(), result.written,
-         result.written == 1 ? "" : "s");
+  printf("wrote %s: %d wfgen task%s", path.c_str(), result.written, result.written == 1 ? "" : "s");
   if (result.kept > 0) printf(", kept %d of yours", result.kept);
   printf("\n");
   return 0;

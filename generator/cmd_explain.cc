@@ -48,7 +48,8 @@ void PrintPaths(const char* title, const std::vector<PathState>& now,
       state = now[i].kind == FileKind::kMissing ? "missing" : "(no record to compare with)";
     } else {
       state = DescribeChange((*recorded)[i], now[i]);
-      if (state.empty()) state = now[i].kind == FileKind::kMissing ? "missing, as recorded" : "unchanged";
+      if (state.empty())
+        state = now[i].kind == FileKind::kMissing ? "missing, as recorded" : "unchanged";
     }
     printf("    %-*s  %s\n", static_cast<int>(width), now[i].path.c_str(), state.c_str());
   }
@@ -106,7 +107,8 @@ int ExplainCommand(const std::vector<std::string>& args) {
   if (!ParseCommonArgs(args, "explain", &common)) return 2;
   if (int rc = CheckCommonArgs(common, kUsage, 1, 2); rc >= 0) return rc;
   Workspace ws;
-  if (int rc = LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
+  if (int rc =
+          LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
     return rc;
   const std::string& name = common.positional[0];
   if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);

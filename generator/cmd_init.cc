@@ -51,7 +51,8 @@ bool CopyTree(RealDisk* disk, const std::string& from, const std::string& to, st
     } else if (e.kind == FileKind::kFile) {
       std::string content;
       struct stat st;
-      if (!disk->ReadFile(src, &content, err) || !disk->WriteFileAtomic(dst, content, err)) return false;
+      if (!disk->ReadFile(src, &content, err) || !disk->WriteFileAtomic(dst, content, err))
+        return false;
       if (stat(src.c_str(), &st) == 0) chmod(dst.c_str(), st.st_mode & 0777);
     }
   }

@@ -92,8 +92,8 @@ int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
       out->ninja_args.push_back(a);
       ++i;
     } else if (a.compare(0, 10, "--schedule") == 0) {
-      std::string v = a.size() > 10 && a[10] == '=' ? a.substr(11)
-                                                    : (i + 1 < args.size() ? args[++i] : "");
+      std::string v =
+          a.size() > 10 && a[10] == '=' ? a.substr(11) : (i + 1 < args.size() ? args[++i] : "");
       ++i;
       if (v == "dataflow") {
         out->gen.schedule = Schedule::kDataflow;
@@ -102,8 +102,8 @@ int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
         return 2;
       }
     } else if (a.compare(0, 10, "--launcher") == 0) {
-      std::string v = a.size() > 10 && a[10] == '=' ? a.substr(11)
-                                                    : (i + 1 < args.size() ? args[++i] : "");
+      std::string v =
+          a.size() > 10 && a[10] == '=' ? a.substr(11) : (i + 1 < args.size() ? args[++i] : "");
       ++i;
       if (v != "local" && v != "slurm") {
         fprintf(stderr, "wfgen run: --launcher is local or slurm\n");
@@ -213,8 +213,10 @@ int RunCommand(const std::vector<std::string>& args) {
   std::string lock_err;
   ClaimResult claim = lock.Acquire(
       ws.project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
-        fprintf(stderr, "wfgen run: another run of this project is going on (%s); waiting for it to finish\n",
-                holder.c_str());
+        fprintf(
+            stderr,
+            "wfgen run: another run of this project is going on (%s); waiting for it to finish\n",
+            holder.c_str());
       });
   if (claim == ClaimResult::kBusy) {
     fprintf(stderr, "wfgen run: %s\n", lock_err.c_str());
@@ -229,7 +231,8 @@ int RunCommand(const std::vector<std::string>& args) {
     // Ninja runs only dirty edges: remove the stamps of the target's steps
     // so it starts them, and tell wfgen-run which commands to run anyway.
     std::string names;
-    for (const std::string& n : ForcedCommands(ws.plan, run.target)) names += (names.empty() ? "" : ",") + n;
+    for (const std::string& n : ForcedCommands(ws.plan, run.target))
+      names += (names.empty() ? "" : ",") + n;
     env.push_back("WFGEN_FORCE=" + names);
     RealDisk disk;
     std::string err;

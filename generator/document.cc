@@ -52,9 +52,10 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
   md += "# Project" + (p.title.empty() ? std::string() : ": " + p.title) + "\n\n";
   if (!p.description.empty()) md += p.description + "\n\n";
   md += "## project.yml\n\n";
-  md += "The [`project.yml`](project.yml) defines the data assets required by the project, as\n"
-        "well as the available commands and workflows. Run them with `wfgen run NAME`\n"
-        "(or `wfgen && ninja NAME`). Commands are only re-run if their inputs have changed.\n\n";
+  md +=
+      "The [`project.yml`](project.yml) defines the data assets required by the project, as\n"
+      "well as the available commands and workflows. Run them with `wfgen run NAME`\n"
+      "(or `wfgen && ninja NAME`). Commands are only re-run if their inputs have changed.\n\n";
   if (!p.commands.empty()) {
     md += "### Commands\n\nThe following commands are defined by the project.\n\n";
     std::vector<std::vector<std::string>> rows;
@@ -62,9 +63,10 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
     md += Table({"Command", "Description"}, rows) + "\n";
   }
   if (!p.workflows.empty()) {
-    md += "### Workflows\n\nThe following workflows are defined by the project. They run the\n"
-          "listed commands in order; a group in brackets runs in parallel, at most " +
-          std::to_string(parallelism) + " at a time.\n\n";
+    md +=
+        "### Workflows\n\nThe following workflows are defined by the project. They run the\n"
+        "listed commands in order; a group in brackets runs in parallel, at most " +
+        std::to_string(parallelism) + " at a time.\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const Workflow& w : p.workflows) {
       std::string steps;
@@ -78,8 +80,9 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
     md += Table({"Workflow", "Steps"}, rows) + "\n";
   }
   if (!p.assets.empty()) {
-    md += "### Assets\n\nThe following assets are defined by the project. wfgen does not\n"
-          "download them: fetch them with `weasel assets` (or `spacy project assets`).\n\n";
+    md +=
+        "### Assets\n\nThe following assets are defined by the project. wfgen does not\n"
+        "download them: fetch them with `weasel assets` (or `spacy project assets`).\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const Asset& a : p.assets) {
       std::string source = !a.git_repo.empty() ? "Git" : !a.url.empty() ? "URL" : "Local";

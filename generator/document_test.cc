@@ -26,14 +26,20 @@ commands:
 workflows:
   all: [a, {parallel: [a, b]}]
 )");
-  std::string md = RenderProjectDocs(p, 2, [](const std::string&, const void*) { return true; },
-                                     nullptr);
-  EXPECT_EQ(md.find("<!-- WFGEN: AUTO-GENERATED DOCS START (do not remove) -->\n\n# Project: Demo\n\nDoes things.\n"), 0u) << md;
+  std::string md = RenderProjectDocs(
+      p, 2, [](const std::string&, const void*) { return true; }, nullptr);
+  EXPECT_EQ(md.find("<!-- WFGEN: AUTO-GENERATED DOCS START (do not remove) -->\n\n# Project: "
+                    "Demo\n\nDoes things.\n"),
+            0u)
+      << md;
   EXPECT_NE(md.find("| `a` | Make a |\n| `b` |  |\n"), std::string::npos) << md;
   EXPECT_NE(md.find("| `all` | `a` &rarr; [`a`, `b`] |"), std::string::npos) << md;
   EXPECT_NE(md.find("| `assets/data.csv` | URL | The data |"), std::string::npos) << md;
-  EXPECT_NE(md.find("| [`assets/local.txt`](assets/local.txt) | Local | A &#124; pipe |"), std::string::npos) << md;
-  EXPECT_NE(md.find("<!-- WFGEN: AUTO-GENERATED DOCS END (do not remove) -->\n"), std::string::npos);
+  EXPECT_NE(md.find("| [`assets/local.txt`](assets/local.txt) | Local | A &#124; pipe |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("<!-- WFGEN: AUTO-GENERATED DOCS END (do not remove) -->\n"),
+            std::string::npos);
 }
 
 TEST(DocumentTest, MergesIntoExistingReadmes) {

@@ -50,7 +50,8 @@ workflows:
     std::string err;
     EXPECT_TRUE(DryRun(project, plan, "all", forced, &disk, &steps, &err)) << err;
     std::string out;
-    for (const DryStep& d : steps) out += (d.run ? "run " : "skip ") + d.command + ": " + d.why + "\n";
+    for (const DryStep& d : steps)
+      out += (d.run ? "run " : "skip ") + d.command + ": " + d.why + "\n";
     return out;
   }
   Project project;

@@ -68,9 +68,9 @@ class Emitter {
   EmitResult result_;
   NinjaWriter writer_;
   std::string meta_;
-  std::string id_;  // prefix of rule, pool and variable names
+  std::string id_;                            // prefix of rule, pool and variable names
   std::unordered_set<std::string> reserved_;  // node names that are not files of the project
-  std::map<std::string, std::string> hash_;  // command -> spec hash
+  std::map<std::string, std::string> hash_;   // command -> spec hash
   // Embedded only: `NAME/out/PATH` -> stamps of the default workflow's
   // steps that declare PATH as an output.
   std::map<std::string, std::vector<std::string>> aliases_;
@@ -118,10 +118,14 @@ void Emitter::Header() {
                                 plan_.default_target + ".";
     writer_.Comment("\nEmbedded (--embed " + options_.embed +
                     "). Run ninja in this file's directory, with a build.ninja that\n"
-                    "says `subninja " + options_.build_file +
+                    "says `subninja " +
+                    options_.build_file +
                     "` (or include) and names this file as an input of its\n"
-                    "own edge, so that editing " + options_.project_file + " regenerates it:\n"
-                    "  build build.ninja: phony " + options_.build_file + "\n" + use);
+                    "own edge, so that editing " +
+                    options_.project_file +
+                    " regenerates it:\n"
+                    "  build build.ninja: phony " +
+                    options_.build_file + "\n" + use);
   }
   writer_.Comment("");
   if (!workflows.empty()) writer_.Comment("workflows: " + join(workflows));
@@ -152,13 +156,13 @@ void Emitter::Rules() {
   // binding of every edge on every run, null builds included (a depfile
   // beside the stamp instead of a binding of its own, the spec and its hash
   // in `args`: 17% fewer instructions for a null build, docs/performance.md).
-  writer_.Rule(NinjaRule{
-      id_ + "wfgen_step",
-      {{"command", "exec $" + id_ + "wfgen_run --stamp $out --depfile $out.d $args"},
-       {"description", "$desc"},
-       {"depfile", "$out.d"},
-       {"deps", "gcc"},
-       {"restat", "1"}}});
+  writer_.Rule(
+      NinjaRule{id_ + "wfgen_step",
+                {{"command", "exec $" + id_ + "wfgen_run --stamp $out --depfile $out.d $args"},
+                 {"description", "$desc"},
+                 {"depfile", "$out.d"},
+                 {"deps", "gcc"},
+                 {"restat", "1"}}});
   writer_.Blank();
   if (!plan_.groups.empty()) {
     writer_.Rule(NinjaRule{id_ + "wfgen_replay",
@@ -184,7 +188,8 @@ void Emitter::Rules() {
 // including file may build it, and Ninja rejects a path declared twice.
 // Such a dep must then exist or be built by the including file (Ninja says
 // so before the build starts, instead of the step saying it when it runs).
-bool Emitter::DeclaredElsewhere(const std::string& dep, const std::set<std::string>& outputs) const {
+bool Emitter::DeclaredElsewhere(const std::string& dep,
+                                const std::set<std::string>& outputs) const {
   if (options_.embed.empty() || outputs.count(dep)) return false;
   return IsAbsolute(dep) || dep == ".." || dep.compare(0, 3, "../") == 0;
 }
@@ -202,11 +207,13 @@ void Emitter::PathNodes() {
     for (const std::string& p : cp.outputs) nodes.insert(Node(p));
   }
   if (nodes.empty()) return;
-  writer_.Comment("Paths named in project.yml. Ninja watches their mtimes; wfgen-run decides by\n"
-                  "content. They may be missing: weasel checks deps only when a command runs.");
+  writer_.Comment(
+      "Paths named in project.yml. Ninja watches their mtimes; wfgen-run decides by\n"
+      "content. They may be missing: weasel checks deps only when a command runs.");
   if (!options_.embed.empty()) {
-    writer_.Comment("Deps outside the project are not declared here: they must exist, or the\n"
-                    "including file builds them.");
+    writer_.Comment(
+        "Deps outside the project are not declared here: they must exist, or the\n"
+        "including file builds them.");
   }
   for (const std::string& n : nodes) writer_.Build(NinjaBuild{{n}, {}, "phony"});
   writer_.Blank();
@@ -234,7 +241,8 @@ std::string Emitter::SlotPoolOf(const PlanStep& step) const {
 void Emitter::GroupSpecs() {
   for (const PlanGroup& g : plan_.groups) {
     GroupSpec spec;
-    spec.label = "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
+    spec.label =
+        "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
     spec.run_dir = meta_ + "/run/" + g.key;
     for (const std::string& key : g.members) {
@@ -285,13 +293,15 @@ void Emitter::StepEdge(const PlanStep& step) {
     b.implicit_outputs.push_back(Ran(step.key));
     args = "--group " + GroupFile(g) + " --ran " + Ran(step.key) + " --no-console";
     // Its output goes to the log until the group's replay; say where.
-    desc += "  (log: " + JoinPath(options_.project_prefix == "." ? "" : options_.project_prefix,
-                                  LogPath(step.command)) + ")";
+    desc += "  (log: " +
+            JoinPath(options_.project_prefix == "." ? "" : options_.project_prefix,
+                     LogPath(step.command)) +
+            ")";
   }
   std::string slot = SlotPoolOf(step);
   if (!slot.empty()) args += (args.empty() ? "" : " ") + std::string("--pool ") + slot;
-  bool in_parallel = !step.workflow.empty() &&
-                     (step.group >= 0 || plan_.schedule == Schedule::kDataflow);
+  bool in_parallel =
+      !step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow);
   if (in_parallel && !c->pool.empty()) {
     // Ninja counts it only against its named pool; keep the overall bound.
     args += " --limit parallel:" + std::to_string(plan_.parallelism);
@@ -361,11 +371,8 @@ EmitResult Emitter::Run() {
   if (reserved_.count(project_node)) {
     project_node = AbsolutePath(project_node, options_.build_dir_abs);
   }
-  writer_.Build(NinjaBuild{{options_.build_file},
-                           {},
-                           id_ + "wfgen_regen",
-                           {project_node},
-                           {options_.wfgen}});
+  writer_.Build(
+      NinjaBuild{{options_.build_file}, {}, id_ + "wfgen_regen", {project_node}, {options_.wfgen}});
   writer_.Blank();
   PathNodes();
   std::string current;
@@ -405,9 +412,10 @@ EmitResult Emitter::Run() {
     writer_.Default({Target(plan_.default_target)});
   } else {
     // No `all` workflow: plain `ninja` lists what there is, like `weasel run`.
-    writer_.Rule(NinjaRule{"wfgen_list",
-                           {{"command", "$wfgen list " + NinjaValue(ShellWord(options_.project_file))},
-                            {"description", "wfgen list"}}});
+    writer_.Rule(
+        NinjaRule{"wfgen_list",
+                  {{"command", "$wfgen list " + NinjaValue(ShellWord(options_.project_file))},
+                   {"description", "wfgen list"}}});
     writer_.Build(NinjaBuild{{meta_ + "/list"}, {}, "wfgen_list"});
     writer_.Default({meta_ + "/list"});
   }

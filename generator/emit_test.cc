@@ -52,7 +52,6 @@ workflows:
   all: [prep, report]
 )";
 
-
 TEST(EmitTest, SerialWorkflowExactly) {
   EmitResult e = EmitFor(kSerial);
   ExpectGolden(e.ninja, "serial.ninja");
@@ -77,7 +76,6 @@ workflows:
     - eval
 )";
 
-
 TEST(EmitTest, ParallelGroupExactly) {
   EmitOptions options;
   options.project_file = "../proj/project.yml";
@@ -92,8 +90,7 @@ TEST(EmitTest, ParallelGroupExactly) {
 
 TEST(EmitTest, NoAllWorkflowMeansPlainNinjaListsTargets) {
   EmitResult e = EmitFor("commands:\n  - {name: a, script: [x]}\n");
-  EXPECT_NE(e.ninja.find("build .wfgen/list: wfgen_list\ndefault .wfgen/list\n"),
-            std::string::npos)
+  EXPECT_NE(e.ninja.find("build .wfgen/list: wfgen_list\ndefault .wfgen/list\n"), std::string::npos)
       << e.ninja;
 }
 
@@ -102,7 +99,8 @@ TEST(EmitTest, APathNamedLikeATargetIsReferencedByItsAbsolutePath) {
   options.build_dir_abs = "/home/u/proj";
   EmitResult e = EmitFor(
       "commands:\n  - {name: corpus, script: [x], outputs: [corpus/]}\n"
-      "  - {name: use, script: [x], deps: [corpus]}\n", options);
+      "  - {name: use, script: [x], deps: [corpus]}\n",
+      options);
   EXPECT_EQ(e.ninja.find("build corpus: phony\n"), std::string::npos) << e.ninja;
   EXPECT_NE(e.ninja.find("build /home/u/proj/corpus: phony\n"), std::string::npos) << e.ninja;
   EXPECT_NE(e.ninja.find("build corpus: phony .wfgen/stamps/commands/corpus\n"), std::string::npos);
@@ -121,7 +119,8 @@ TEST(EmitTest, EmbeddedOutputsOfTheDefaultWorkflowGetAliases) {
 workflows:
   all: [prep, fix]
   other: [side]
-)", options);
+)",
+                         options);
   // Every step of `all` that declares the path; the last one alone would
   // miss a change made by an earlier one.
   EXPECT_NE(e.ninja.find("build nlp/out/corpus: phony .wfgen/nlp/stamps/workflows/all/1-prep "
@@ -140,7 +139,8 @@ workflows:
   // project writes it.
   EXPECT_EQ(e.ninja.find("build data/in.txt: phony"), std::string::npos) << e.ninja;
   EXPECT_NE(e.ninja.find("build shared.txt: phony\n"), std::string::npos) << e.ninja;
-  EXPECT_NE(e.ninja.find("nlp_wfgen_step nlp/corpus data/in.txt shared.txt |"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("nlp_wfgen_step nlp/corpus data/in.txt shared.txt |"), std::string::npos)
+      << e.ninja;
 }
 
 TEST(EmitTest, PlainFilesHaveNoOutputAliases) {
@@ -169,9 +169,9 @@ TEST(EmitTest, ResourcesReachTheSpecOnlyUnderSlurm) {
   r.project.launcher = "slurm";
   StepSpec slurm = SpecOf(r.project, r.project.commands[0], ".");
   EXPECT_EQ(slurm.launcher, "slurm");
-  EXPECT_EQ(slurm.resources, (std::vector<std::string>{"cpus=4", "mem=16G", "gpus=1",
-                                                       "time=02:00:00", "partition=gpu",
-                                                       "extra=--qos=high"}));
+  EXPECT_EQ(slurm.resources,
+            (std::vector<std::string>{"cpus=4", "mem=16G", "gpus=1", "time=02:00:00",
+                                      "partition=gpu", "extra=--qos=high"}));
   // A command's own `launcher: local` wins.
   StepSpec report = SpecOf(r.project, r.project.commands[1], ".");
   EXPECT_EQ(report.launcher, "");
@@ -182,7 +182,8 @@ TEST(EmitTest, PathsInsideWfgensDirectoryAreNeverItsOwnNodes) {
   EmitOptions options;
   options.build_dir_abs = "/home/u/proj";
   EmitResult e = EmitFor("commands:\n  - {name: a, script: [x], deps: [.wfgen/always]}\n", options);
-  EXPECT_NE(e.ninja.find("build /home/u/proj/.wfgen/always: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build /home/u/proj/.wfgen/always: phony\n"), std::string::npos)
+      << e.ninja;
   EXPECT_NE(e.ninja.find("build .wfgen/always: phony\n"), std::string::npos) << e.ninja;
 }
 

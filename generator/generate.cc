@@ -1,7 +1,7 @@
 #include "generator/generate.h"
 
-#include <algorithm>
 #include <unistd.h>
+#include <algorithm>
 
 #include <cstdio>
 #include <set>
@@ -65,8 +65,8 @@ bool WriteIfChanged(const std::string& path, const std::string& content, std::st
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   std::string err;
   if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
-    fprintf(stderr, "%s: error: cannot read the project file (%s)\n",
-            options.project_file.c_str(), err.c_str());
+    fprintf(stderr, "%s: error: cannot read the project file (%s)\n", options.project_file.c_str(),
+            err.c_str());
     return 2;
   }
   LoadOptions load;
@@ -106,8 +106,9 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   }
   if (clash.has_errors()) {
     fputs(clash.Render(options.project_file, ws->source).c_str(), stderr);
-    fprintf(stderr, "wfgen: rename it, or write the Ninja file under another name (-o); "
-                    "nothing was written\n");
+    fprintf(stderr,
+            "wfgen: rename it, or write the Ninja file under another name (-o); "
+            "nothing was written\n");
     return 2;
   }
   PlanOptions plan_options;
@@ -124,8 +125,9 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
                std::string(w ? "workflow '" + w->name.value + "'" : "the project") +
                    " would make a Ninja file of more than " +
                    std::to_string(plan_options.max_bytes >> 20) + " MiB")
-        .notes.push_back("each step lists its command's deps and outputs and every earlier step "
-                         "that writes them; split the workflow or declare fewer paths");
+        .notes.push_back(
+            "each step lists its command's deps and outputs and every earlier step "
+            "that writes them; split the workflow or declare fewer paths");
     fputs(too_large.Render(options.project_file, ws->source).c_str(), stderr);
     fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
     return 2;

@@ -125,8 +125,8 @@ bool Interpolator::Spend(size_t bytes, Loc at, Diagnostics* diag) {
   if (produced_ <= kMaxProduced) return true;
   if (!over_budget_) {
     over_budget_ = true;
-    diag->Error(at, "interpolating vars produces more than " +
-                        std::to_string(kMaxProduced >> 20) + " MiB of text in all")
+    diag->Error(at, "interpolating vars produces more than " + std::to_string(kMaxProduced >> 20) +
+                        " MiB of text in all")
         .notes.push_back("do vars refer to other vars several times each, doubling at each step?");
   }
   return false;

@@ -44,7 +44,8 @@ class InterpolateTest : public ::testing::Test {
 };
 
 TEST_F(InterpolateTest, NestedAndChainedVars) {
-  const char* vars = "name: x\nmodels:\n  ner: training/${vars.name}/best\nb: true\nl: [5000, 2500]\n";
+  const char* vars =
+      "name: x\nmodels:\n  ner: training/${vars.name}/best\nb: true\nl: [5000, 2500]\n";
   EXPECT_EQ(Interp(vars, "--model ${vars.models.ner} --gpu ${vars.b}"),
             "--model training/x/best --gpu true");
   EXPECT_EQ(Interp(vars, "rows=${vars.l}"), "rows=[5000,2500]");

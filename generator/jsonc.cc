@@ -43,7 +43,8 @@ class Parser {
   // skipping stops there, and whatever fails next says so).
   void Skip() {
     if (strict_) {
-      while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
+      while (pos_ < t_.size() &&
+             (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
         ++pos_;
       return;
     }

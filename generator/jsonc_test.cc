@@ -27,7 +27,8 @@ TEST(JsoncTest, CommentsAndTrailingCommasAsVsCodeWritesThem) {
   EXPECT_EQ(tasks->items[0]->Find("args")->items.size(), 2u);
   // Spans cover exactly the value's text.
   const JsonValue& task = *tasks->items[0];
-  EXPECT_EQ(text.substr(task.begin, task.end - task.begin), R"({"label": "a", "args": ["x", "y",],})");
+  EXPECT_EQ(text.substr(task.begin, task.end - task.begin),
+            R"({"label": "a", "args": ["x", "y",],})");
   EXPECT_EQ(text.substr(v.key_begins[1], 7), "\"tasks\"");
 }
 

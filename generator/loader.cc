@@ -12,13 +12,13 @@
 namespace wfgen {
 namespace {
 
-const std::vector<std::string> kCommandKeys = {
-    "name", "help", "script", "deps", "outputs", "outputs_no_cache", "no_skip",
-    // wfgen extensions
-    "shell", "pool", "launcher", "resources"};
+const std::vector<std::string> kCommandKeys = {"name", "help", "script", "deps", "outputs",
+                                               "outputs_no_cache", "no_skip",
+                                               // wfgen extensions
+                                               "shell", "pool", "launcher", "resources"};
 
-const std::vector<std::string> kResourceKeys = {"cpus", "mem", "gpus", "time", "partition",
-                                                "extra"};
+const std::vector<std::string> kResourceKeys = {"cpus", "mem",       "gpus",
+                                                "time", "partition", "extra"};
 
 // Characters a path or name cannot contain, because Ninja cannot express
 // them (`|` ends a path, a newline ends a statement) or exec cannot.
@@ -130,8 +130,7 @@ bool Loader::ExpectMap(const YNodePtr& node, const std::string& what) {
 
 bool Loader::ExpectList(const YNodePtr& node, const std::string& what) {
   if (node->is_seq()) return true;
-  Diagnostic& d =
-      diag_->Error(node->loc, what + " must be a list, not " + node->KindName());
+  Diagnostic& d = diag_->Error(node->loc, what + " must be a list, not " + node->KindName());
   if (node->is_scalar()) d.notes.push_back("write it as a list: `- " + node->text + "`");
   return false;
 }
@@ -145,19 +144,18 @@ bool Loader::ReadString(const YNodePtr& node, const std::string& what, Text* out
   // weasel's schema wants real strings here (pydantic StrictStr).
   ScalarType type = ResolveScalar(*node);
   if (type != ScalarType::kString) {
-    const char* kind = type == ScalarType::kBool ? "a boolean" : type == ScalarType::kNull
-                                                                     ? "null"
-                                                                     : "a number";
-    diag_->Error(node->loc, what + " must be a string, but YAML reads " + node->text + " as " +
-                                kind)
+    const char* kind = type == ScalarType::kBool   ? "a boolean"
+                       : type == ScalarType::kNull ? "null"
+                                                   : "a number";
+    diag_
+        ->Error(node->loc, what + " must be a string, but YAML reads " + node->text + " as " + kind)
         .notes.push_back("quote it: \"" + node->text + "\"");
     return false;
   }
   YNodePtr r = interp_->Resolve(node, diag_);
   if (!r) return false;
   if (r->is_seq() || r->is_map()) {
-    diag_->Error(node->loc, what + " must be a string, but " + node->text + " is " +
-                                r->KindName());
+    diag_->Error(node->loc, what + " must be a string, but " + node->text + " is " + r->KindName());
     return false;
   }
   std::string err;
@@ -194,8 +192,7 @@ bool Loader::ReadList(const YNodePtr& node, const std::string& what,
   return ok;
 }
 
-bool Loader::ReadStringList(const YNodePtr& node, const std::string& what,
-                            std::vector<Text>* out) {
+bool Loader::ReadStringList(const YNodePtr& node, const std::string& what, std::vector<Text>* out) {
   return ReadList(node, what, &Loader::ReadString, out);
 }
 
@@ -213,8 +210,7 @@ bool Loader::ReadPath(const YNodePtr& node, const std::string& what, Text* out) 
   return true;
 }
 
-bool Loader::ReadPathList(const YNodePtr& node, const std::string& what,
-                          std::vector<Text>* out) {
+bool Loader::ReadPathList(const YNodePtr& node, const std::string& what, std::vector<Text>* out) {
   return ReadList(node, what, &Loader::ReadPath, out);
 }
 
@@ -286,11 +282,11 @@ void Loader::LoadResources(const YNodePtr& node, Resources* r) {
       continue;
     }
     std::string* slot = key == "cpus"        ? &r->cpus
-                         : key == "mem"       ? &r->mem
-                         : key == "gpus"      ? &r->gpus
-                         : key == "time"      ? &r->time
-                         : key == "partition" ? &r->partition
-                                              : nullptr;
+                        : key == "mem"       ? &r->mem
+                        : key == "gpus"      ? &r->gpus
+                        : key == "time"      ? &r->time
+                        : key == "partition" ? &r->partition
+                                             : nullptr;
     if (!slot) {
       Diagnostic& d = diag_->Error(k->loc, "unknown resource '" + key + "'");
       std::string close = ClosestMatch(key, kResourceKeys);
@@ -311,12 +307,16 @@ void Loader::LoadResources(const YNodePtr& node, Resources* r) {
     diag_->Error(node->loc, "resources.cpus must be a whole number, not '" + r->cpus + "'");
   }
   if (!r->mem.empty() && !IsSlurmSize(r->mem)) {
-    diag_->Error(node->loc, "resources.mem must be a size like 16G (megabytes, or with K, M, G "
-                            "or T), not '" + r->mem + "'");
+    diag_->Error(node->loc,
+                 "resources.mem must be a size like 16G (megabytes, or with K, M, G "
+                 "or T), not '" +
+                     r->mem + "'");
   }
   if (!r->time.empty() && !IsSlurmTime(r->time)) {
-    diag_->Error(node->loc, "resources.time must be a Slurm time like 90 (minutes), 02:00:00 or "
-                            "1-12:00:00, not '" + r->time + "'");
+    diag_->Error(node->loc,
+                 "resources.time must be a Slurm time like 90 (minutes), 02:00:00 or "
+                 "1-12:00:00, not '" +
+                     r->time + "'");
   }
   if (!r->gpus.empty() && r->gpus.find_first_not_of("0123456789") != std::string::npos &&
       r->gpus.find(':') == std::string::npos) {
@@ -384,9 +384,10 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
     for (const Text& line : c->script) {
       std::string what;
       if (LooksLikeShell(line.value, &what)) {
-        diag_->Warning(line.loc, "this line uses " + what +
-                                     " as if a shell ran it; wfgen, like weasel, runs script "
-                                     "lines without a shell, so it is passed on literally")
+        diag_
+            ->Warning(line.loc, "this line uses " + what +
+                                    " as if a shell ran it; wfgen, like weasel, runs script "
+                                    "lines without a shell, so it is passed on literally")
             .notes.push_back("add `shell: true` to " + label + " to run its lines with /bin/sh");
       }
     }
@@ -441,8 +442,9 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
           for (const Text& seen : step.commands) {
             if (seen.value == name.value) {
               diag_->Error(m->loc, "'" + name.value + "' is listed twice in one parallel group")
-                  .notes.push_back("a group runs each command once; to run it again, add "
-                                   "another step after the group");
+                  .notes.push_back(
+                      "a group runs each command once; to run it again, add "
+                      "another step after the group");
             }
           }
           step.commands.push_back(std::move(name));
@@ -480,7 +482,8 @@ void Loader::LoadAssets(const YNodePtr& node, Project* p) {
       diag_->Error(item->loc, "an asset needs a `dest` (where the file goes)");
     }
     if (!a.checksum.empty() && a.checksum.size() != 32) {
-      diag_->Error(FindChild(item, "checksum")->loc, "an asset's checksum is an MD5 hash: 32 hex digits");
+      diag_->Error(FindChild(item, "checksum")->loc,
+                   "an asset's checksum is an MD5 hash: 32 hex digits");
     }
     p->assets.push_back(std::move(a));
   }
@@ -489,7 +492,8 @@ void Loader::LoadAssets(const YNodePtr& node, Project* p) {
 void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
   if (YNodePtr m = FindChild(root, "max_parallel_processes")) {
     int n = 0;
-    if (!m->is_null() && ReadPositiveInt(m, "max_parallel_processes", &n)) p->max_parallel_processes = n;
+    if (!m->is_null() && ReadPositiveInt(m, "max_parallel_processes", &n))
+      p->max_parallel_processes = n;
   }
   if (YNodePtr pools = FindChild(root, "pools")) {
     if (!pools->is_null() && ExpectMap(pools, "pools")) {
@@ -514,8 +518,9 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
     ScalarType t = r ? ResolveScalar(*r) : ScalarType::kString;
     double seconds = r && r->is_scalar() ? strtod(r->text.c_str(), nullptr) : -1;
     if (!r || (t != ScalarType::kInt && t != ScalarType::kFloat) || seconds < 0 || seconds > 3600) {
-      diag_->Error(g->loc, "kill_grace is the number of seconds (0 to 3600) between SIGTERM and "
-                           "SIGKILL when a step is stopped");
+      diag_->Error(g->loc,
+                   "kill_grace is the number of seconds (0 to 3600) between SIGTERM and "
+                   "SIGKILL when a step is stopped");
     } else {
       p->kill_grace_ms = static_cast<int64_t>(seconds * 1000);
     }
@@ -544,8 +549,8 @@ void Loader::Validate(Project* p) {
       names.push_back(c.name.value);
     }
     if (!c.pool.empty() && !p->pools.count(c.pool)) {
-      Diagnostic& d = diag_->Error(c.loc, "command '" + c.name.value + "' uses pool '" + c.pool +
-                                              "', which is not defined");
+      Diagnostic& d = diag_->Error(
+          c.loc, "command '" + c.name.value + "' uses pool '" + c.pool + "', which is not defined");
       d.notes.push_back("define it at the top level: `pools: {" + c.pool + ": 1}`");
     }
   }
@@ -560,8 +565,8 @@ void Loader::Validate(Project* p) {
     for (const WorkflowStep& s : w.steps) {
       for (const Text& name : s.commands) {
         if (by_name.count(name.value)) continue;
-        Diagnostic& d = diag_->Error(name.loc, "unknown command '" + name.value +
-                                                   "' in workflow '" + w.name.value + "'");
+        Diagnostic& d = diag_->Error(
+            name.loc, "unknown command '" + name.value + "' in workflow '" + w.name.value + "'");
         if (diag_->Dropped(d)) continue;
         std::string close = ClosestMatch(name.value, names);
         if (!close.empty()) d.notes.push_back("did you mean '" + close + "'?");
@@ -575,8 +580,10 @@ void Loader::Validate(Project* p) {
 
 void Loader::Load(const YNodePtr& root, Project* p) {
   if (!root->is_map()) {
-    diag_->Error(root->loc, "project.yml must be a mapping with `commands:` and `workflows:`, "
-                            "not " + root->KindName());
+    diag_->Error(root->loc,
+                 "project.yml must be a mapping with `commands:` and `workflows:`, "
+                 "not " +
+                     root->KindName());
     return;
   }
   for (auto& [k, v] : root->entries) {

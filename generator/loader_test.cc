@@ -46,8 +46,9 @@ TEST(LoaderTest, YamlSyntaxError) {
 }
 
 TEST(LoaderTest, WrongTypes) {
-  EXPECT_EQ(FirstLines("commands:\n  - name: a\n    script: [x]\n    deps: 5\n"),
-            "project.yml:4:11: error: the deps of command 'a' must be a list, not a single value\n");
+  EXPECT_EQ(
+      FirstLines("commands:\n  - name: a\n    script: [x]\n    deps: 5\n"),
+      "project.yml:4:11: error: the deps of command 'a' must be a list, not a single value\n");
   EXPECT_EQ(FirstLines("commands:\n  - name: a\n    script: [x]\n    deps: [5]\n"),
             "project.yml:4:12: error: each entry of the deps of command 'a' must be a string, "
             "but YAML reads 5 as a number\n");
@@ -106,8 +107,9 @@ TEST(LoaderTest, ParallelGroupErrors) {
             "to run in parallel\n");
   EXPECT_EQ(FirstLines(std::string(cmds) + "workflows:\n  all:\n    - parallel: [a, b, a]\n"),
             "project.yml:8:24: error: 'a' is listed twice in one parallel group\n");
-  EXPECT_EQ(FirstLines(std::string(cmds) + "workflows:\n  all:\n    - parallel: [a, {parallel: [b]}]\n"),
-            "project.yml:8:21: error: parallel groups cannot be nested; list command names only\n");
+  EXPECT_EQ(
+      FirstLines(std::string(cmds) + "workflows:\n  all:\n    - parallel: [a, {parallel: [b]}]\n"),
+      "project.yml:8:21: error: parallel groups cannot be nested; list command names only\n");
   EXPECT_EQ(FirstLines(std::string(cmds) + "workflows:\n  all:\n    - parallel: [a, c]\n"),
             "project.yml:8:21: error: unknown command 'c' in workflow 'all'\n");
   EXPECT_EQ(FirstLines(std::string(cmds) + "workflows:\n  all:\n    - paralel: [a, b]\n"),
@@ -122,8 +124,8 @@ TEST(LoaderTest, PathsNinjaCannotExpress) {
 }
 
 TEST(LoaderTest, LegacyKeysAreQuietTyposAreNot) {
-  EXPECT_EQ(FirstLines(std::string("spacy_version: '>=3'\ncheck_requirements: true\nremotes: {}\n") +
-                       kOk),
+  EXPECT_EQ(FirstLines(
+                std::string("spacy_version: '>=3'\ncheck_requirements: true\nremotes: {}\n") + kOk),
             "");
   EXPECT_EQ(FirstLines(std::string("workflow:\n  x: [train]\n") + kOk),
             "project.yml:1:1: warning: unknown key 'workflow' is ignored\n");
@@ -134,8 +136,9 @@ TEST(LoaderTest, ScriptLinesThatExpectAShellWarn) {
                        "      - \"python -c 'print(1 | 2)'\"\n"),
             "project.yml:4:9: warning: this line uses the glob `*` as if a shell ran it; wfgen, "
             "like weasel, runs script lines without a shell, so it is passed on literally\n");
-  EXPECT_EQ(FirstLines("commands:\n  - name: clean\n    shell: true\n    script:\n      - rm -rf x/*\n"),
-            "");
+  EXPECT_EQ(
+      FirstLines("commands:\n  - name: clean\n    shell: true\n    script:\n      - rm -rf x/*\n"),
+      "");
 }
 
 TEST(LoaderTest, CorpusShapesLoad) {
@@ -265,8 +268,8 @@ TEST(LoaderTest, ThousandsOfErrorsPrintAHundred) {
 
 TEST(LoaderTest, LongNamesGetNoQuadraticSuggestions) {
   std::string name(100000, 'a');
-  std::string yml = "commands:\n  - {name: " + name + ", script: [x]}\nworkflows:\n  all: [" +
-                    name + "b]\n";
+  std::string yml =
+      "commands:\n  - {name: " + name + ", script: [x]}\nworkflows:\n  all: [" + name + "b]\n";
   EXPECT_NE(FirstLines(yml).find("unknown command"), std::string::npos);
 }
 

@@ -18,7 +18,8 @@ void NinjaWriter::Comment(const std::string& text) {
   size_t start = 0;
   for (;;) {
     size_t eol = text.find('\n', start);
-    std::string line = text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
+    std::string line =
+        text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
     *out_ += line.empty() ? "#\n" : "# " + line + "\n";
     if (eol == std::string::npos) break;
     start = eol + 1;

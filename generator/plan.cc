@@ -71,9 +71,7 @@ std::string GroupKey(const std::string& workflow, int position) {
   return "workflows/" + FileSafeName(workflow) + "/" + std::to_string(position) + ".group";
 }
 
-std::string CommandKey(const std::string& command) {
-  return "commands/" + FileSafeName(command);
-}
+std::string CommandKey(const std::string& command) { return "commands/" + FileSafeName(command); }
 
 BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   BuildPlan plan;

@@ -26,20 +26,20 @@ namespace wfgen {
 enum class Schedule { kStaged, kDataflow };
 
 struct PlanStep {
-  std::string key;       // file-safe and unique: "workflows/all/3-train", "commands/train"
+  std::string key;  // file-safe and unique: "workflows/all/3-train", "commands/train"
   std::string command;
-  std::string workflow;  // "" for a standalone command step
-  int position = 0;      // 1-based within the workflow
-  int group = -1;        // index into BuildPlan::groups
+  std::string workflow;                // "" for a standalone command step
+  int position = 0;                    // 1-based within the workflow
+  int group = -1;                      // index into BuildPlan::groups
   std::vector<std::string> producers;  // keys of steps whose stamps this one reads
-  std::string after;     // key of the step or group this one waits for ("" none)
+  std::string after;                   // key of the step or group this one waits for ("" none)
 };
 
 struct PlanGroup {
   std::string key;  // "workflows/all/2.group"
   std::string workflow;
-  int position = 0;  // of the step in the workflow
-  int ordinal = 0;   // 1 for the workflow's first group, 2 for the second...
+  int position = 0;                  // of the step in the workflow
+  int ordinal = 0;                   // 1 for the workflow's first group, 2 for the second...
   std::vector<std::string> members;  // step keys, in declaration order
   std::string after;
 };
@@ -61,8 +61,8 @@ struct BuildPlan {
   int parallelism = 1;  // max_parallel_processes or the CPU count
   std::vector<PlanStep> steps;
   std::vector<PlanGroup> groups;
-  std::vector<PlanTarget> targets;  // workflows, then commands
-  std::string default_target;       // "all" if there is such a workflow
+  std::vector<PlanTarget> targets;            // workflows, then commands
+  std::string default_target;                 // "all" if there is such a workflow
   std::map<std::string, CommandPaths> paths;  // by command name
   // Set when the plan would exceed PlanOptions::max_bytes; the plan is then
   // incomplete and must not be emitted. Names the workflow where it

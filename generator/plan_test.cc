@@ -87,8 +87,9 @@ TEST(PlanTest, KeysAreFileSafe) {
 TEST(PlanTest, AWorkflowTooLargeForNinjaIsFlaggedNotBuilt) {
   // Each occurrence of `a` depends on every earlier one (they all rewrite
   // x): quadratic in the number of steps.
-  std::string yml = "commands:\n  - {name: a, script: [x], deps: [x], outputs: [x]}\n"
-                    "workflows:\n  all:\n";
+  std::string yml =
+      "commands:\n  - {name: a, script: [x], deps: [x], outputs: [x]}\n"
+      "workflows:\n  all:\n";
   for (int i = 0; i < 3000; ++i) yml += "    - a\n";
   Project p = Load(yml);
   PlanOptions options;

@@ -40,7 +40,8 @@ class EventSocket {
   }
   bool Open(std::string* err) {
     const char* tmp = getenv("TMPDIR");
-    std::string templ = std::string(tmp && *tmp && strlen(tmp) < 60 ? tmp : "/tmp") + "/wfgen-run-XXXXXX";
+    std::string templ =
+        std::string(tmp && *tmp && strlen(tmp) < 60 ? tmp : "/tmp") + "/wfgen-run-XXXXXX";
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
     if (!mkdtemp(buf.data())) {
@@ -262,9 +263,8 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   };
   fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
   while (pipe_open || !exited) {
-    struct pollfd fds[3] = {{events.fd(), POLLIN, 0},
-                            {pipe_open ? out_pipe[0] : -1, POLLIN, 0},
-                            {sig_fd, POLLIN, 0}};
+    struct pollfd fds[3] = {
+        {events.fd(), POLLIN, 0}, {pipe_open ? out_pipe[0] : -1, POLLIN, 0}, {sig_fd, POLLIN, 0}};
     int r = poll(fds, 3, term.is_tty ? 100 : 1000);
     if (r < 0 && errno != EINTR) break;
     read_events();

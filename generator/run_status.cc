@@ -67,14 +67,11 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
         row.state = RowState::kRunning;
         row.start_ms = now_ms;
         break;
-      case EventKind::kLine:
-        row.last_line = e.detail;
-        break;
+      case EventKind::kLine: row.last_line = e.detail; break;
       case EventKind::kEnd: {
         std::string state = e.detail.substr(0, e.detail.find(' '));
-        std::string detail = e.detail.find(' ') == std::string::npos
-                                 ? ""
-                                 : e.detail.substr(e.detail.find(' ') + 1);
+        std::string detail =
+            e.detail.find(' ') == std::string::npos ? "" : e.detail.substr(e.detail.find(' ') + 1);
         if (row.start_ms < 0) row.start_ms = now_ms;
         row.end_ms = now_ms;
         row.detail = detail;

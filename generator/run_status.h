@@ -14,11 +14,11 @@
 namespace wfgen {
 
 enum class RowState {
-  kWaiting,      // not started yet
+  kWaiting,  // not started yet
   kRunning,
   kSucceeded,
-  kSkipped,      // started, found up to date
-  kUpToDate,     // ninja did not even start it: nothing it depends on changed
+  kSkipped,   // started, found up to date
+  kUpToDate,  // ninja did not even start it: nothing it depends on changed
   kFailed,
   kTerminated,   // stopped because another member of its group failed
   kNotStarted,   // the run ended (failure, interrupt) before it started
@@ -26,12 +26,12 @@ enum class RowState {
 };
 
 struct StatusRow {
-  std::string key;      // the plan step key
+  std::string key;  // the plan step key
   std::string command;
   // The command, or "sleepC (group 2)" / "prep (step 5)" when the command
   // occurs more than once in the run.
   std::string label;
-  int group = -1;       // the group's ordinal in its workflow, or -1
+  int group = -1;  // the group's ordinal in its workflow, or -1
   RowState state = RowState::kWaiting;
   int64_t start_ms = -1;
   int64_t end_ms = -1;

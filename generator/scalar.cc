@@ -70,9 +70,7 @@ bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth
     return false;
   }
   switch (node.kind) {
-    case YNode::Kind::kNull:
-      *out += "null";
-      return true;
+    case YNode::Kind::kNull: *out += "null"; return true;
     case YNode::Kind::kScalar:
       if (ResolveScalar(node) == ScalarType::kString) {
         *out += JsonString(node.text);
@@ -108,9 +106,7 @@ bool RenderJson(const YNode& node, std::string* out, std::string* err, int depth
 YNodePtr FromJson(const JsonValue& v) {
   auto n = std::make_shared<YNode>();
   switch (v.kind) {
-    case JsonValue::Kind::kNull:
-      n->kind = YNode::Kind::kNull;
-      break;
+    case JsonValue::Kind::kNull: n->kind = YNode::Kind::kNull; break;
     case JsonValue::Kind::kBool:
     case JsonValue::Kind::kNumber:
     case JsonValue::Kind::kString:
@@ -145,7 +141,8 @@ ScalarType ResolveScalar(const YNode& node) {
   if (IsNullText(t)) return ScalarType::kNull;
   if (IsBoolText(t, &b)) return ScalarType::kBool;
   if (RE2::FullMatch(t, IntPattern())) return ScalarType::kInt;
-  if (RE2::FullMatch(t, FloatPattern()) && t != "." && t.find_first_of("0123456789inIN") != std::string::npos)
+  if (RE2::FullMatch(t, FloatPattern()) && t != "." &&
+      t.find_first_of("0123456789inIN") != std::string::npos)
     return ScalarType::kFloat;
   return ScalarType::kString;
 }
@@ -205,7 +202,8 @@ std::string PythonFloatRepr(double value) {
     } else if (static_cast<size_t>(decpt) >= digits.size()) {
       out = digits + std::string(static_cast<size_t>(decpt) - digits.size(), '0') + ".0";
     } else {
-      out = digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
+      out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
+            digits.substr(static_cast<size_t>(decpt));
     }
   } else {
     out = digits.substr(0, 1);
@@ -219,22 +217,16 @@ std::string PythonFloatRepr(double value) {
 
 bool RenderForString(const YNode& node, std::string* out, std::string* err) {
   switch (node.kind) {
-    case YNode::Kind::kNull:
-      *out += "null";
-      return true;
-    case YNode::Kind::kSeq:
-      return RenderJson(node, out, err, 0);
+    case YNode::Kind::kNull: *out += "null"; return true;
+    case YNode::Kind::kSeq: return RenderJson(node, out, err, 0);
     case YNode::Kind::kMap:
       *err = "a mapping cannot be inserted into a string; refer to one of its values";
       return false;
-    case YNode::Kind::kScalar:
-      break;
+    case YNode::Kind::kScalar: break;
   }
   bool b;
   switch (ResolveScalar(node)) {
-    case ScalarType::kNull:
-      *out += "null";
-      return true;
+    case ScalarType::kNull: *out += "null"; return true;
     case ScalarType::kBool:
       IsBoolText(node.text, &b);
       *out += b ? "true" : "false";
@@ -251,12 +243,8 @@ bool RenderForString(const YNode& node, std::string* out, std::string* err) {
       }
       return true;
     }
-    case ScalarType::kFloat:
-      *out += PythonFloatRepr(FloatValue(node.text));
-      return true;
-    case ScalarType::kString:
-      *out += node.text;
-      return true;
+    case ScalarType::kFloat: *out += PythonFloatRepr(FloatValue(node.text)); return true;
+    case ScalarType::kString: *out += node.text; return true;
   }
   return false;
 }

@@ -22,14 +22,17 @@ std::string Render(const YNode& n) {
 TEST(ScalarTest, ResolvesLikeRuamel) {
   // Expected types were checked with weasel's YAML loader (srsly/ruamel).
   const std::pair<const char*, ScalarType> cases[] = {
-      {"010", ScalarType::kInt},     {"0o17", ScalarType::kInt},   {"0x1F", ScalarType::kInt},
-      {"0b101", ScalarType::kInt},   {"1_000", ScalarType::kInt},  {"-0", ScalarType::kInt},
-      {"1e5", ScalarType::kFloat},   {".5", ScalarType::kFloat},   {"5.", ScalarType::kFloat},
-      {".inf", ScalarType::kFloat},  {"-.Inf", ScalarType::kFloat}, {".NaN", ScalarType::kFloat},
-      {"yes", ScalarType::kString},  {"on", ScalarType::kString},  {"True", ScalarType::kBool},
-      {"TRUE", ScalarType::kBool},   {"tRue", ScalarType::kString}, {"~", ScalarType::kNull},
-      {"Null", ScalarType::kNull},   {"12:30", ScalarType::kString}, {".", ScalarType::kString},
-      {"2024-01-01", ScalarType::kString},
+      {"010", ScalarType::kInt},     {"0o17", ScalarType::kInt},
+      {"0x1F", ScalarType::kInt},    {"0b101", ScalarType::kInt},
+      {"1_000", ScalarType::kInt},   {"-0", ScalarType::kInt},
+      {"1e5", ScalarType::kFloat},   {".5", ScalarType::kFloat},
+      {"5.", ScalarType::kFloat},    {".inf", ScalarType::kFloat},
+      {"-.Inf", ScalarType::kFloat}, {".NaN", ScalarType::kFloat},
+      {"yes", ScalarType::kString},  {"on", ScalarType::kString},
+      {"True", ScalarType::kBool},   {"TRUE", ScalarType::kBool},
+      {"tRue", ScalarType::kString}, {"~", ScalarType::kNull},
+      {"Null", ScalarType::kNull},   {"12:30", ScalarType::kString},
+      {".", ScalarType::kString},    {"2024-01-01", ScalarType::kString},
   };
   for (auto& [text, type] : cases) EXPECT_EQ(ResolveScalar(Plain(text)), type) << text;
   YNode quoted = Plain("5");

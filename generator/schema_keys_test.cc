@@ -18,8 +18,8 @@ JsonValue Schema() {
   EXPECT_TRUE(ReadWholeFile(SCHEMA_PATH, &text, &err)) << err;
   JsonValue v;
   JsonError jerr;
-  EXPECT_TRUE(ParseJsonc(text, &v, &jerr)) << jerr.line << ":" << jerr.column << " "
-                                           << jerr.message;
+  EXPECT_TRUE(ParseJsonc(text, &v, &jerr))
+      << jerr.line << ":" << jerr.column << " " << jerr.message;
   return v;
 }
 
@@ -33,8 +33,8 @@ TEST(SchemaKeysTest, EveryTopLevelKeyTheLoaderKnowsIsInTheSchema) {
   const JsonValue* props = schema.Find("properties");
   ASSERT_TRUE(props && props->is_object());
   for (const std::string& key : KnownTopLevelKeys()) {
-    EXPECT_NE(props->Find(key), nullptr) << "docs/project.schema.json lacks top-level '" << key
-                                         << "'";
+    EXPECT_NE(props->Find(key), nullptr)
+        << "docs/project.schema.json lacks top-level '" << key << "'";
   }
 }
 

@@ -119,9 +119,14 @@ std::string SanitizeLine(const std::string& text) {
   // Invalid UTF-8 would garble the terminal: keep ASCII only then.
   for (size_t i = 0; i < out.size();) {
     unsigned char c = static_cast<unsigned char>(out[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    size_t len = c < 0x80             ? 1
+                 : (c & 0xE0) == 0xC0 ? 2
+                 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 ? 4
+                                      : 0;
     bool ok = len > 0 && i + len <= out.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(out[i + k]) & 0xC0) == 0x80;
+    for (size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(out[i + k]) & 0xC0) == 0x80;
     if (!ok) {
       out[i] = '?';
       ++i;
@@ -190,11 +195,10 @@ std::vector<std::string> RenderTable(const RunStatus& status, int width, int max
     last_group = r.group;
     std::string indent = r.group >= 0 ? (style.unicode ? "│ " : "| ") : "";
     std::string name = Pad(r.command, name_width - (r.group >= 0 ? 2 : 0));
-    std::string text = "  " + Paint(indent, "\x1b[2m", style) +
-                       Paint(Symbol(r.state, now_ms, style), Color(r.state), style) + " " +
-                       (r.state == RowState::kFailed && style.color ? Paint(name, "\x1b[1m", style)
-                                                                   : name) +
-                       "  ";
+    std::string text =
+        "  " + Paint(indent, "\x1b[2m", style) +
+        Paint(Symbol(r.state, now_ms, style), Color(r.state), style) + " " +
+        (r.state == RowState::kFailed && style.color ? Paint(name, "\x1b[1m", style) : name) + "  ";
     if (r.state == RowState::kRunning) {
       text += Pad(FormatDuration(now_ms - r.start_ms), 6);
       if (!r.last_line.empty()) text += "  " + Paint(SanitizeLine(r.last_line), "\x1b[2m", style);
@@ -210,7 +214,8 @@ std::vector<std::string> RenderTable(const RunStatus& status, int width, int max
     while (fold < body.size() && body[fold].finished && body.size() - fold + 1 > room) ++fold;
     std::vector<Line> kept;
     if (fold > 0) {
-      kept.push_back({Paint("  ... " + std::to_string(fold) + " lines done", "\x1b[2m", style), true});
+      kept.push_back(
+          {Paint("  ... " + std::to_string(fold) + " lines done", "\x1b[2m", style), true});
     }
     kept.insert(kept.end(), body.begin() + static_cast<long>(fold), body.end());
     if (kept.size() > room) {
@@ -228,15 +233,11 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
   std::string word = StateWord(row.state);
   std::string line;
   switch (row.state) {
-    case RowState::kRunning:
-      line = "start      " + row.label + "  (log: " + row.log + ")";
-      break;
+    case RowState::kRunning: line = "start      " + row.label + "  (log: " + row.log + ")"; break;
     case RowState::kSucceeded:
       line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms);
       break;
-    case RowState::kSkipped:
-      line = "skipped    " + row.label + "  (nothing changed)";
-      break;
+    case RowState::kSkipped: line = "skipped    " + row.label + "  (nothing changed)"; break;
     case RowState::kFailed:
       line = "failed     " + row.label + (row.detail.empty() ? "" : "  " + row.detail) +
              "  (log: " + row.log + ")";
@@ -245,11 +246,8 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
       line = "terminated " + row.label +
              (row.detail.empty() ? "" : "  because '" + row.detail + "' failed");
       break;
-    case RowState::kInterrupted:
-      line = "interrupted " + row.label;
-      break;
-    default:
-      return "";
+    case RowState::kInterrupted: line = "interrupted " + row.label; break;
+    default: return "";
   }
   return Paint("[wfgen] ", "\x1b[2m", style) + line;
 }

@@ -119,7 +119,8 @@ TEST_F(StatusViewTest, PlainLinesAndSummary) {
   status->Finish(false, 4000);
   std::vector<std::string> summary = RenderSummary(*status, 4000, ViewStyle());
   ASSERT_EQ(summary.size(), 4u);
-  EXPECT_EQ(summary[0], "wfgen: all: 1 succeeded, 1 skipped, 1 failed, 1 terminated, 2 not started in 3.0s");
+  EXPECT_EQ(summary[0],
+            "wfgen: all: 1 succeeded, 1 skipped, 1 failed, 1 terminated, 2 not started in 3.0s");
   EXPECT_EQ(summary[1], "  slowest: prep (step 1) 1.5s, bee 0.0s");
   EXPECT_EQ(summary[2], "  failed: bee (exit code 3), log: proj/.wfgen/logs/bee.log");
   EXPECT_EQ(summary[3], "  terminated: c (because 'bee' failed), log: proj/.wfgen/logs/c.log");
@@ -139,13 +140,19 @@ TEST_F(StatusViewTest, TraceHasOneLanePerConcurrentSlot) {
   Ev(EventKind::kEnd, "workflows/all/2-a", "succeeded", 2000);
   Ev(EventKind::kEnd, "workflows/all/2-c", "succeeded", 2100);
   std::string t = RenderTrace(*status);
-  EXPECT_NE(t.find("\"name\":\"a\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":0,\"dur\":1000000,\"pid\":1,\"tid\":0"),
-            std::string::npos) << t;
-  EXPECT_NE(t.find("\"name\":\"bee\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":100000,\"dur\":400000,\"pid\":1,\"tid\":1"),
-            std::string::npos) << t;
+  EXPECT_NE(t.find("\"name\":\"a\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":0,\"dur\":1000000,\"pid\":"
+                   "1,\"tid\":0"),
+            std::string::npos)
+      << t;
+  EXPECT_NE(t.find("\"name\":\"bee\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":100000,\"dur\":400000,"
+                   "\"pid\":1,\"tid\":1"),
+            std::string::npos)
+      << t;
   // c starts after bee ended: it reuses lane 1.
-  EXPECT_NE(t.find("\"name\":\"c\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":600000,\"dur\":500000,\"pid\":1,\"tid\":1"),
-            std::string::npos) << t;
+  EXPECT_NE(t.find("\"name\":\"c\",\"cat\":\"step\",\"ph\":\"X\",\"ts\":600000,\"dur\":500000,"
+                   "\"pid\":1,\"tid\":1"),
+            std::string::npos)
+      << t;
   EXPECT_EQ(t.find("\"tid\":2"), std::string::npos);
 }
 

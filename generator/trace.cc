@@ -14,8 +14,9 @@ std::string RenderTrace(const RunStatus& status) {
   for (const StatusRow& r : status.rows()) {
     if (r.start_ms >= 0 && r.end_ms >= r.start_ms) ran.push_back(&r);
   }
-  std::stable_sort(ran.begin(), ran.end(),
-                   [](const StatusRow* a, const StatusRow* b) { return a->start_ms < b->start_ms; });
+  std::stable_sort(ran.begin(), ran.end(), [](const StatusRow* a, const StatusRow* b) {
+    return a->start_ms < b->start_ms;
+  });
   std::vector<int64_t> lane_free_at;
   std::string events;
   for (const StatusRow* r : ran) {
@@ -29,8 +30,8 @@ std::string RenderTrace(const RunStatus& status) {
              static_cast<long long>((r->end_ms - r->start_ms) * 1000), lane);
     events += ",\n{\"name\":" + JsonString(r->command) + ",\"cat\":\"step\"," + buf +
               ",\"args\":{\"state\":" + JsonString(StateWord(r->state)) +
-              ",\"step\":" + JsonString(r->key) + (r->detail.empty() ? "" : ",\"detail\":" + JsonString(r->detail)) +
-              "}}";
+              ",\"step\":" + JsonString(r->key) +
+              (r->detail.empty() ? "" : ",\"detail\":" + JsonString(r->detail)) + "}}";
   }
   std::string out = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
   out += "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":1,\"args\":{\"name\":" +

@@ -169,8 +169,9 @@ bool Merger::Run(JsonError* err) {
     }
   }
   if (user_default) {
-    out_->notes.push_back("you have a default build task; 'wfgen: all' is in the build group "
-                          "without replacing it");
+    out_->notes.push_back(
+        "you have a default build task; 'wfgen: all' is in the build group "
+        "without replacing it");
   }
 
   std::vector<Edit> edits;
@@ -194,8 +195,8 @@ bool Merger::Run(JsonError* err) {
     }
   } else {
     if (!version) {
-      edits.push_back({root.key_begins[0], root.key_begins[0], "\"version\": \"2.0.0\",\n" +
-                                                                    IndentAt(text_, root.key_begins[0])});
+      edits.push_back({root.key_begins[0], root.key_begins[0],
+                       "\"version\": \"2.0.0\",\n" + IndentAt(text_, root.key_begins[0])});
     }
     // Rebuild the inside of the list from the kept elements' own text (each
     // with the space and comments before it) and wfgen's new tasks, placed
@@ -235,7 +236,8 @@ bool Merger::Run(JsonError* err) {
   }
 
   out_->text = text_;
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
   for (const Edit& e : edits) out_->text.replace(e.begin, e.end - e.begin, e.text);
   return true;
 }

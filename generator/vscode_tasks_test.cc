@@ -32,7 +32,8 @@ std::string Merge(const std::string& existing, TasksResult* result = nullptr) {
   JsonValue parsed;
   EXPECT_TRUE(ParseJsonc(r->text, &parsed, &err))
       << "the result does not parse: " << err.line << ":" << err.column << ": " << err.message
-      << "\n" << r->text;
+      << "\n"
+      << r->text;
   return r->text;
 }
 
@@ -127,18 +128,19 @@ TEST(VscodeTasksTest, ANewFileExactly) {
 // A file as a user keeps it: comments, tabs, trailing commas, their own
 // tasks around an old wfgen task, and a wfgen task for a workflow that no
 // longer exists.
-const char kUsers[] = "{\n"
-                      "\t// See https://go.microsoft.com/fwlink/?LinkId=733558\n"
-                      "\t\"version\": \"2.0.0\",\n"
-                      "\t\"tasks\": [\n"
-                      "\t\t// my linter\n"
-                      "\t\t{ \"label\": \"lint\", \"type\": \"shell\", \"command\": \"flake8\", },\n"
-                      "\t\t{ \"label\": \"wfgen: all\", \"command\": \"wfgen\", \"args\": [\"run\", \"all\"] },\n"
-                      "\t\t{ \"label\": \"wfgen: old\", \"command\": \"wfgen\" },\n"
-                      "\t\t/* the tests */ { \"label\": \"test\", \"command\": \"pytest\" },\n"
-                      "\t],\n"
-                      "\t\"inputs\": [], // mine too\n"
-                      "}\n";
+const char kUsers[] =
+    "{\n"
+    "\t// See https://go.microsoft.com/fwlink/?LinkId=733558\n"
+    "\t\"version\": \"2.0.0\",\n"
+    "\t\"tasks\": [\n"
+    "\t\t// my linter\n"
+    "\t\t{ \"label\": \"lint\", \"type\": \"shell\", \"command\": \"flake8\", },\n"
+    "\t\t{ \"label\": \"wfgen: all\", \"command\": \"wfgen\", \"args\": [\"run\", \"all\"] },\n"
+    "\t\t{ \"label\": \"wfgen: old\", \"command\": \"wfgen\" },\n"
+    "\t\t/* the tests */ { \"label\": \"test\", \"command\": \"pytest\" },\n"
+    "\t],\n"
+    "\t\"inputs\": [], // mine too\n"
+    "}\n";
 
 TEST(VscodeTasksTest, MergingKeepsTheUsersTasksCommentsAndLayout) {
   TasksResult r;
@@ -157,7 +159,8 @@ TEST(VscodeTasksTest, MergingKeepsTheUsersTasksCommentsAndLayout) {
     EXPECT_NE(merged.find(kept), std::string::npos) << kept << "\n---\n" << merged;
   }
   // wfgen's tasks take the file's indentation.
-  EXPECT_NE(merged.find("\n\t\t{\n\t\t\t\"label\": \"wfgen: all\",\n"), std::string::npos) << merged;
+  EXPECT_NE(merged.find("\n\t\t{\n\t\t\t\"label\": \"wfgen: all\",\n"), std::string::npos)
+      << merged;
   EXPECT_EQ(merged.find("wfgen: old"), std::string::npos);
 }
 
@@ -172,14 +175,16 @@ TEST(VscodeTasksTest, TheUsersDefaultBuildTaskStaysTheDefault) {
   TasksResult r;
   std::string merged = Merge(R"({"version": "2.0.0", "tasks": [
   {"label": "make", "command": "make", "group": {"kind": "build", "isDefault": true}}
-]})", &r);
+]})",
+                             &r);
   EXPECT_EQ(merged.find("\"isDefault\": true }"), std::string::npos) << merged;
-  EXPECT_NE(merged.find("\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
-                        "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
-                        "    \"args\": [\"run\", \"all\"],\n"
-                        "    \"options\": { \"cwd\": \"${workspaceFolder}\" },\n"
-                        "    \"group\": \"build\",\n"),
-            std::string::npos)
+  EXPECT_NE(
+      merged.find("\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
+                  "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
+                  "    \"args\": [\"run\", \"all\"],\n"
+                  "    \"options\": { \"cwd\": \"${workspaceFolder}\" },\n"
+                  "    \"group\": \"build\",\n"),
+      std::string::npos)
       << merged;
   ASSERT_EQ(r.notes.size(), 1u);
 }
@@ -188,16 +193,20 @@ TEST(VscodeTasksTest, AUserTaskWithOurLabelWins) {
   TasksResult r;
   std::string merged = Merge(R"({"version": "2.0.0", "tasks": [
   {"label": "wfgen: prep", "command": "./my-prep.sh"}
-]})", &r);
-  EXPECT_EQ(Labels(merged), (std::vector<std::string>{"wfgen: prep", "wfgen: all", "wfgen: train"}));
+]})",
+                             &r);
+  EXPECT_EQ(Labels(merged),
+            (std::vector<std::string>{"wfgen: prep", "wfgen: all", "wfgen: train"}));
   EXPECT_NE(merged.find("./my-prep.sh"), std::string::npos);
   EXPECT_EQ(r.written, 2);
 }
 
 TEST(VscodeTasksTest, MissingKeysAreAdded) {
-  EXPECT_EQ(Labels(Merge("{}")), (std::vector<std::string>{"wfgen: all", "wfgen: prep", "wfgen: train"}));
+  EXPECT_EQ(Labels(Merge("{}")),
+            (std::vector<std::string>{"wfgen: all", "wfgen: prep", "wfgen: train"}));
   std::string merged = Merge("{\n    \"options\": {\"env\": {}},\n}\n");
-  std::string start = "{\n    \"options\": {\"env\": {}},\n    \"version\": \"2.0.0\",\n    \"tasks\": [";
+  std::string start =
+      "{\n    \"options\": {\"env\": {}},\n    \"version\": \"2.0.0\",\n    \"tasks\": [";
   EXPECT_EQ(merged.substr(0, start.size()), start);
   EXPECT_EQ(merged.substr(merged.size() - 8), "    ]\n}\n") << merged;
   merged = Merge("{\"tasks\": []}");

@@ -37,7 +37,8 @@ std::vector<std::string> PathParts(const std::string& p) {
   size_t start = 0;
   for (;;) {
     size_t slash = p.find('/', start);
-    parts.push_back(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    parts.push_back(
+        p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
     if (slash == std::string::npos) return parts;
     start = slash + 1;
   }

@@ -86,11 +86,19 @@ class LookaheadGuard : public std::streambuf {
   // of these (or follows one: a plain scalar).
   static int IsIndicator(char c) {
     switch (c) {
-      case '[': case ']': case '{': case '}': case ',': case ':': case '?':
-      case '*': case '&': case '!': case '\'': case '"':
-        return 1;
-      default:
-        return 0;
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case ',':
+      case ':':
+      case '?':
+      case '*':
+      case '&':
+      case '!':
+      case '\'':
+      case '"': return 1;
+      default: return 0;
     }
   }
 
@@ -388,8 +396,8 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
   if (bad != std::string::npos) {
     char hex[8];
     snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
-    diag->Error(LocOfOffset(text, bad), std::string("invalid UTF-8 (byte ") + hex +
-                                            "); save project.yml as UTF-8");
+    diag->Error(LocOfOffset(text, bad),
+                std::string("invalid UTF-8 (byte ") + hex + "); save project.yml as UTF-8");
     return false;
   }
   if (text.find('\0') != std::string::npos) {

@@ -26,10 +26,10 @@ struct YNode {
   std::string text;    // a scalar's value
   bool plain = false;  // unquoted flow scalar: its type is resolved (scalar.h)
   Loc loc;
-  std::vector<YNodePtr> items;                        // kSeq
+  std::vector<YNodePtr> items;                         // kSeq
   std::vector<std::pair<YNodePtr, YNodePtr>> entries;  // kMap, in file order
-  uint64_t expanded_size = 1;   // this node and all below, aliases expanded
-  uint64_t expanded_bytes = 0;  // their scalars' text, aliases expanded
+  uint64_t expanded_size = 1;                          // this node and all below, aliases expanded
+  uint64_t expanded_bytes = 0;                         // their scalars' text, aliases expanded
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_scalar() const { return kind == Kind::kScalar; }

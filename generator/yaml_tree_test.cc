@@ -72,9 +72,10 @@ TEST(YamlTreeTest, DeepNestingIsRefused) {
 }
 
 TEST(YamlTreeTest, InvalidUtf8AndNulAreRefusedWithPositions) {
-  EXPECT_EQ(Errors("a: 1\nb: \xff\n"), "2:4: invalid UTF-8 (byte 0xff); save project.yml as UTF-8\n");
+  EXPECT_EQ(Errors("a: 1\nb: \xff\n"),
+            "2:4: invalid UTF-8 (byte 0xff); save project.yml as UTF-8\n");
   EXPECT_EQ(FindInvalidUtf8("ok é ✓ 😀"), std::string::npos);
-  EXPECT_EQ(FindInvalidUtf8("\xc0\x80"), 0u);  // overlong
+  EXPECT_EQ(FindInvalidUtf8("\xc0\x80"), 0u);      // overlong
   EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);  // surrogate
 }
 
@@ -82,8 +83,9 @@ TEST(YamlTreeTest, EmptyHugeAndMultiDocumentFiles) {
   EXPECT_EQ(Errors(""), "0:0: the file is empty; a project needs at least `commands:`\n");
   YamlLimits small;
   small.max_bytes = 10;
-  EXPECT_EQ(Errors("a: 0123456789\n", small),
-            "0:0: the file is larger than 10 bytes, the most wfgen reads; a project file is a few KB\n");
+  EXPECT_EQ(
+      Errors("a: 0123456789\n", small),
+      "0:0: the file is larger than 10 bytes, the most wfgen reads; a project file is a few KB\n");
   EXPECT_NE(Errors("a: 1\n---\nb: 2\n").find("a second YAML document"), std::string::npos);
 }
 
@@ -125,8 +127,7 @@ TEST(YamlTreeTest, TheScannerCannotRunFarAheadOfTheParser) {
   limits.max_depth = 100000;
   limits.max_lookahead = 1000;
   std::string errors = Errors("x: " + std::string(50000, '['), limits);
-  EXPECT_NE(errors.find("would have to read ahead past more than 1000 brackets"),
-            std::string::npos)
+  EXPECT_NE(errors.find("would have to read ahead past more than 1000 brackets"), std::string::npos)
       << errors;
   // yaml-cpp holds a whole flow collection until its end (it might be a
   // key), so the limit also bounds one `[...]`: 300 quoted items pass...

@@ -7,7 +7,9 @@ namespace {
 
 const char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
-bool PlainAscii(unsigned char c) { return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
+bool PlainAscii(unsigned char c) {
+  return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Length of a valid, printable UTF-8 character at s[i] (of n bytes); 0 if
 // the byte is invalid; -1 if more input is needed; -2 for a C1 control

@@ -26,20 +26,23 @@ TEST(ConsoleTextTest, TextAndColourPass) {
 
 TEST(ConsoleTextTest, ControlsEscapesAndBadBytesAreReplaced) {
   EXPECT_EQ(Show(std::string("a\0b", 3)), "a" + kR + "b");
-  EXPECT_EQ(Show("\x0e\x07\x7f"), kR + kR + kR);  // shift-out, bell, DEL
-  EXPECT_EQ(Show("\x1b]0;title\x07"), kR + "]0;title" + kR);  // window title
+  EXPECT_EQ(Show("\x0e\x07\x7f"), kR + kR + kR);               // shift-out, bell, DEL
+  EXPECT_EQ(Show("\x1b]0;title\x07"), kR + "]0;title" + kR);   // window title
   EXPECT_EQ(Show("\x1b[2J\x1b(0x"), kR + "[2J" + kR + "(0x");  // clear screen, charset
   EXPECT_EQ(Show("\xff\xfe"), kR + kR);
   EXPECT_EQ(Show("\xc0\x80"), kR + kR);           // overlong NUL
   EXPECT_EQ(Show("\xed\xa0\x80"), kR + kR + kR);  // surrogate
-  EXPECT_EQ(Show("\xc2\x9b" "31m"), kR + "31m");  // C1 CSI
-  EXPECT_EQ(Show("\xe2\x82"), kR + kR);           // cut short at the end
+  EXPECT_EQ(Show("\xc2\x9b"
+                 "31m"),
+            kR + "31m");                 // C1 CSI
+  EXPECT_EQ(Show("\xe2\x82"), kR + kR);  // cut short at the end
 }
 
 TEST(ConsoleTextTest, PiecesMaySplitAnything) {
   std::string in = "é✓\x1b[32mgreen\x1b[0m😀\xff end";
   std::string whole = Show(in);
-  for (size_t piece = 1; piece < in.size(); ++piece) EXPECT_EQ(Show(in, 1000, piece), whole) << piece;
+  for (size_t piece = 1; piece < in.size(); ++piece)
+    EXPECT_EQ(Show(in, 1000, piece), whole) << piece;
 }
 
 TEST(ConsoleTextTest, TheLimitCutsBetweenCharacters) {

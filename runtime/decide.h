@@ -13,10 +13,10 @@
 namespace wfgen {
 
 enum class Why {
-  kForced,           // --force
-  kNoSkip,           // no_skip: true
-  kNoRecord,         // never ran successfully (or its record was unreadable)
-  kNoOutputs,        // declares no outputs: always runs, as in weasel
+  kForced,     // --force
+  kNoSkip,     // no_skip: true
+  kNoRecord,   // never ran successfully (or its record was unreadable)
+  kNoOutputs,  // declares no outputs: always runs, as in weasel
   kScriptChanged,
   kDepsListChanged,  // a dep was added, removed or reordered in project.yml
   kOutputsListChanged,

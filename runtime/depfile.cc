@@ -13,10 +13,24 @@ bool Plain(unsigned char c) {
   if (c >= 0x80) return true;
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   switch (c) {
-    case '+': case ',': case '/': case '_': case ':': case '.': case '~': case '(':
-    case ')': case '}': case '{': case '%': case '=': case '@': case '[': case ']':
-    case '!': case '-':
-      return true;
+    case '+':
+    case ',':
+    case '/':
+    case '_':
+    case ':':
+    case '.':
+    case '~':
+    case '(':
+    case ')':
+    case '}':
+    case '{':
+    case '%':
+    case '=':
+    case '@':
+    case '[':
+    case ']':
+    case '!':
+    case '-': return true;
   }
   return false;
 }
@@ -36,8 +50,8 @@ bool EscapeDepfilePath(const std::string& path, std::string* out) {
       *out += "\\#";
     } else if (c == '$') {
       *out += "$$";
-    } else if (c == '\\' && i + 1 < path.size() &&
-               Plain(static_cast<unsigned char>(path[i + 1])) && path[i + 1] != ':') {
+    } else if (c == '\\' && i + 1 < path.size() && Plain(static_cast<unsigned char>(path[i + 1])) &&
+               path[i + 1] != ':') {
       // A backslash before plain text is kept as it is.
       *out += '\\';
     } else {

@@ -106,8 +106,7 @@ bool FakeDisk::HashFile(const std::string& path, Hash128* hash, std::string* err
   return true;
 }
 
-bool FakeDisk::ListDir(const std::string& raw_path, std::vector<DirEntry>* out,
-                       std::string* err) {
+bool FakeDisk::ListDir(const std::string& raw_path, std::vector<DirEntry>* out, std::string* err) {
   const std::string path = Norm(raw_path);
   out->clear();
   std::string prefix = path.empty() || path == "." ? "" : path + "/";

@@ -29,8 +29,7 @@ class FakeDisk : public Disk {
   bool Stat(const std::string& path, FileInfo* info, std::string* err) override;
   bool ReadFile(const std::string& path, std::string* contents, std::string* err) override;
   bool HashFile(const std::string& path, Hash128* hash, std::string* err) override;
-  bool ListDir(const std::string& path, std::vector<DirEntry>* entries,
-               std::string* err) override;
+  bool ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) override;
   bool WriteFileAtomic(const std::string& path, const std::string& contents,
                        std::string* err) override;
   bool WriteNewFile(const std::string& path, const std::string& contents,

@@ -41,8 +41,7 @@ struct Fd {
 
 // Creates `path` (with O_TRUNC or O_EXCL) and writes `contents`; a file
 // left half-written is removed.
-bool WriteNew(const std::string& path, int mode, const std::string& contents,
-              std::string* err) {
+bool WriteNew(const std::string& path, int mode, const std::string& contents, std::string* err) {
   Fd f(open(path.c_str(), O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0644));
   if (f.fd < 0) {
     *err = ErrnoText("cannot create", path);
@@ -155,7 +154,7 @@ bool RealDisk::HashFile(const std::string& path, Hash128* hash, std::string* err
     return false;
   }
   std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(),
-                                                                          XXH3_freeState);
+                                                                        XXH3_freeState);
   XXH3_128bits_reset(state.get());
   static constexpr size_t kChunk = 1 << 18;
   std::unique_ptr<char[]> buf(new char[kChunk]);
@@ -175,8 +174,7 @@ bool RealDisk::HashFile(const std::string& path, Hash128* hash, std::string* err
   return true;
 }
 
-bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries,
-                       std::string* err) {
+bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) {
   entries->clear();
   DIR* d = opendir(path.c_str());
   if (!d) {
@@ -195,8 +193,8 @@ bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries,
       // Symlinks and file systems without d_type: ask stat, which follows.
       struct stat st;
       std::string full = JoinPath(path, entry.name);
-      entry.symlink = e->d_type == DT_LNK ||
-                      (e->d_type == DT_UNKNOWN && lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode));
+      entry.symlink = e->d_type == DT_LNK || (e->d_type == DT_UNKNOWN &&
+                                              lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode));
       entry.kind = stat(full.c_str(), &st) == 0 ? KindOf(st.st_mode) : FileKind::kMissing;
     }
     entries->push_back(std::move(entry));

@@ -39,8 +39,7 @@ class Fingerprinter {
   static constexpr int64_t kRacyMarginNs = 100 * 1000000LL;
 
  private:
-  bool HashOneFile(const std::string& full, const FileInfo& info, FileState* out,
-                   std::string* err);
+  bool HashOneFile(const std::string& full, const FileInfo& info, FileState* out, std::string* err);
   bool WalkDir(const std::string& root, const std::string& rel, std::vector<FileState>* files,
                std::vector<std::pair<uint64_t, uint64_t>>* seen, std::string* err);
 

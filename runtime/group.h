@@ -23,9 +23,9 @@ namespace wfgen {
 
 // What the generator tells members about their group (.wfgen/groups/*).
 struct GroupSpec {
-  std::string label;    // "group 2 of workflow 'all'"
-  std::string project;  // project directory, relative to the build dir
-  std::string run_dir;  // run-state directory, relative to the build dir
+  std::string label;                 // "group 2 of workflow 'all'"
+  std::string project;               // project directory, relative to the build dir
+  std::string run_dir;               // run-state directory, relative to the build dir
   std::vector<std::string> members;  // command names, in declaration order
 };
 

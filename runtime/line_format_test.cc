@@ -15,9 +15,7 @@ TEST(LineFormatTest, EscapeRoundTripsEveryByte) {
   EXPECT_EQ(back, all);
 }
 
-TEST(LineFormatTest, EscapesExactly) {
-  EXPECT_EQ(EscapeField("a\\b\nc\rd e"), "a\\\\b\\nc\\rd e");
-}
+TEST(LineFormatTest, EscapesExactly) { EXPECT_EQ(EscapeField("a\\b\nc\rd e"), "a\\\\b\\nc\\rd e"); }
 
 TEST(LineFormatTest, RejectsBadEscapes) {
   std::string out;

@@ -34,8 +34,8 @@ struct FileState {
 struct PathState {
   std::string path;  // as declared in project.yml (after interpolation)
   FileKind kind = FileKind::kMissing;
-  Hash128 hash;      // file: its content; dir: all files below it, by name
-  FileState self;    // for a file; for a directory only mtime_ns is used
+  Hash128 hash;                     // file: its content; dir: all files below it, by name
+  FileState self;                   // for a file; for a directory only mtime_ns is used
   std::vector<FileState> children;  // for a directory, sorted by rel
 };
 

@@ -96,8 +96,8 @@ bool WriteOwner(int fd, const std::string& owner, std::string* err) {
   // Rewritten in place under the flock: every reader takes the flock too,
   // so none sees it half-written.
   std::string text = std::string(kMagic) + "\nowner " + owner + "\n";
-  if (ftruncate(fd, 0) != 0 || pwrite(fd, text.data(), text.size(), 0) !=
-                                   static_cast<ssize_t>(text.size())) {
+  if (ftruncate(fd, 0) != 0 ||
+      pwrite(fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
     *err = std::string("cannot write the project's owner file: ") + strerror(errno);
     return false;
   }
@@ -311,7 +311,8 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   if (r == ClaimResult::kOwned && waited) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.1f", static_cast<double>(MonotonicMs() - start) / 1000.0);
-    PrintLine("wfgen: '" + command + "' waited " + buf + " s for another wfgen-run of it to finish");
+    PrintLine("wfgen: '" + command + "' waited " + buf +
+              " s for another wfgen-run of it to finish");
   }
   return r;
 }

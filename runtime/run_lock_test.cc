@@ -150,7 +150,8 @@ TEST_F(RunLockTest, OneCommandAtATime) {
   EXPECT_FALSE(waited);
   CommandLock second;
   int polls = 0;
-  EXPECT_EQ(second.Acquire(dir_, "train", [&] { return ++polls > 3; }, &waited, &err),
+  EXPECT_EQ(second.Acquire(
+                dir_, "train", [&] { return ++polls > 3; }, &waited, &err),
             ClaimResult::kCancelled);
   EXPECT_TRUE(waited);
   CommandLock other;

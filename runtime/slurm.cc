@@ -204,9 +204,7 @@ void JobControl::Kill(pid_t group) {
   if (group > 0) kill(-group, SIGTERM);
 }
 
-int JobControl::ParentDeathSignal() const {
-  return SIGTERM;
-}
+int JobControl::ParentDeathSignal() const { return SIGTERM; }
 
 int RunCapture(const std::vector<std::string>& argv, std::string* out, double seconds) {
   int fds[2];

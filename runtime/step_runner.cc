@@ -94,9 +94,9 @@ class Step {
   // Parallel group membership.
   GroupSpec group_;
   std::optional<GroupRun> run_;
-  EventSender events_;  // inert unless a front end listens (WFGEN_EVENTS)
+  EventSender events_;                      // inert unless a front end listens (WFGEN_EVENTS)
   std::unique_ptr<LineLauncher> launcher_;  // here, or Slurm (launcher.h)
-  StepLocks locks_;     // one run per project, one wfgen-run per command
+  StepLocks locks_;                         // one run per project, one wfgen-run per command
 };
 
 bool Step::Load(std::string* err) {
@@ -360,9 +360,10 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
       std::string list;
       for (const std::string& m : stopped) list += (list.empty() ? "'" : ", '") + m + "'";
       PrintLine("wfgen: '" + spec_.name + "' failed, so the rest of " + group_.label +
-                (stopped.empty() ? " is not started"
-                                 : " is stopped: terminating " + list + " (SIGTERM, then SIGKILL after " +
-                                       Seconds(spec_.grace_ms) + ")"));
+                (stopped.empty()
+                     ? " is not started"
+                     : " is stopped: terminating " + list + " (SIGTERM, then SIGKILL after " +
+                           Seconds(spec_.grace_ms) + ")"));
     }
   }
   return Finish(code, MemberState::kFailed, detail);
@@ -400,13 +401,14 @@ int Step::Execute() {
   // pool slot while holding a limit slot, so the two cannot deadlock.
   SlotLease slot, limit;
   for (auto [spec, lease, expose] : {std::make_tuple(&options_.pool, &slot, true),
-                                    std::make_tuple(&options_.limit, &limit, false)}) {
+                                     std::make_tuple(&options_.limit, &limit, false)}) {
     if (spec->empty()) continue;
     size_t colon = spec->rfind(':');
     std::string pool = spec->substr(0, colon);
     int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
-    int n = lease->Acquire(".wfgen/slots", pool, depth > 0 ? depth : 1,
-                           [this] { return runner_.StopSignal() != 0; }, &err);
+    int n = lease->Acquire(
+        ".wfgen/slots", pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
+        &err);
     if (n < 0) {
       if (int sig = runner_.StopSignal()) return Stopped(sig);
       PrintLine("wfgen: " + err);
@@ -425,8 +427,8 @@ int Step::Execute() {
   size_t failed_line = 0;
   LineResult r = RunLines(&out, env, &failed_line);
   if (out.truncated()) {
-    PrintLine("wfgen: console output of '" + spec_.name + "' was cut at 1 MiB; the whole output is in " +
-              ShownLog());
+    PrintLine("wfgen: console output of '" + spec_.name +
+              "' was cut at 1 MiB; the whole output is in " + ShownLog());
   }
   if (int sig = runner_.StopSignal()) {
     out.Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
@@ -461,7 +463,8 @@ int Step::Run() {
     if (!run_->Register(spec_.name, &err)) PrintLine("wfgen: warning: " + err);
   }
   // Another run of this project, or of this command, may be going on.
-  switch (locks_.Acquire(spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
+  switch (locks_.Acquire(
+      spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
     case ClaimResult::kOwned: break;
     case ClaimResult::kCancelled: return Stopped(runner_.StopSignal());
     default: PrintLine("wfgen: " + err); return Finish(1, MemberState::kFailed, err);

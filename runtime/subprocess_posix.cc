@@ -3,9 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
-#include <sched.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -46,7 +46,9 @@ __attribute__((no_sanitize("address", "undefined"))) void CloseFrom(int lowest) 
   for (int fd = lowest; fd < 1024; ++fd) close(fd);
 }
 
-__attribute__((no_sanitize("address", "undefined"))) bool GroupAlive(pid_t group) { return group > 0 && kill(-group, 0) == 0; }
+__attribute__((no_sanitize("address", "undefined"))) bool GroupAlive(pid_t group) {
+  return group > 0 && kill(-group, 0) == 0;
+}
 
 // The guardian is started with clone(CLONE_VM): it shares wfgen-run's
 // memory instead of copying it, which makes it about as cheap as a thread
@@ -119,7 +121,8 @@ __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
       if (line[0] == 'D') _exit(0);
       if (line[0] == 'G') {
         pid_t g = 0;
-        for (size_t i = 2; i < eol && line[i] >= '0' && line[i] <= '9'; ++i) g = g * 10 + (line[i] - '0');
+        for (size_t i = 2; i < eol && line[i] >= '0' && line[i] <= '9'; ++i)
+          g = g * 10 + (line[i] - '0');
         group = g;
       }
       used -= eol + 1;
@@ -210,8 +213,8 @@ bool ProcessRunner::StartGuardian(std::string* err) {
   args->keep_count = static_cast<int>(guardian_keeps_.size());
   for (int i = 0; i < args->keep_count; ++i) args->keeps[i] = guardian_keeps_[i];
   args->grace_ms = grace_ms_;
-  pid_t pid = clone(GuardianMain, static_cast<char*>(stack) + kGuardianStack, CLONE_VM | SIGCHLD,
-                    args);
+  pid_t pid =
+      clone(GuardianMain, static_cast<char*>(stack) + kGuardianStack, CLONE_VM | SIGCHLD, args);
   if (pid < 0) {
     *err = std::string("clone: ") + strerror(errno);
     munmap(stack, kGuardianStack);

@@ -35,8 +35,7 @@ TEST_P(CorpusTest, GeneratesAndNinjaAcceptsEveryTarget) {
   ASSERT_TRUE(ReadWholeFile(std::string(CORPUS_DIR) + "/" + GetParam(), &text, &err)) << err;
   LoadResult loaded;
   Diagnostics diag;
-  ASSERT_TRUE(LoadProject(text, LoadOptions(), &loaded, &diag))
-      << diag.Render(GetParam(), text);
+  ASSERT_TRUE(LoadProject(text, LoadOptions(), &loaded, &diag)) << diag.Render(GetParam(), text);
   for (const Diagnostic& d : diag.all()) EXPECT_EQ(d.severity, Severity::kWarning);
 
   TestSpace s;
@@ -58,7 +57,8 @@ TEST_P(CorpusTest, GeneratesAndNinjaAcceptsEveryTarget) {
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(CorpusFiles()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name;
-                           for (char c : info.param) name += isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           for (char c : info.param)
+                             name += isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
 

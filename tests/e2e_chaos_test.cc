@@ -44,7 +44,8 @@ std::string Project(const std::string& salt) {
   return R"(max_parallel_processes: 2
 kill_grace: 0.3
 vars:
-  salt: )" + salt + R"(
+  salt: )" +
+         salt + R"(
 commands:
   - name: prep
     script: ["steptool prep --in raw.txt --out prep.txt --salt ${vars.salt} --sleep 0.05 --slow-write 0.1"]
@@ -77,10 +78,9 @@ workflows:
 )";
 }
 
-const std::vector<std::string> kOutputs = {"prep.txt",           "feat/f1.txt",
-                                           "feat/f2/part-1.txt", "feat/f2/part-2.txt",
-                                           "feat/f3.txt",        "model.txt",
-                                           "report.txt"};
+const std::vector<std::string> kOutputs = {
+    "prep.txt",    "feat/f1.txt", "feat/f2/part-1.txt", "feat/f2/part-2.txt",
+    "feat/f3.txt", "model.txt",   "report.txt"};
 
 struct Variant {
   std::string raw, salt;
@@ -115,7 +115,8 @@ TEST(ChaosTest, RandomKillsNeverLeaveProcessesOrWrongRecords) {
   int iterations = kDefaultIterations;
   if (const char* n = getenv("WFGEN_CHAOS_ITERATIONS")) iterations = atoi(n);
   unsigned seed = static_cast<unsigned>(std::random_device()());
-  if (const char* sd = getenv("WFGEN_CHAOS_SEED")) seed = static_cast<unsigned>(strtoul(sd, nullptr, 10));
+  if (const char* sd = getenv("WFGEN_CHAOS_SEED"))
+    seed = static_cast<unsigned>(strtoul(sd, nullptr, 10));
   printf("chaos: %d iterations, WFGEN_CHAOS_SEED=%u\n", iterations, seed);
   std::mt19937 rng(seed);
 
@@ -152,13 +153,15 @@ TEST(ChaosTest, RandomKillsNeverLeaveProcessesOrWrongRecords) {
     for (const std::string& o : kOutputs) {
       ASSERT_EQ(s.Read(o), expected[current].at(o))
           << o << " differs from a clean run after iteration " << iteration << ", seed " << seed
-          << "\n" << r.output;
+          << "\n"
+          << r.output;
     }
     s.TakeRuns();
     r = s.Ninja({"all"});
     ASSERT_EQ(r.exit, 0) << r.output;
     ASSERT_EQ(s.TakeRuns(), std::vector<std::string>{})
-        << "a step ran again after a complete run (iteration " << iteration << ")\n" << r.output;
+        << "a step ran again after a complete run (iteration " << iteration << ")\n"
+        << r.output;
   };
 
   for (int i = 0; i < iterations; ++i) {
@@ -178,7 +181,8 @@ TEST(ChaosTest, RandomKillsNeverLeaveProcessesOrWrongRecords) {
     // waiting for ever (a property of the sanitizer, not of wfgen). The
     // recovery runs below keep leak checking.
     TestSpace::Background ninja = s.Start({NinjaBin(), "all"}, {"ASAN_OPTIONS=detect_leaks=0"});
-    long long delay = static_cast<long long>(rng() % static_cast<unsigned>(full_run_ms * 9 / 10 + 1));
+    long long delay =
+        static_cast<long long>(rng() % static_cast<unsigned>(full_run_ms * 9 / 10 + 1));
     // The victim: a process of the chosen kind at that moment, else a
     // wrapper, else ninja. The generator only runs when project.yml changed.
     std::vector<std::string> kinds = {"ninja", "wfgen-run", "wfgen-run", "steptool", "wfgen-guard"};
@@ -212,7 +216,8 @@ TEST(ChaosTest, RandomKillsNeverLeaveProcessesOrWrongRecords) {
     // Nothing of the project keeps running.
     bool clean = WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 15);
     std::string left;
-    for (const ProcessInfo& p : ListProcesses(s.dir())) left += " " + p.name + "(" + std::to_string(p.pid) + ")";
+    for (const ProcessInfo& p : ListProcesses(s.dir()))
+      left += " " + p.name + "(" + std::to_string(p.pid) + ")";
     ASSERT_TRUE(clean) << "processes left after killing " << kind << " in iteration " << i
                        << ", seed " << seed << ":" << left;
     // Every record is whole.
@@ -234,8 +239,9 @@ TEST(ChaosTest, RandomKillsNeverLeaveProcessesOrWrongRecords) {
   for (const std::string& name : Records(s)) leftovers += name.find(".tmp.") != std::string::npos;
   printf("chaos: kills:");
   for (auto& [kind, n] : killed) printf(" %s=%d", kind.c_str(), n);
-  printf("; finished before the kill: %d; recoveries checked: %d; temporary files left by kills: %d\n",
-         finished_before_kill, recoveries, leftovers);
+  printf(
+      "; finished before the kill: %d; recoveries checked: %d; temporary files left by kills: %d\n",
+      finished_before_kill, recoveries, leftovers);
 }
 
 }  // namespace

@@ -69,16 +69,21 @@ TEST_F(CliTest, RunWithoutATerminalPrintsOneLinePerEventExactly) {
 }
 
 TEST_F(CliTest, RunFailuresSayWhichStepAndWhereTheLogIs) {
-  s.Write("project.yml", std::regex_replace(std::string(kChain), std::regex("workflows:"),
-                                            "  - name: bad\n    script: [\"steptool bad --fail --exit 5\"]\n"
-                                            "workflows:\n  broken: [prep, bad, feat]"));
+  s.Write("project.yml",
+          std::regex_replace(std::string(kChain), std::regex("workflows:"),
+                             "  - name: bad\n    script: [\"steptool bad --fail --exit 5\"]\n"
+                             "workflows:\n  broken: [prep, bad, feat]"));
   RunResult r = Wfgen({"run", "broken"});
   EXPECT_EQ(r.exit, 1) << r.output;  // ninja's exit status
   std::string out = NoTimes(r.output);
-  EXPECT_NE(out.find("[wfgen] failed     bad  exit code 5  (log: .wfgen/logs/bad.log)"), std::string::npos) << out;
+  EXPECT_NE(out.find("[wfgen] failed     bad  exit code 5  (log: .wfgen/logs/bad.log)"),
+            std::string::npos)
+      << out;
   EXPECT_NE(out.find("wfgen: line 1 of 'bad' failed with exit code 5"), std::string::npos) << out;
-  EXPECT_NE(out.find("wfgen: broken: 1 succeeded, 1 failed, 1 not started in T"), std::string::npos) << out;
-  EXPECT_NE(out.find("  failed: bad (exit code 5), log: .wfgen/logs/bad.log"), std::string::npos) << out;
+  EXPECT_NE(out.find("wfgen: broken: 1 succeeded, 1 failed, 1 not started in T"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  failed: bad (exit code 5), log: .wfgen/logs/bad.log"), std::string::npos)
+      << out;
   EXPECT_EQ(out.find("FAILED:"), std::string::npos) << out;  // ninja's noise is filtered
 }
 
@@ -113,8 +118,9 @@ TEST_F(CliTest, UnknownTargetsSuggestTheClosestName) {
 }
 
 TEST_F(CliTest, ListShowsGroupsAsGroups) {
-  s.Write("project.yml", std::regex_replace(std::string(kChain), std::regex("all: \\[prep, feat\\]"),
-                                            "all:\n    - parallel: [prep, feat]\nmax_parallel_processes: 3"));
+  s.Write("project.yml",
+          std::regex_replace(std::string(kChain), std::regex("all: \\[prep, feat\\]"),
+                             "all:\n    - parallel: [prep, feat]\nmax_parallel_processes: 3"));
   RunResult r = Wfgen({"list"});
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(r.output,
@@ -132,25 +138,31 @@ TEST_F(CliTest, ListShowsGroupsAsGroups) {
 
 TEST_F(CliTest, ExplainNamesWhatChanged) {
   RunResult r = Wfgen({"explain", "prep"});
-  EXPECT_NE(r.output.find("prep: would run now: no record of a previous successful run"), std::string::npos)
+  EXPECT_NE(r.output.find("prep: would run now: no record of a previous successful run"),
+            std::string::npos)
       << r.output;
   Wfgen({"run", "all"});
   r = Wfgen({"explain", "prep"});
-  EXPECT_NE(r.output.find("prep: would be skipped now: nothing changed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("prep: would be skipped now: nothing changed"), std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("    raw.txt  unchanged"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("  last run: because no record of a previous successful run"), std::string::npos)
+  EXPECT_NE(r.output.find("  last run: because no record of a previous successful run"),
+            std::string::npos)
       << r.output;
   s.Write("raw.txt", "edited\n");
   r = Wfgen({"explain", "prep"});
-  EXPECT_NE(r.output.find("prep: would run now: dep 'raw.txt' content changed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("prep: would run now: dep 'raw.txt' content changed"), std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("    raw.txt  content changed"), std::string::npos) << r.output;
   s.Remove("feat.txt");
   r = Wfgen({"explain", "feat"});
-  EXPECT_NE(r.output.find("feat: would run now: output 'feat.txt' was deleted"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("feat: would run now: output 'feat.txt' was deleted"), std::string::npos)
+      << r.output;
   s.Write("project.yml", std::regex_replace(std::string(kChain), std::regex("--out feat.txt"),
                                             "--out feat.txt --salt 2"));
   r = Wfgen({"explain", "feat"});
-  EXPECT_NE(r.output.find("feat: would run now: its script changed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("feat: would run now: its script changed"), std::string::npos)
+      << r.output;
   r = Wfgen({"explain", "all"});
   EXPECT_EQ(r.output,
             "would run  prep: dep 'raw.txt' content changed\n"
@@ -162,10 +174,12 @@ TEST_F(CliTest, DocumentUpdatesOnlyItsSection) {
   RunResult r = Wfgen({"document", "-o", "README.md"});
   ASSERT_EQ(r.exit, 0) << r.output;
   std::string readme = s.Read("README.md");
-  EXPECT_EQ(readme.find("# My notes\n\nKeep this.\n\n<!-- WFGEN: AUTO-GENERATED DOCS START"), 0u) << readme;
+  EXPECT_EQ(readme.find("# My notes\n\nKeep this.\n\n<!-- WFGEN: AUTO-GENERATED DOCS START"), 0u)
+      << readme;
   EXPECT_NE(readme.find("| `prep` | Prepare the data |"), std::string::npos) << readme;
   s.Write("README.md", readme + "\nAfter the section.\n");
-  s.Write("project.yml", std::regex_replace(std::string(kChain), std::regex("Make features"), "Features!"));
+  s.Write("project.yml",
+          std::regex_replace(std::string(kChain), std::regex("Make features"), "Features!"));
   Wfgen({"document", "-o", "README.md"});
   readme = s.Read("README.md");
   EXPECT_NE(readme.find("| `feat` | Features! |"), std::string::npos) << readme;
@@ -179,8 +193,9 @@ TEST_F(CliTest, GraphIsDot) {
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(r.output.find("digraph \"all\" {"), 0u) << r.output;
   EXPECT_NE(r.output.find("\"file:raw.txt\" -> \"step:workflows/all/1-prep\";"), std::string::npos);
-  EXPECT_NE(r.output.find("\"step:workflows/all/1-prep\" -> \"step:workflows/all/2-feat\" [style=dashed"),
-            std::string::npos)
+  EXPECT_NE(
+      r.output.find("\"step:workflows/all/1-prep\" -> \"step:workflows/all/2-feat\" [style=dashed"),
+      std::string::npos)
       << r.output;
 }
 

@@ -51,8 +51,8 @@ class CMakePackageTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(CMakePackageTest, AWorkflowTargetFromTheInstalledPackage) {
-  RunResult r = s.Run({"/bin/sh", "-e", "-x", "-c", DocExample(kDoc, "cmake.sh")}, env,
-                      s.Path("consumer"));
+  RunResult r =
+      s.Run({"/bin/sh", "-e", "-x", "-c", DocExample(kDoc, "cmake.sh")}, env, s.Path("consumer"));
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_TRUE(s.Exists(Ninja() ? "consumer/build/build.ninja" : "consumer/build/Makefile"));
   // `report` (ALL) waited for `train` and read what the workflow made,
@@ -130,8 +130,7 @@ TEST_P(CMakePackageTest, BadArgumentsStopTheConfiguration) {
   EXPECT_NE(r.output.find("VARS takes name=value, not 'gpu'"), std::string::npos) << r.output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Generators, CMakePackageTest,
-                         ::testing::Values("Ninja", "Unix Makefiles"),
+INSTANTIATE_TEST_SUITE_P(Generators, CMakePackageTest, ::testing::Values("Ninja", "Unix Makefiles"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param == "Ninja" ? std::string("Ninja")
                                                         : std::string("UnixMakefiles");

@@ -97,7 +97,8 @@ TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
   s.Write("project.yml", Chain(0.8));
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
   TestSpace::Background second = s.Start({NinjaBin(), "all"});
   RunResult r1 = TestSpace::Wait(&first);
   RunResult r2 = TestSpace::Wait(&second);
@@ -120,7 +121,8 @@ TEST(ConcurrencyTest, WithLockFailTheSecondRefusesAndNamesTheFirst) {
   s.Write("project.yml", Chain(0.8));
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
   RunResult r2 = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
   RunResult r1 = TestSpace::Wait(&first);
   EXPECT_EQ(r1.exit, 0) << r1.output;
@@ -137,7 +139,8 @@ TEST(ConcurrencyTest, ASecondWfgenRunWaitsAndSaysSoOrRefusesWithLockFail) {
   s.Write("in.txt", "x\n");
   s.Write("project.yml", Chain(0.8));
   TestSpace::Background first = s.Start({WfgenBin(), "run", "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
   // With WFGEN_LOCK=fail: refused at once, naming the run that owns it.
   RunResult refused = s.Wfgen({"run", "all"}, {"WFGEN_LOCK=fail"});
   EXPECT_EQ(refused.exit, 1) << refused.output;
@@ -173,7 +176,8 @@ TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
   s.Write("project.yml", "kill_grace: 1.5\n" + slow);
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
   long long killed = NowMs();
   kill(first.pid, SIGKILL);
   TestSpace::Wait(&first);
@@ -202,7 +206,8 @@ TEST(ConcurrencyTest, AWrapperKilledWithSigkillLeavesNoGrandchild) {
   s.Write("project.yml", "kill_grace: 0.5\n" + slow);
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background run = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
   int wrapper = 0, guards = 0;
   for (const ProcessInfo& p : ListProcesses(s.dir())) {
     if (p.name == "wfgen-run") wrapper = p.pid;
@@ -251,7 +256,8 @@ TEST(ConcurrencyTest, ARunStartedFromInsideTheOwnerProceeds) {
     deps: [in.txt]
     outputs: [inner.txt]
   - name: outer
-    script: [")" + NinjaBin() + R"( inner"]
+    script: [")" + NinjaBin() +
+                             R"( inner"]
 workflows:
   all: [outer]
 )");

@@ -103,9 +103,8 @@ TEST_F(DebPackageTest, InstallsIntoAThrowawayRootRunsAndRemovesCleanly) {
   for (const std::string& name : DependedOn(Field("Depends"))) {
     RunResult q = s.Run({"dpkg-query", "--status", name});
     if (q.exit != 0) continue;  // an alternative that is not installed; dpkg judges
-    status += q.output + (q.output.size() > 1 && q.output.substr(q.output.size() - 2) == "\n\n"
-                              ? ""
-                              : "\n");
+    status += q.output +
+              (q.output.size() > 1 && q.output.substr(q.output.size() - 2) == "\n\n" ? "" : "\n");
     s.Write(admin + "/info/" + name + ".list", "");
   }
   s.Write(admin + "/status", status);

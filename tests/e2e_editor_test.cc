@@ -29,8 +29,9 @@ class EditorTest : public ::testing::Test {
     JsonValue v;
     JsonError err;
     std::string text = s.Read("nlp/.vscode/tasks.json");
-    EXPECT_TRUE(ParseJsonc(text, &v, &err)) << err.line << ":" << err.column << ": "
-                                            << err.message << "\n" << text;
+    EXPECT_TRUE(ParseJsonc(text, &v, &err))
+        << err.line << ":" << err.column << ": " << err.message << "\n"
+        << text;
     return v;
   }
   static const JsonValue* TaskLabelled(const JsonValue& tasks, const std::string& label) {
@@ -158,7 +159,8 @@ TEST_F(EditorTest, MergesIntoTheUsersTasksJson) {
 
   // Once more after a new command: replaced, not added twice.
   std::string yml = s.Read("nlp/project.yml");
-  yml.replace(yml.find("workflows:"), 0, "  - name: clean\n    script: [\"rm -f corpus/words.txt\"]\n");
+  yml.replace(yml.find("workflows:"), 0,
+              "  - name: clean\n    script: [\"rm -f corpus/words.txt\"]\n");
   s.Write("nlp/project.yml", yml);
   r = RunDocExample(s, kDoc, "editor.sh");
   ASSERT_EQ(r.exit, 0) << r.output;

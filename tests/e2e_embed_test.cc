@@ -136,7 +136,8 @@ TEST_F(EmbedTest, AGeneratedTopFileListsTheEmbeddedFilesAsInputsOfItsOwnRegenera
 
 TEST_F(EmbedTest, IncludeWorksLikeSubninja) {
   std::string top = s.Read("build.ninja");
-  for (size_t at; (at = top.find("subninja ")) != std::string::npos;) top.replace(at, 9, "include ");
+  for (size_t at; (at = top.find("subninja ")) != std::string::npos;)
+    top.replace(at, 9, "include ");
   s.Write("build.ninja", top);
   RunExample();
   Replace(&s, "ner/project.yml", "sort -r corpus", "sort corpus");
@@ -175,12 +176,16 @@ TEST_F(EmbedTest, AnInputSharedByBothProjectsAndBuiltByTheIncludingFile) {
   // Both projects read ../shared.txt, which the top file makes.
   for (const char* p : {"nlp", "ner"}) {
     WriteDocExample(&s, kDoc, "nlp/project.yml", std::string(p) + "/project.yml");
-    Replace(&s, std::string(p) + "/project.yml", "sort -u assets/words.txt", "sort -u ../shared.txt");
-    Replace(&s, std::string(p) + "/project.yml", "deps: [assets/words.txt]", "deps: [../shared.txt]");
+    Replace(&s, std::string(p) + "/project.yml", "sort -u assets/words.txt",
+            "sort -u ../shared.txt");
+    Replace(&s, std::string(p) + "/project.yml", "deps: [assets/words.txt]",
+            "deps: [../shared.txt]");
   }
   s.Write("source.txt", "fig\nfig\n");
-  s.Write("build.ninja", "rule copy\n  command = cp $in $out\n"
-                         "build shared.txt: copy source.txt\n" + s.Read("build.ninja"));
+  s.Write("build.ninja",
+          "rule copy\n  command = cp $in $out\n"
+          "build shared.txt: copy source.txt\n" +
+              s.Read("build.ninja"));
   ASSERT_EQ(s.Wfgen({"nlp/project.yml", "--embed", "nlp", "-o", "nlp.ninja"}).exit, 0);
   ASSERT_EQ(s.Wfgen({"ner/project.yml", "--embed", "ner", "-o", "ner.ninja"}).exit, 0);
   RunResult r = s.Ninja();

@@ -161,8 +161,9 @@ TEST_F(HostileYamlTest, BombsDepthAndBytes) {
   for (int i = 1; i < 200; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "- \n";
   s.Write("project.yml", deep + "commands: []\n");
   Refused("200 levels of block nesting", "nesting deeper than 100 levels");
-  std::string chain = "commands:\n  - {name: a, script: [x], deps: [f], outputs: [f]}\n"
-                      "workflows:\n  all:\n";
+  std::string chain =
+      "commands:\n  - {name: a, script: [x], deps: [f], outputs: [f]}\n"
+      "workflows:\n  all:\n";
   for (int i = 0; i < 20000; ++i) chain += "    - a\n";
   s.Write("project.yml", chain);
   Refused("20000 steps rewriting one file", "would make a Ninja file of more than 32 MiB");
@@ -181,8 +182,11 @@ TEST_F(HostileYamlTest, BadBytesDuplicatesTabsAndDocuments) {
             std::string::npos);
   s.Write("project.yml", "commands: []\n---\ncommands: []\n");
   Refused("two documents", "project.yml:2:1: error: a second YAML document");
-  s.Write("project.yml", "\xef\xbb\xbf" "commands:\n  - {name: a, script: [x], deps: [\"a\\nb\"]}\n");
-  Refused("newline in a path (after a BOM)", "contains a newline, which a Ninja file cannot express");
+  s.Write("project.yml",
+          "\xef\xbb\xbf"
+          "commands:\n  - {name: a, script: [x], deps: [\"a\\nb\"]}\n");
+  Refused("newline in a path (after a BOM)",
+          "contains a newline, which a Ninja file cannot express");
 }
 
 TEST_F(HostileYamlTest, AHostileWeaselLockIsNotImportedAndCostsLittle) {
@@ -196,7 +200,8 @@ TEST_F(HostileYamlTest, AHostileWeaselLockIsNotImportedAndCostsLittle) {
   printf("%-44s exit %d, %6.2f s, peak %6ld KiB\n", "project.lock: 15 MB of '['", m.exit, m.seconds,
          m.peak_kib);
   EXPECT_EQ(m.exit, 0) << m.output;
-  EXPECT_NE(m.output.find("wfgen: warning: could not read weasel's project.lock: "), std::string::npos)
+  EXPECT_NE(m.output.find("wfgen: warning: could not read weasel's project.lock: "),
+            std::string::npos)
       << m.output;
   EXPECT_NE(m.output.find("project.lock:1:"), std::string::npos) << m.output;
   EXPECT_NE(m.output.find("nesting deeper than 100 levels"), std::string::npos) << m.output;

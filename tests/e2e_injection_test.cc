@@ -21,12 +21,34 @@ namespace test {
 namespace {
 
 const std::vector<std::string> kHostile = {
-    "a b",          " lead",        "trail ",          "$x",           "$$",
-    "${out}",       "$in",          "a:b",             ":",            "a|b",
-    "a||b",         "#c",           "x\nbuild evil: phony",            "build evil: phony",
-    "x\rbuild evil: phony",         "a\\b",            "'q'",          "\"dq\"",
-    "`id`",         ";rm -rf x",    "$(touch pwned)",  "-t",           "a$\nb",
-    "ä ✓ 😀",       "default evil", "rule evil",       "subninja evil", "include evil",
+    "a b",
+    " lead",
+    "trail ",
+    "$x",
+    "$$",
+    "${out}",
+    "$in",
+    "a:b",
+    ":",
+    "a|b",
+    "a||b",
+    "#c",
+    "x\nbuild evil: phony",
+    "build evil: phony",
+    "x\rbuild evil: phony",
+    "a\\b",
+    "'q'",
+    "\"dq\"",
+    "`id`",
+    ";rm -rf x",
+    "$(touch pwned)",
+    "-t",
+    "a$\nb",
+    "ä ✓ 😀",
+    "default evil",
+    "rule evil",
+    "subninja evil",
+    "include evil",
 };
 
 // The nodes real ninja has edges for: `ninja -t targets all` prints
@@ -90,10 +112,10 @@ class InjectionTest : public ::testing::Test {
   // outputs) in one workflow `workflow` must give, and no others.
   static std::set<std::string> Expected(const std::string& name, const std::string& workflow,
                                         const std::vector<std::string>& paths) {
-    std::set<std::string> nodes = {"build.ninja",
-                                   ".wfgen/stamps/workflows/" + FileSafeName(workflow) + "/1-" +
-                                       FileSafeName(name),
-                                   ".wfgen/stamps/commands/" + FileSafeName(name), name, workflow};
+    std::set<std::string> nodes = {
+        "build.ninja",
+        ".wfgen/stamps/workflows/" + FileSafeName(workflow) + "/1-" + FileSafeName(name),
+        ".wfgen/stamps/commands/" + FileSafeName(name), name, workflow};
     for (const std::string& p : paths) nodes.insert(p);
     if (workflow != "all") nodes.insert(".wfgen/list");
     return nodes;
@@ -129,9 +151,13 @@ TEST_F(InjectionTest, VarsAndEnvironmentValuesInPaths) {
     for (bool from_env : {false, true}) {
       SCOPED_TRACE(v + (from_env ? " (env)" : " (var)"));
       std::string ref = from_env ? "${env.E}" : "${vars.v}";
-      std::string yml = "vars:\n  v: " + Yaml(v) + "\nenv:\n  E: WFGEN_TEST_E\ncommands:\n"
-                        "  - name: c\n    script: [\"steptool c --out 'o " + ref + "'\"]\n"
-                        "    deps: [" + Yaml("d " + ref) + "]\n    outputs: [" + Yaml("o " + ref) +
+      std::string yml = "vars:\n  v: " + Yaml(v) +
+                        "\nenv:\n  E: WFGEN_TEST_E\ncommands:\n"
+                        "  - name: c\n    script: [\"steptool c --out 'o " +
+                        ref +
+                        "'\"]\n"
+                        "    deps: [" +
+                        Yaml("d " + ref) + "]\n    outputs: [" + Yaml("o " + ref) +
                         "]\nworkflows:\n  all: [c]\n";
       if (!Generate(yml, v)) {
         // Only what a Ninja file cannot hold in a path is refused.

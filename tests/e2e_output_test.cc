@@ -94,7 +94,8 @@ bool Printable(const std::string& text, std::string* why) {
       size_t k = i + 1;
       if (k < text.size() && text[k] == '[') {
         ++k;
-        while (k < text.size() && (isdigit(static_cast<unsigned char>(text[k])) || text[k] == ';')) ++k;
+        while (k < text.size() && (isdigit(static_cast<unsigned char>(text[k])) || text[k] == ';'))
+          ++k;
         if (k < text.size() && text[k] == 'm') {
           i = k;
           continue;
@@ -132,7 +133,8 @@ std::string BinaryProject(int bytes) {
   return R"(max_parallel_processes: 2
 commands:
   - name: bin
-    script: ["steptool bin --bytes )" + std::to_string(bytes) + R"("]
+    script: ["steptool bin --bytes )" +
+         std::to_string(bytes) + R"("]
   - name: esc
     script: ["steptool esc --print \e(0\e[?1049h"]
   - name: member
@@ -181,15 +183,17 @@ TEST(OutputTest, BinaryOutputLeavesARealTerminalUsable) {
   ASSERT_EQ(tmux("new-session -d -s " + session + " -x 100 -y 30 'sh'"), 0);
   // A command that shows the terminal's state after ninja: charset,
   // colours and cursor must be as before.
-  std::string cmd = "cd '" + s.dir() + "' && PATH='" + SteptoolBin().substr(0, SteptoolBin().rfind('/')) +
-                    ":'$PATH " + NinjaBin() + " esc after; echo; echo DONE-abc-\\$((6*7))xyz";
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" +
+                    SteptoolBin().substr(0, SteptoolBin().rfind('/')) + ":'$PATH " + NinjaBin() +
+                    " esc after; echo; echo DONE-abc-\\$((6*7))xyz";
   ASSERT_EQ(tmux("send-keys -t " + session + " \"" + cmd + "\" Enter"), 0);
   std::string screen;
   bool done = WaitFor(
       [&] {
         // -e: with attributes, so a switched character set shows (as SO); -S -:
         // with the lines scrolled off; -J: wrapped lines joined.
-        FILE* p = popen(("tmux -S '" + sock + "' capture-pane -e -J -p -S - -t " + session).c_str(), "r");
+        FILE* p =
+            popen(("tmux -S '" + sock + "' capture-pane -e -J -p -S - -t " + session).c_str(), "r");
         if (!p) return false;
         char buf[4096];
         screen.clear();

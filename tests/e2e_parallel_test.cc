@@ -65,7 +65,8 @@ long long At(const std::vector<Event>& events, const std::string& name, const st
 std::string Step(const std::string& name, double sleep, const std::string& extra = "") {
   char buf[512];
   snprintf(buf, sizeof buf,
-           "  - name: %s\n    script: [\"steptool %s --sleep %g --stamp times.log --out out/%s.txt%s\"]\n"
+           "  - name: %s\n    script: [\"steptool %s --sleep %g --stamp times.log --out "
+           "out/%s.txt%s\"]\n"
            "    outputs: [out/%s.txt]\n",
            name.c_str(), name.c_str(), sleep, name.c_str(), extra.c_str(), name.c_str());
   return buf;
@@ -98,13 +99,14 @@ TEST_F(ParallelTest, AtMostMaxRunAtOnceAndAFinishedOneIsReplacedAtOnce) {
   EXPECT_GE(quick_started_before_slow_ended, 2) << s.Read("times.log");
   // The step after the group starts only when every member is done.
   long long last_member_end = 0;
-  for (const char* m : {"slow", "q1", "q2", "q3"}) last_member_end = std::max(last_member_end, At(ev, m, "end"));
+  for (const char* m : {"slow", "q1", "q2", "q3"})
+    last_member_end = std::max(last_member_end, At(ev, m, "end"));
   EXPECT_GE(At(ev, "after", "start"), last_member_end);
 }
 
 TEST_F(ParallelTest, LogsAreReplayedInDeclarationOrderAndMembersSkipOneByOne) {
-  Generate("max_parallel_processes: 3\ncommands:\n" +
-           Step("first", 0.4, " --print FIRST-OUTPUT") + Step("second", 0.0, " --print SECOND-OUTPUT") +
+  Generate("max_parallel_processes: 3\ncommands:\n" + Step("first", 0.4, " --print FIRST-OUTPUT") +
+           Step("second", 0.0, " --print SECOND-OUTPUT") +
            Step("third", 0.1, " --print THIRD-OUTPUT") +
            "workflows:\n  all:\n    - parallel: [first, second, third]\n");
   RunResult r = s.Ninja({"all"});
@@ -136,7 +138,8 @@ TEST_F(ParallelTest, AFailureTerminatesTheRunningSiblingsAndStartsNothingElse) {
   EXPECT_EQ(At(ev, "never", "start"), -1) << r.output;
   EXPECT_EQ(At(ev, "next", "start"), -1) << r.output;
   EXPECT_NE(r.output.find("'long' terminated because 'bad' failed"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("line 1 of 'bad' failed with exit code 4"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("line 1 of 'bad' failed with exit code 4"), std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("---- log of 'bad'"), std::string::npos) << r.output;
   // The grandchild that ignores SIGTERM was killed after the grace period.
   EXPECT_TRUE(WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 5))
@@ -218,7 +221,8 @@ TEST(InterruptTest, SigkillOfNinjaLeavesNoProcessBehind) {
                              "workflows:\n  all: [a]\n");
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background ninja = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 20));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 20));
   kill(ninja.pid, SIGKILL);
   TestSpace::Wait(&ninja);
   EXPECT_TRUE(WaitFor([&] { return CountProcesses(s.dir()) == 0; }, 5))
@@ -231,7 +235,8 @@ TEST(InterruptTest, SigkillOfTheWrapperLeavesNoProcessBehind) {
                              "workflows:\n  all: [a]\n");
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background ninja = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 20));
+  ASSERT_TRUE(
+      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 20));
   // The wrapper is ninja's child (sh execs it).
   std::string cmd = "pkill -KILL -P " + std::to_string(ninja.pid) + " -x wfgen-run";
   ASSERT_EQ(system(cmd.c_str()), 0);
@@ -245,7 +250,8 @@ TEST_F(ParallelTest, NamedPoolsLimitAndNumberTheirSlots) {
   Generate(R"(max_parallel_processes: 4
 pools: {gpu: 2}
 commands:
-)" + Step("g1", 0.3) + "    pool: gpu\n" + Step("g2", 0.3) + "    pool: gpu\n" + Step("g3", 0.3) +
+)" + Step("g1", 0.3) +
+           "    pool: gpu\n" + Step("g2", 0.3) + "    pool: gpu\n" + Step("g3", 0.3) +
            "    pool: gpu\n" + Step("cpu", 0.3) +
            "workflows:\n  all:\n    - parallel: [g1, g2, g3, cpu]\n");
   RunResult r = s.Ninja({"all"});
@@ -288,8 +294,7 @@ TEST_F(ParallelTest, MaxParallelProcessesAlsoBoundsNamedPools) {
 }
 
 TEST_F(ParallelTest, DataflowDoesNotWaitForTheSlowestOfAStage) {
-  std::string yml = "max_parallel_processes: 4\ncommands:\n" + Step("slow", 0.8) +
-                    Step("a", 0.05) +
+  std::string yml = "max_parallel_processes: 4\ncommands:\n" + Step("slow", 0.8) + Step("a", 0.05) +
                     "  - name: b\n    script: [\"steptool b --in out/a.txt --stamp times.log --out "
                     "out/b.txt\"]\n    deps: [out/a.txt]\n    outputs: [out/b.txt]\n"
                     "workflows:\n  all:\n    - parallel: [slow, a]\n    - b\n";
@@ -332,8 +337,9 @@ TEST_F(ParallelTest, TheSeedDemoScaledDown) {
 max_parallel_processes: 2
 kill_grace: 1
 commands:
-)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) + cmd("sleepB", {{.1, 0}, {.2, 0}}) +
-           cmd("sleepC", {{.4, 0}}) + cmd("sleepD", {{.2, 0}}, true) +
+)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) +
+           cmd("sleepB", {{.1, 0}, {.2, 0}}) + cmd("sleepC", {{.4, 0}}) +
+           cmd("sleepD", {{.2, 0}}, true) +
            cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}}));
   RunResult r = s.Ninja({"all"});
   EXPECT_NE(r.exit, 0);

@@ -15,7 +15,9 @@ namespace {
 
 using Runs = std::vector<std::string>;
 
-bool NoWork(const RunResult& r) { return r.output.find("ninja: no work to do.") != std::string::npos; }
+bool NoWork(const RunResult& r) {
+  return r.output.find("ninja: no work to do.") != std::string::npos;
+}
 
 TEST(PathsTest, SpacesUnicodeAndNinjaSpecialCharacters) {
   TestSpace s;

@@ -81,9 +81,7 @@ bool Has(const std::vector<Event>& events, const std::string& name, const std::s
   return false;
 }
 
-std::string Base(const std::string& path) {
-  return path.substr(path.rfind('/') + 1);
-}
+std::string Base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 class SlurmTest : public ::testing::Test {
  protected:
@@ -343,8 +341,8 @@ TEST_F(SlurmTest, CtrlCAlsoWithdrawsAJobStillWaitingForResources) {
   TestSpace::Background ninja = s.Start({NinjaBin(), "all"}, env_);
   // Which of the two Ninja (and Slurm) start first is theirs to choose.
   auto started = [&](const char* name) { return Has(Events(s), name, "start"); };
-  ASSERT_TRUE(WaitFor([&] { return Jobs().size() == 2 && (started("first") || started("second")); },
-                      60))
+  ASSERT_TRUE(
+      WaitFor([&] { return Jobs().size() == 2 && (started("first") || started("second")); }, 60))
       << Join(Jobs());
   std::string queue = Join(Jobs());
   kill(ninja.pid, SIGINT);
@@ -501,9 +499,11 @@ TEST_F(SlurmTest, TheSeedDemoScaledDownRunsOnSlurm) {
 max_parallel_processes: 2
 kill_grace: 1
 commands:
-)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) + cmd("sleepB", {{.1, 0}, {.2, 0}}) +
-               cmd("sleepC", {{.4, 0}}) + cmd("sleepD", {{.2, 0}}, true) +
-               cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}}),
+)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) +
+               cmd("sleepB", {{.1, 0}, {.2, 0}}) + cmd("sleepC", {{.4, 0}}) +
+               cmd("sleepD", {{.2, 0}}, true) +
+               cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) +
+               cmd("fail", {{.1, 1}}),
            {"--launcher", "slurm"});
   RunResult r = Ninja({"-j", "8", "all"});
   EXPECT_NE(r.exit, 0);

@@ -44,7 +44,8 @@ class StateTest : public ::testing::Test {
   // Lines of `output` that mention `what`.
   static int Count(const std::string& output, const std::string& what) {
     int n = 0;
-    for (size_t at = output.find(what); at != std::string::npos; at = output.find(what, at + 1)) ++n;
+    for (size_t at = output.find(what); at != std::string::npos; at = output.find(what, at + 1))
+      ++n;
     return n;
   }
   bool RecordValid(const std::string& name) {
@@ -70,7 +71,9 @@ TEST_F(StateTest, EveryKindOfBadRecordMeansNoRecordWithOneWarning) {
       {"truncated before the checksum's end", good.substr(0, good.size() - 3)},
       {"one byte changed", flipped},
       {"empty", ""},
-      {"binary garbage", std::string("\x7f" "ELF\x02\x01\x01\0\0\xff\xfe", 12)},
+      {"binary garbage", std::string("\x7f"
+                                     "ELF\x02\x01\x01\0\0\xff\xfe",
+                                     12)},
       {"from another version", future},
       {"weasel's lock format", "prep:\n  cmd: python -m weasel run prep\n"},
   };

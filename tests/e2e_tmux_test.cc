@@ -16,7 +16,8 @@ bool LineWith(const std::string& text, const std::vector<std::string>& parts) {
   size_t start = 0;
   while (start < text.size()) {
     size_t eol = text.find('\n', start);
-    std::string line = text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
+    std::string line =
+        text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
     size_t at = 0;
     bool all = true;
     for (const std::string& p : parts) {
@@ -42,7 +43,9 @@ class TmuxTest : public ::testing::Test {
     socket = s.Path("tmux.sock");
   }
   void TearDown() override { s.Run({"tmux", "-S", socket, "kill-server"}); }
-  std::string Capture() { return s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-t", "t"}).output; }
+  std::string Capture() {
+    return s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-t", "t"}).output;
+  }
   bool WaitForPane(const std::string& needle, std::string* pane) {
     return WaitFor(
         [&] {
@@ -74,8 +77,9 @@ workflows:
     - parallel: [long, bad, third]
     - after
 )");
-  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" + DirOf(WfgenBin()) +
-                    ":'$PATH LANG=C.UTF-8 " + WfgenBin() + " run all; echo \"[exit $?]\"; sleep 60";
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" +
+                    DirOf(WfgenBin()) + ":'$PATH LANG=C.UTF-8 " + WfgenBin() +
+                    " run all; echo \"[exit $?]\"; sleep 60";
   RunResult start = s.Run({"tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "90", "-y",
                            "30", "sh", "-c", cmd});
   ASSERT_EQ(start.exit, 0) << start.output;
@@ -101,7 +105,8 @@ workflows:
   EXPECT_TRUE(LineWith(pane, {"- after", "not started"})) << pane;
   EXPECT_NE(pane.find("wfgen: all: "), std::string::npos) << pane;
   EXPECT_NE(pane.find("1 failed, 1 terminated"), std::string::npos) << pane;
-  EXPECT_NE(pane.find("failed: bad (exit code 1), log: .wfgen/logs/bad.log"), std::string::npos) << pane;
+  EXPECT_NE(pane.find("failed: bad (exit code 1), log: .wfgen/logs/bad.log"), std::string::npos)
+      << pane;
   EXPECT_NE(pane.find("[exit 1]"), std::string::npos) << pane;
   EXPECT_EQ(pane.find("FAILED:"), std::string::npos) << pane;
   // Every line fits the 90 columns.
@@ -124,8 +129,8 @@ TEST_F(TmuxTest, NoColorAndResizeAreHonoured) {
 workflows:
   all: [slow]
 )");
-  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" + DirOf(WfgenBin()) +
-                    ":'$PATH NO_COLOR=1 LANG=C.UTF-8 " + WfgenBin() +
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" +
+                    DirOf(WfgenBin()) + ":'$PATH NO_COLOR=1 LANG=C.UTF-8 " + WfgenBin() +
                     " run all; echo \"[exit $?]\"; sleep 60";
   ASSERT_EQ(s.Run({"tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "100", "-y", "20",
                    "sh", "-c", cmd})

@@ -24,6 +24,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <dirent.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,8 +33,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-#include <dirent.h>
-#include <algorithm>
 
 namespace {
 
@@ -156,9 +156,11 @@ int main(int argc, char** argv) {
   if (bytes > 0) {
     // Every byte value, invalid UTF-8 sequences, NULs and terminal escapes.
     static char block[65536];
-    for (size_t i = 0; i < sizeof block; ++i) block[i] = static_cast<char>((i * 7 + i / 256) & 0xff);
+    for (size_t i = 0; i < sizeof block; ++i)
+      block[i] = static_cast<char>((i * 7 + i / 256) & 0xff);
     for (long long left = bytes; left > 0;) {
-      size_t n = left < static_cast<long long>(sizeof block) ? static_cast<size_t>(left) : sizeof block;
+      size_t n =
+          left < static_cast<long long>(sizeof block) ? static_cast<size_t>(left) : sizeof block;
       if (fwrite(block, 1, n, stdout) != n) return 5;
       left -= static_cast<long long>(n);
     }
