@@ -4,10 +4,11 @@
 #include <cstring>
 #include <set>
 
+#include "generator/field_reader.h"
+#include "generator/names.h"
 #include "generator/paths.h"
 #include "generator/scalar.h"
 #include "generator/yaml_tree.h"
-#include "runtime/step_spec.h"
 
 namespace wfgen {
 namespace {
@@ -20,224 +21,25 @@ const std::vector<std::string> kCommandKeys = {"name", "help", "script", "deps",
 const std::vector<std::string> kResourceKeys = {"cpus", "mem",       "gpus",
                                                 "time", "partition", "extra"};
 
-// Characters a path or name cannot contain, because Ninja cannot express
-// them (`|` ends a path, a newline ends a statement) or exec cannot.
-const char* ForbiddenChar(const std::string& s) {
-  for (char c : s) {
-    if (c == '\n') return "a newline";
-    if (c == '\r') return "a carriage return";
-    if (c == '|') return "'|'";
-    if (c == '\0') return "a NUL byte";
-  }
-  return nullptr;
-}
-
-// Why `name` cannot be a command or workflow name, or null. Names become
-// Ninja targets, file names under .wfgen/ and words on the console, so
-// besides what no path may hold they must be spelled the way Ninja
-// normalises paths ("./a", "a/" and "a//b" would each be a second name for
-// a target Ninja calls "a"), stay out of wfgen's own .wfgen/ directory and
-// fit in a file name.
-std::string BadName(const std::string& name) {
-  if (const char* bad = ForbiddenChar(name)) return std::string("contains ") + bad;
-  for (unsigned char ch : name) {
-    if (ch < 0x20 || ch == 0x7f) return "contains a control character";
-  }
-  if (IsAbsolute(name)) return "starts with '/'; a name is not an absolute path";
-  std::string canonical = CanonicalPath(name);
-  if (canonical != name) {
-    return "is not written the way Ninja normalises paths ('" + canonical +
-           "'), so it could name two different targets";
-  }
-  if (name == ".wfgen" || name.compare(0, 7, ".wfgen/") == 0) {
-    return "is inside .wfgen/, which holds wfgen's own files";
-  }
-  if (name == "build.ninja") return "is reserved for the generated Ninja file";
-  if (FileSafeName(name).size() > 200) return "is too long to be part of a file name";
-  return "";
-}
-
-// True if `line` has, outside quotes, a character a shell would treat
-// specially; `*what` names it.
-bool LooksLikeShell(const std::string& line, std::string* what) {
-  char quote = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-      else if (c == '\\' && quote == '"') ++i;
-      continue;
-    }
-    if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '\\') {
-      ++i;
-    } else if (c == '|' || c == '>' || c == '<' || c == ';' || c == '&' || c == '`') {
-      *what = std::string("`") + c + "`";
-      return true;
-    } else if (c == '*' || c == '?') {
-      *what = std::string("the glob `") + c + "`";
-      return true;
-    } else if (c == '$' && i + 1 < line.size() &&
-               (isalpha(static_cast<unsigned char>(line[i + 1])) || line[i + 1] == '_' ||
-                line[i + 1] == '(')) {
-      *what = "`$" + std::string(1, line[i + 1]) + "...`";
-      return true;
-    } else if (c == '~' && (i == 0 || line[i - 1] == ' ') &&
-               (i + 1 == line.size() || line[i + 1] == '/' || line[i + 1] == ' ')) {
-      *what = "`~`";
-      return true;
-    }
-  }
-  return false;
-}
-
 class Loader {
  public:
-  Loader(Interpolator* interp, Diagnostics* diag) : interp_(interp), diag_(diag) {}
+  Loader(Interpolator* interp, Diagnostics* diag)
+      : fields_(interp, diag), interp_(interp), diag_(diag) {}
 
   void Load(const YNodePtr& root, Project* p);
 
  private:
-  bool ReadString(const YNodePtr& node, const std::string& what, Text* out);
-  bool ReadOptionalString(const YNodePtr& node, const std::string& what, std::string* out);
-  bool ReadList(const YNodePtr& node, const std::string& what,
-                bool (Loader::*read_item)(const YNodePtr&, const std::string&, Text*),
-                std::vector<Text>* out);
-  bool ReadStringList(const YNodePtr& node, const std::string& what, std::vector<Text>* out);
-  bool ReadBool(const YNodePtr& node, const std::string& what, bool* out);
-  bool ReadPositiveInt(const YNodePtr& node, const std::string& what, int* out);
-  bool ReadPath(const YNodePtr& node, const std::string& what, Text* out);
-  bool ReadPathList(const YNodePtr& node, const std::string& what, std::vector<Text>* out);
   void LoadCommand(const YNodePtr& node, Command* c);
   void LoadResources(const YNodePtr& node, Resources* r);
   void LoadWorkflows(const YNodePtr& node, Project* p);
   void LoadAssets(const YNodePtr& node, Project* p);
   void LoadExtensions(const YNodePtr& root, Project* p);
   void Validate(Project* p);
-  bool ExpectMap(const YNodePtr& node, const std::string& what);
-  bool ExpectList(const YNodePtr& node, const std::string& what);
 
+  FieldReader fields_;
   Interpolator* interp_;
   Diagnostics* diag_;
 };
-
-bool Loader::ExpectMap(const YNodePtr& node, const std::string& what) {
-  if (node->is_map()) return true;
-  diag_->Error(node->loc, what + " must be a mapping (key: value lines), not " + node->KindName());
-  return false;
-}
-
-bool Loader::ExpectList(const YNodePtr& node, const std::string& what) {
-  if (node->is_seq()) return true;
-  Diagnostic& d = diag_->Error(node->loc, what + " must be a list, not " + node->KindName());
-  if (node->is_scalar()) d.notes.push_back("write it as a list: `- " + node->text + "`");
-  return false;
-}
-
-bool Loader::ReadString(const YNodePtr& node, const std::string& what, Text* out) {
-  out->loc = node->loc;
-  if (!node->is_scalar()) {
-    diag_->Error(node->loc, what + " must be a string, not " + node->KindName());
-    return false;
-  }
-  // weasel's schema wants real strings here (pydantic StrictStr).
-  ScalarType type = ResolveScalar(*node);
-  if (type != ScalarType::kString) {
-    const char* kind = type == ScalarType::kBool   ? "a boolean"
-                       : type == ScalarType::kNull ? "null"
-                                                   : "a number";
-    diag_
-        ->Error(node->loc, what + " must be a string, but YAML reads " + node->text + " as " + kind)
-        .notes.push_back("quote it: \"" + node->text + "\"");
-    return false;
-  }
-  YNodePtr r = interp_->Resolve(node, diag_);
-  if (!r) return false;
-  if (r->is_seq() || r->is_map()) {
-    diag_->Error(node->loc, what + " must be a string, but " + node->text + " is " + r->KindName());
-    return false;
-  }
-  std::string err;
-  out->value.clear();
-  if (!RenderForString(*r, &out->value, &err)) {
-    diag_->Error(node->loc, err);
-    return false;
-  }
-  return true;
-}
-
-bool Loader::ReadOptionalString(const YNodePtr& node, const std::string& what, std::string* out) {
-  if (!node || node->is_null()) return true;
-  Text t;
-  if (!ReadString(node, what, &t)) return false;
-  *out = t.value;
-  return true;
-}
-
-bool Loader::ReadList(const YNodePtr& node, const std::string& what,
-                      bool (Loader::*read_item)(const YNodePtr&, const std::string&, Text*),
-                      std::vector<Text>* out) {
-  if (!node || node->is_null()) return true;
-  if (!ExpectList(node, what)) return false;
-  bool ok = true;
-  for (const YNodePtr& item : node->items) {
-    Text t;
-    if ((this->*read_item)(item, "each entry of " + what, &t)) {
-      out->push_back(std::move(t));
-    } else {
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-bool Loader::ReadStringList(const YNodePtr& node, const std::string& what, std::vector<Text>* out) {
-  return ReadList(node, what, &Loader::ReadString, out);
-}
-
-bool Loader::ReadPath(const YNodePtr& node, const std::string& what, Text* out) {
-  if (!ReadString(node, what, out)) return false;
-  if (out->value.empty()) {
-    diag_->Error(node->loc, what + " is an empty path");
-    return false;
-  }
-  if (const char* bad = ForbiddenChar(out->value)) {
-    diag_->Error(node->loc, what + " '" + out->value + "' contains " + bad +
-                                ", which a Ninja file cannot express; rename the file");
-    return false;
-  }
-  return true;
-}
-
-bool Loader::ReadPathList(const YNodePtr& node, const std::string& what, std::vector<Text>* out) {
-  return ReadList(node, what, &Loader::ReadPath, out);
-}
-
-bool Loader::ReadBool(const YNodePtr& node, const std::string& what, bool* out) {
-  if (!node || node->is_null()) return true;
-  YNodePtr r = interp_->Resolve(node, diag_);
-  if (!r) return false;
-  if (!ScalarAsBool(*r, out)) {
-    diag_->Error(node->loc, what + " must be true or false, not " +
-                                (node->is_scalar() ? "'" + node->text + "'" : node->KindName()));
-    return false;
-  }
-  return true;
-}
-
-bool Loader::ReadPositiveInt(const YNodePtr& node, const std::string& what, int* out) {
-  YNodePtr r = interp_->Resolve(node, diag_);
-  if (!r) return false;
-  int64_t v = 0;
-  if (!ScalarAsInt(*r, &v) || v < 1 || v > 100000) {
-    diag_->Error(node->loc, what + " must be a whole number from 1 to 100000, not " +
-                                (r->is_scalar() ? "'" + r->text + "'" : r->KindName()));
-    return false;
-  }
-  *out = static_cast<int>(v);
-  return true;
-}
 
 namespace {
 
@@ -272,12 +74,12 @@ bool IsSlurmTime(const std::string& v) {
 }  // namespace
 
 void Loader::LoadResources(const YNodePtr& node, Resources* r) {
-  if (!ExpectMap(node, "resources")) return;
+  if (!fields_.ExpectMap(node, "resources")) return;
   for (auto& [k, v] : node->entries) {
     const std::string& key = k->text;
     if (key == "extra") {
       std::vector<Text> extra;
-      ReadStringList(v, "resources.extra", &extra);
+      fields_.ReadStringList(v, "resources.extra", &extra);
       for (Text& t : extra) r->extra.push_back(t.value);
       continue;
     }
@@ -326,7 +128,7 @@ void Loader::LoadResources(const YNodePtr& node, Resources* r) {
 
 void Loader::LoadCommand(const YNodePtr& node, Command* c) {
   c->loc = node->loc;
-  if (!ExpectMap(node, "each command")) return;
+  if (!fields_.ExpectMap(node, "each command")) return;
   for (auto& [k, v] : node->entries) {
     const std::string& key = k->text;
     bool known = false;
@@ -345,7 +147,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
     diag_->Error(node->loc, "a command needs a `name`");
     return;
   }
-  if (ReadString(name, "a command's name", &c->name)) {
+  if (fields_.ReadString(name, "a command's name", &c->name)) {
     std::string bad = BadName(c->name.value);
     if (c->name.value.empty()) {
       diag_->Error(name->loc, "a command's name cannot be empty");
@@ -354,23 +156,23 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
     }
   }
   const std::string label = "command '" + c->name.value + "'";
-  ReadOptionalString(FindChild(node, "help"), "the help of " + label, &c->help);
+  fields_.ReadOptionalString(FindChild(node, "help"), "the help of " + label, &c->help);
   YNodePtr script = FindChild(node, "script");
-  ReadStringList(script, "the script of " + label, &c->script);
+  fields_.ReadStringList(script, "the script of " + label, &c->script);
   if (!script || script->is_null() || (script->is_seq() && script->items.empty())) {
     diag_->Error(script ? script->loc : node->loc,
                  label + " has an empty script; give it at least one line to run");
   }
-  ReadPathList(FindChild(node, "deps"), "the deps of " + label, &c->deps);
-  ReadPathList(FindChild(node, "outputs"), "the outputs of " + label, &c->outputs);
-  ReadPathList(FindChild(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
-               &c->outputs_no_cache);
-  ReadBool(FindChild(node, "no_skip"), "no_skip of " + label, &c->no_skip);
-  ReadBool(FindChild(node, "shell"), "shell of " + label, &c->shell);
-  ReadOptionalString(FindChild(node, "pool"), "the pool of " + label, &c->pool);
+  fields_.ReadPathList(FindChild(node, "deps"), "the deps of " + label, &c->deps);
+  fields_.ReadPathList(FindChild(node, "outputs"), "the outputs of " + label, &c->outputs);
+  fields_.ReadPathList(FindChild(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
+                       &c->outputs_no_cache);
+  fields_.ReadBool(FindChild(node, "no_skip"), "no_skip of " + label, &c->no_skip);
+  fields_.ReadBool(FindChild(node, "shell"), "shell of " + label, &c->shell);
+  fields_.ReadOptionalString(FindChild(node, "pool"), "the pool of " + label, &c->pool);
   if (YNodePtr l = FindChild(node, "launcher")) {
     Text t;
-    if (ReadString(l, "the launcher of " + label, &t)) {
+    if (fields_.ReadString(l, "the launcher of " + label, &t)) {
       if (t.value != "local" && t.value != "slurm") {
         diag_->Error(l->loc, "unknown launcher '" + t.value + "'; use local or slurm");
       }
@@ -395,7 +197,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
 }
 
 void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
-  if (!ExpectMap(node, "workflows")) return;
+  if (!fields_.ExpectMap(node, "workflows")) return;
   for (auto& [k, v] : node->entries) {
     Workflow w;
     w.name = Text{k->text, k->loc};
@@ -409,7 +211,7 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
       p->workflows.push_back(std::move(w));
       continue;
     }
-    if (!ExpectList(v, "workflow '" + k->text + "'")) continue;
+    if (!fields_.ExpectList(v, "workflow '" + k->text + "'")) continue;
     for (const YNodePtr& item : v->items) {
       WorkflowStep step;
       step.loc = item->loc;
@@ -430,7 +232,7 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
                                          "'; list the commands to run in parallel");
           continue;
         }
-        if (!ExpectList(members, "a parallel group")) continue;
+        if (!fields_.ExpectList(members, "a parallel group")) continue;
         for (const YNodePtr& m : members->items) {
           if (m->is_map() || m->is_seq()) {
             diag_->Error(m->loc, "parallel groups cannot be nested; list command names only")
@@ -438,7 +240,7 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
             continue;
           }
           Text name;
-          if (!ReadString(m, "a parallel group member", &name)) continue;
+          if (!fields_.ReadString(m, "a parallel group member", &name)) continue;
           for (const Text& seen : step.commands) {
             if (seen.value == name.value) {
               diag_->Error(m->loc, "'" + name.value + "' is listed twice in one parallel group")
@@ -453,7 +255,7 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
         continue;
       }
       Text name;
-      if (!ReadString(item, "a workflow step", &name)) continue;
+      if (!fields_.ReadString(item, "a workflow step", &name)) continue;
       step.commands.push_back(std::move(name));
       w.steps.push_back(std::move(step));
     }
@@ -462,20 +264,21 @@ void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {
 }
 
 void Loader::LoadAssets(const YNodePtr& node, Project* p) {
-  if (!ExpectList(node, "assets")) return;
+  if (!fields_.ExpectList(node, "assets")) return;
   for (const YNodePtr& item : node->items) {
-    if (!ExpectMap(item, "each asset")) continue;
+    if (!fields_.ExpectMap(item, "each asset")) continue;
     Asset a;
     a.loc = item->loc;
-    ReadOptionalString(FindChild(item, "dest"), "an asset's dest", &a.dest);
-    ReadOptionalString(FindChild(item, "url"), "an asset's url", &a.url);
-    ReadOptionalString(FindChild(item, "checksum"), "an asset's checksum", &a.checksum);
-    ReadOptionalString(FindChild(item, "description"), "an asset's description", &a.description);
+    fields_.ReadOptionalString(FindChild(item, "dest"), "an asset's dest", &a.dest);
+    fields_.ReadOptionalString(FindChild(item, "url"), "an asset's url", &a.url);
+    fields_.ReadOptionalString(FindChild(item, "checksum"), "an asset's checksum", &a.checksum);
+    fields_.ReadOptionalString(FindChild(item, "description"), "an asset's description",
+                               &a.description);
     if (YNodePtr git = FindChild(item, "git")) {
-      if (ExpectMap(git, "an asset's git")) {
-        ReadOptionalString(FindChild(git, "repo"), "git.repo", &a.git_repo);
-        ReadOptionalString(FindChild(git, "branch"), "git.branch", &a.git_branch);
-        ReadOptionalString(FindChild(git, "path"), "git.path", &a.git_path);
+      if (fields_.ExpectMap(git, "an asset's git")) {
+        fields_.ReadOptionalString(FindChild(git, "repo"), "git.repo", &a.git_repo);
+        fields_.ReadOptionalString(FindChild(git, "branch"), "git.branch", &a.git_branch);
+        fields_.ReadOptionalString(FindChild(git, "path"), "git.path", &a.git_path);
         if (a.git_repo.empty()) diag_->Error(git->loc, "a git asset needs `repo`");
       }
     } else if (a.dest.empty()) {
@@ -492,14 +295,14 @@ void Loader::LoadAssets(const YNodePtr& node, Project* p) {
 void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
   if (YNodePtr m = FindChild(root, "max_parallel_processes")) {
     int n = 0;
-    if (!m->is_null() && ReadPositiveInt(m, "max_parallel_processes", &n))
+    if (!m->is_null() && fields_.ReadPositiveInt(m, "max_parallel_processes", &n))
       p->max_parallel_processes = n;
   }
   if (YNodePtr pools = FindChild(root, "pools")) {
-    if (!pools->is_null() && ExpectMap(pools, "pools")) {
+    if (!pools->is_null() && fields_.ExpectMap(pools, "pools")) {
       for (auto& [k, v] : pools->entries) {
         int depth = 0;
-        if (ReadPositiveInt(v, "the depth of pool '" + k->text + "'", &depth)) {
+        if (fields_.ReadPositiveInt(v, "the depth of pool '" + k->text + "'", &depth)) {
           if (k->text.empty() ||
               k->text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                         "0123456789_-") != std::string::npos) {
@@ -527,7 +330,7 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
   }
   if (YNodePtr l = FindChild(root, "launcher")) {
     Text t;
-    if (ReadString(l, "launcher", &t)) {
+    if (fields_.ReadString(l, "launcher", &t)) {
       if (t.value != "local" && t.value != "slurm") {
         diag_->Error(l->loc, "unknown launcher '" + t.value + "'; use local or slurm");
       }
@@ -610,10 +413,10 @@ void Loader::Load(const YNodePtr& root, Project* p) {
     if (r && !r->is_null()) RenderForString(*r, &p->description, &err);
   }
   if (YNodePtr v = FindChild(root, "vars")) {
-    if (!v->is_null()) ExpectMap(v, "vars");
+    if (!v->is_null()) fields_.ExpectMap(v, "vars");
   }
   if (YNodePtr e = FindChild(root, "env")) {
-    if (!e->is_null() && ExpectMap(e, "env")) {
+    if (!e->is_null() && fields_.ExpectMap(e, "env")) {
       for (auto& [k, v] : e->entries) {
         if (!v->is_scalar()) {
           diag_->Error(v->loc, "env." + k->text + " must name an environment variable");
@@ -621,13 +424,13 @@ void Loader::Load(const YNodePtr& root, Project* p) {
       }
     }
   }
-  ReadPathList(FindChild(root, "directories"), "directories", &p->directories);
+  fields_.ReadPathList(FindChild(root, "directories"), "directories", &p->directories);
   if (YNodePtr a = FindChild(root, "assets")) {
     if (!a->is_null()) LoadAssets(a, p);
   }
   LoadExtensions(root, p);
   if (YNodePtr cmds = FindChild(root, "commands")) {
-    if (!cmds->is_null() && ExpectList(cmds, "commands")) {
+    if (!cmds->is_null() && fields_.ExpectList(cmds, "commands")) {
       for (const YNodePtr& item : cmds->items) {
         Command c;
         LoadCommand(item, &c);
