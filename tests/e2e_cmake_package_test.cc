@@ -13,21 +13,6 @@ namespace {
 
 const char kDoc[] = "integration.md";
 
-int Count(const std::string& text, const std::string& what) {
-  int n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-void Replace(TestSpace* s, const std::string& rel, const std::string& from, const std::string& to) {
-  std::string text = s->Read(rel);
-  size_t at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << rel << " has no '" << from << "'";
-  text.replace(at, from.size(), to);
-  TestSpace::Settle();
-  s->Write(rel, text);
-}
-
 class CMakePackageTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -60,7 +45,7 @@ TEST_P(CMakePackageTest, AWorkflowTargetFromTheInstalledPackage) {
   EXPECT_EQ(s.Read("consumer/build/report.txt"), "pear\napple\ngpu=0\n");
   // prepare and train ran once; `--target train` afterwards found them
   // up to date.
-  EXPECT_EQ(Count(r.output, "Running command:"), 2) << r.output;
+  EXPECT_EQ(CountOf(r.output, "Running command:"), 2) << r.output;
   // The generated files are in the build tree and use the installed
   // binaries, not the ones of wfgen's own build.
   std::string inner = s.Read("consumer/build/train.wfgen/build.ninja");
@@ -85,19 +70,19 @@ TEST_P(CMakePackageTest, EditingProjectYmlIsPickedUpByTheNextBuild) {
   ASSERT_EQ(r.exit, 0) << r.output;
   ASSERT_EQ(s.Read("consumer/build/report.txt"), "pear\napple\ngpu=0\n");
 
-  Replace(&s, "consumer/nlp/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("consumer/nlp/project.yml", "sort -r corpus", "sort corpus");
   r = Build();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("wfgen: running 'train': its script changed"), std::string::npos)
       << r.output;
-  EXPECT_EQ(Count(r.output, "Running command:"), 1) << r.output;
+  EXPECT_EQ(CountOf(r.output, "Running command:"), 1) << r.output;
   EXPECT_EQ(s.Read("consumer/build/report.txt"), "apple\npear\ngpu=0\n");
 
   // Nothing changed: nothing runs, and under Ninja the reader is not even
   // started (the byproduct's mtime did not move).
   r = Build();
   ASSERT_EQ(r.exit, 0) << r.output;
-  EXPECT_EQ(Count(r.output, "Running command:"), 0) << r.output;
+  EXPECT_EQ(CountOf(r.output, "Running command:"), 0) << r.output;
   if (Ninja()) {
     EXPECT_EQ(r.output.find("Generating report.txt"), std::string::npos) << r.output;
   }
@@ -107,7 +92,7 @@ TEST_P(CMakePackageTest, EditingVarsInCMakeListsTakesEffect) {
   RunResult r = s.Run({CMAKE_BIN, "-S", ".", "-B", "build"}, env, s.Path("consumer"));
   ASSERT_EQ(r.exit, 0) << r.output;
   ASSERT_EQ(Build().exit, 0);
-  Replace(&s, "consumer/CMakeLists.txt", "VARS gpu=0", "VARS gpu=1");
+  s.Replace("consumer/CMakeLists.txt", "VARS gpu=0", "VARS gpu=1");
   r = Build();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(s.Read("consumer/build/report.txt"), "pear\napple\ngpu=1\n");
@@ -124,7 +109,7 @@ TEST_P(CMakePackageTest, AFailingWorkflowFailsTheBuild) {
 }
 
 TEST_P(CMakePackageTest, BadArgumentsStopTheConfiguration) {
-  Replace(&s, "consumer/CMakeLists.txt", "VARS gpu=0", "VARS gpu");
+  s.Replace("consumer/CMakeLists.txt", "VARS gpu=0", "VARS gpu");
   RunResult r = s.Run({CMAKE_BIN, "-S", ".", "-B", "build"}, env, s.Path("consumer"));
   EXPECT_NE(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("VARS takes name=value, not 'gpu'"), std::string::npos) << r.output;

@@ -166,18 +166,25 @@ long long NowMs() {
       .count();
 }
 
-TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
-  TestSpace s;
-  s.Write("in.txt", "x\n");
-  // `a` leaves a grandchild that ignores SIGTERM: stopping it takes the
-  // whole grace period.
+// Starts `ninja all` on Chain(30) with `kill_grace`, where `a` leaves a
+// grandchild that ignores SIGTERM, and returns once the grandchild runs.
+void StartWithStubbornGrandchild(TestSpace* s, const std::string& kill_grace,
+                                 TestSpace::Background* run) {
+  s->Write("in.txt", "x\n");
   std::string slow = Chain(30);
   slow.replace(slow.find("--stamp times.log"), 17, "--stamp times.log --spawn-sleeper");
-  s.Write("project.yml", "kill_grace: 1.5\n" + slow);
-  ASSERT_EQ(s.Wfgen().exit, 0);
-  TestSpace::Background first = s.Start({NinjaBin(), "all"});
+  s->Write("project.yml", "kill_grace: " + kill_grace + "\n" + slow);
+  ASSERT_EQ(s->Wfgen().exit, 0);
+  *run = s->Start({NinjaBin(), "all"});
   ASSERT_TRUE(
-      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+      WaitFor([&] { return s->Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+}
+
+TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
+  TestSpace s;
+  // Stopping `a`'s grandchild takes the whole grace period.
+  TestSpace::Background first;
+  ASSERT_NO_FATAL_FAILURE(StartWithStubbornGrandchild(&s, "1.5", &first));
   long long killed = NowMs();
   kill(first.pid, SIGKILL);
   TestSpace::Wait(&first);
@@ -200,14 +207,8 @@ TEST(ConcurrencyTest, AWrapperKilledWithSigkillLeavesNoGrandchild) {
   // Only the guardian can do this: the line child dies with the wrapper
   // (PDEATHSIG), but the grandchild ignores SIGTERM and is nobody's child.
   TestSpace s;
-  s.Write("in.txt", "x\n");
-  std::string slow = Chain(30);
-  slow.replace(slow.find("--stamp times.log"), 17, "--stamp times.log --spawn-sleeper");
-  s.Write("project.yml", "kill_grace: 0.5\n" + slow);
-  ASSERT_EQ(s.Wfgen().exit, 0);
-  TestSpace::Background run = s.Start({NinjaBin(), "all"});
-  ASSERT_TRUE(
-      WaitFor([&] { return s.Read("times.log").find("a sleeper") != std::string::npos; }, 30));
+  TestSpace::Background run;
+  ASSERT_NO_FATAL_FAILURE(StartWithStubbornGrandchild(&s, "0.5", &run));
   int wrapper = 0, guards = 0;
   for (const ProcessInfo& p : ListProcesses(s.dir())) {
     if (p.name == "wfgen-run") wrapper = p.pid;

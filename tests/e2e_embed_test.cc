@@ -11,21 +11,6 @@ namespace {
 
 const char kDoc[] = "integration.md";
 
-int Count(const std::string& text, const std::string& what) {
-  int n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-void Replace(TestSpace* s, const std::string& rel, const std::string& from, const std::string& to) {
-  std::string text = s->Read(rel);
-  size_t at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << rel << " has no '" << from << "'";
-  text.replace(at, from.size(), to);
-  TestSpace::Settle();
-  s->Write(rel, text);
-}
-
 class IntegrationTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -41,7 +26,7 @@ TEST_F(IntegrationTest, PlainExampleRunsTheWorkflowOnceThenNothing) {
   EXPECT_EQ(s.Read("nlp/training/model.txt"), "pear\napple\ngpu=0\n");
   // prepare and train once; the second `ninja all` and `wfgen run train`
   // (same vars) find everything up to date.
-  EXPECT_EQ(Count(r.output, "Running command:"), 2) << r.output;
+  EXPECT_EQ(CountOf(r.output, "Running command:"), 2) << r.output;
   EXPECT_NE(r.output.find("ninja: no work to do."), std::string::npos) << r.output;
   EXPECT_TRUE(s.Exists("nlp/build.ninja"));
 }
@@ -93,7 +78,7 @@ TEST_F(EmbedTest, TwoProjectsAndAnEdgeReadingAnOutputOfEach) {
 
 TEST_F(EmbedTest, EditingAnEmbeddedProjectRegeneratesItsFileAndRebuildsTheReader) {
   RunExample();
-  Replace(&s, "nlp/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("nlp/project.yml", "sort -r corpus", "sort corpus");
   RunResult r = s.Ninja();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("wfgen: regenerating nlp.ninja"), std::string::npos) << r.output;
@@ -109,9 +94,9 @@ TEST_F(EmbedTest, WithoutTheManifestLineAnEditIsNeverSeen) {
   // The control for the line the documentation asks for: without it, Ninja
   // does not look at nlp.ninja's regeneration edge at all.
   RunExample();
-  Replace(&s, "build.ninja", "build build.ninja: phony nlp.ninja ner.ninja\n", "");
+  s.Replace("build.ninja", "build build.ninja: phony nlp.ninja ner.ninja\n", "");
   s.Ninja();
-  Replace(&s, "nlp/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("nlp/project.yml", "sort -r corpus", "sort corpus");
   RunResult r = s.Ninja();
   EXPECT_EQ(r.output.find("regenerating"), std::string::npos) << r.output;
   EXPECT_EQ(s.Read("report.txt"), kModel + kModel);
@@ -121,12 +106,12 @@ TEST_F(EmbedTest, AGeneratedTopFileListsTheEmbeddedFilesAsInputsOfItsOwnRegenera
   // The other way docs/integration.md gives: the top file comes from a
   // generator (here: a copy of top.in), whose edge gets nlp.ninja and
   // ner.ninja as implicit inputs.
-  Replace(&s, "build.ninja", "build build.ninja: phony nlp.ninja ner.ninja\n",
-          "rule generate\n  command = cp top.in build.ninja\n  generator = 1\n"
-          "build build.ninja: generate top.in | nlp.ninja ner.ninja\n");
+  s.Replace("build.ninja", "build build.ninja: phony nlp.ninja ner.ninja\n",
+            "rule generate\n  command = cp top.in build.ninja\n  generator = 1\n"
+            "build build.ninja: generate top.in | nlp.ninja ner.ninja\n");
   s.Write("top.in", s.Read("build.ninja"));
   RunExample();
-  Replace(&s, "nlp/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("nlp/project.yml", "sort -r corpus", "sort corpus");
   RunResult r = s.Ninja();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("wfgen: regenerating nlp.ninja"), std::string::npos) << r.output;
@@ -140,7 +125,7 @@ TEST_F(EmbedTest, IncludeWorksLikeSubninja) {
     top.replace(at, 9, "include ");
   s.Write("build.ninja", top);
   RunExample();
-  Replace(&s, "ner/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("ner/project.yml", "sort -r corpus", "sort corpus");
   RunResult r = s.Ninja();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("wfgen: regenerating ner.ninja"), std::string::npos) << r.output;
@@ -150,7 +135,7 @@ TEST_F(EmbedTest, IncludeWorksLikeSubninja) {
 TEST_F(EmbedTest, AnOutputAliasRunsTheWorkflowOnlyUpToItsProducer) {
   RunExample();
   // train changes; corpus/words.txt is made by prepare, before it.
-  Replace(&s, "nlp/project.yml", "sort -r corpus", "sort corpus");
+  s.Replace("nlp/project.yml", "sort -r corpus", "sort corpus");
   RunResult r = s.Ninja({"nlp/out/corpus/words.txt"});
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(r.output.find("] nlp/train\n"), std::string::npos) << r.output;
@@ -165,7 +150,7 @@ TEST_F(EmbedTest, AnOutputAliasRunsTheWorkflowOnlyUpToItsProducer) {
 TEST_F(EmbedTest, AReaderIsNotRebuiltWhenTheProducerRewroteTheSameBytes) {
   RunExample();
   // A new script that writes exactly what the old one wrote.
-  Replace(&s, "nlp/project.yml", "sort -r corpus/words.txt", "sort -r -u corpus/words.txt");
+  s.Replace("nlp/project.yml", "sort -r corpus/words.txt", "sort -r -u corpus/words.txt");
   RunResult r = s.Ninja();
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find("] nlp/train\n"), std::string::npos) << r.output;
@@ -176,10 +161,8 @@ TEST_F(EmbedTest, AnInputSharedByBothProjectsAndBuiltByTheIncludingFile) {
   // Both projects read ../shared.txt, which the top file makes.
   for (const char* p : {"nlp", "ner"}) {
     WriteDocExample(&s, kDoc, "nlp/project.yml", std::string(p) + "/project.yml");
-    Replace(&s, std::string(p) + "/project.yml", "sort -u assets/words.txt",
-            "sort -u ../shared.txt");
-    Replace(&s, std::string(p) + "/project.yml", "deps: [assets/words.txt]",
-            "deps: [../shared.txt]");
+    s.Replace(std::string(p) + "/project.yml", "sort -u assets/words.txt", "sort -u ../shared.txt");
+    s.Replace(std::string(p) + "/project.yml", "deps: [assets/words.txt]", "deps: [../shared.txt]");
   }
   s.Write("source.txt", "fig\nfig\n");
   s.Write("build.ninja",

@@ -476,35 +476,9 @@ workflows:
 }
 
 TEST_F(SlurmTest, TheSeedDemoScaledDownRunsOnSlurm) {
-  // examples/seed-demo with every sleep divided by 10 (as in
-  // e2e_parallel_test), under `--launcher slurm`: every line is a job.
-  auto cmd = [](const std::string& name, std::vector<std::pair<double, int>> lines,
-                bool output = false) {
-    std::string c = "  - name: " + name + "\n    script:\n";
-    for (auto& [sleep, rc] : lines) {
-      char buf[200];
-      snprintf(buf, sizeof buf, "      - \"steptool %s --sleep %g --stamp times.log%s\"\n",
-               name.c_str(), sleep, rc ? " --fail" : "");
-      c += buf;
-    }
-    if (output) c += "    outputs: [someOutput]\n";
-    return c;
-  };
-  Generate(R"(workflows:
-  all:
-    - sleepC
-    - parallel: [sleepC, sleepA, sleepB, sleepD, sleepE]
-    - parallel: [sleepE, sleepA, fail, sleepC, sleepD]
-    - sleepB
-max_parallel_processes: 2
-kill_grace: 1
-commands:
-)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) +
-               cmd("sleepB", {{.1, 0}, {.2, 0}}) + cmd("sleepC", {{.4, 0}}) +
-               cmd("sleepD", {{.2, 0}}, true) +
-               cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) +
-               cmd("fail", {{.1, 1}}),
-           {"--launcher", "slurm"});
+  // The scaled-down seed demo of e2e_parallel_test, under `--launcher
+  // slurm`: every line is a job.
+  Generate(ScaledSeedDemo(), {"--launcher", "slurm"});
   RunResult r = Ninja({"-j", "8", "all"});
   EXPECT_NE(r.exit, 0);
   Runs runs = s.TakeRuns();

@@ -41,13 +41,6 @@ class StateTest : public ::testing::Test {
     ASSERT_EQ(r.exit, 0) << r.output;
     s.TakeRuns();
   }
-  // Lines of `output` that mention `what`.
-  static int Count(const std::string& output, const std::string& what) {
-    int n = 0;
-    for (size_t at = output.find(what); at != std::string::npos; at = output.find(what, at + 1))
-      ++n;
-    return n;
-  }
   bool RecordValid(const std::string& name) {
     Record r;
     std::string err;
@@ -83,9 +76,10 @@ TEST_F(StateTest, EveryKindOfBadRecordMeansNoRecordWithOneWarning) {
     s.Touch("in.txt");  // so that ninja starts a's wrapper
     RunResult r = s.Ninja({"all"});
     EXPECT_EQ(r.exit, 0) << r.output;
-    EXPECT_EQ(Count(r.output, "wfgen: warning: ignoring unreadable record .wfgen/state/a.rec: "), 1)
+    EXPECT_EQ(CountOf(r.output, "wfgen: warning: ignoring unreadable record .wfgen/state/a.rec: "),
+              1)
         << r.output;
-    EXPECT_EQ(Count(r.output, "warning"), 1) << r.output;
+    EXPECT_EQ(CountOf(r.output, "warning"), 1) << r.output;
     EXPECT_EQ(s.TakeRuns(), Runs{"a"}) << r.output;  // same bytes: b and c skip
     EXPECT_TRUE(RecordValid("a"));
     r = s.Ninja({"all"});
@@ -105,7 +99,7 @@ TEST_F(StateTest, AStateDirectoryFromAnotherVersionIsReplacedNotTrusted) {
   s.Touch("a.txt");
   RunResult r = s.Ninja({"all"});
   EXPECT_EQ(r.exit, 0) << r.output;
-  EXPECT_EQ(Count(r.output, "ignoring unreadable record"), 3) << r.output;
+  EXPECT_EQ(CountOf(r.output, "ignoring unreadable record"), 3) << r.output;
   Runs runs = s.TakeRuns();
   std::sort(runs.begin(), runs.end());
   EXPECT_EQ(runs, (Runs{"a", "b", "c"}));

@@ -221,6 +221,49 @@ std::vector<ProcessInfo> ListProcesses(const std::string& dir) {
   return found;
 }
 
+void TestSpace::Replace(const std::string& rel, const std::string& from, const std::string& to) {
+  std::string text = Read(rel);
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << rel << " has no '" << from << "'";
+  text.replace(at, from.size(), to);
+  Settle();
+  Write(rel, text);
+}
+
+int CountOf(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+std::string ScaledSeedDemo() {
+  auto cmd = [](const std::string& name, std::vector<std::pair<double, int>> lines,
+                bool output = false) {
+    std::string c = "  - name: " + name + "\n    script:\n";
+    for (auto& [sleep, rc] : lines) {
+      char buf[200];
+      snprintf(buf, sizeof buf, "      - \"steptool %s --sleep %g --stamp times.log%s\"\n",
+               name.c_str(), sleep, rc ? " --fail" : "");
+      c += buf;
+    }
+    if (output) c += "    outputs: [someOutput]\n";
+    return c;
+  };
+  return R"(workflows:
+  all:
+    - sleepC
+    - parallel: [sleepC, sleepA, sleepB, sleepD, sleepE]
+    - parallel: [sleepE, sleepA, fail, sleepC, sleepD]
+    - sleepB
+max_parallel_processes: 2
+kill_grace: 1
+commands:
+)" + cmd("sleepA", {{.2, 0}, {.2, 0}, {.3, 0}, {.4, 0}}) +
+         cmd("sleepB", {{.1, 0}, {.2, 0}}) + cmd("sleepC", {{.4, 0}}) +
+         cmd("sleepD", {{.2, 0}}, true) +
+         cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}});
+}
+
 bool WaitFor(const std::function<bool()>& predicate, double seconds) {
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<int>(seconds * 1000));

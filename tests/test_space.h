@@ -30,6 +30,9 @@ class TestSpace {
   void Remove(const std::string& rel);
   // Sets the mtime to now without changing the bytes.
   void Touch(const std::string& rel);
+  // Replaces the first `from` in the file with `to` (a test failure if
+  // there is none), after Settle(), so the file gets a newer mtime.
+  void Replace(const std::string& rel, const std::string& from, const std::string& to);
   // Waits long enough that the next write gets a newer mtime than
   // anything written before.
   static void Settle();
@@ -79,6 +82,14 @@ struct ProcessInfo {
 };
 // The live processes counted by CountProcesses.
 std::vector<ProcessInfo> ListProcesses(const std::string& dir);
+
+// How many times `what` occurs in `text`.
+int CountOf(const std::string& text, const std::string& what);
+
+// Seed 000's project (examples/seed-demo) with every sleep divided by 10:
+// each script line is `steptool NAME --sleep S --stamp times.log`, and
+// `fail` fails.
+std::string ScaledSeedDemo();
 
 // Polls until `predicate` holds or `seconds` pass; returns the predicate.
 bool WaitFor(const std::function<bool()>& predicate, double seconds);
