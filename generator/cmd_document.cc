@@ -48,8 +48,7 @@ int DocumentCommand(const std::vector<std::string>& args) {
   if (!ParseCommonArgs(filtered, "document", &common)) return 2;
   if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
   Workspace ws;
-  if (int rc = LoadForCommand(common.positional.empty() ? "" : common.positional[0], &common, &ws))
-    return rc;
+  if (int rc = LoadForCommand(0, &common, &ws)) return rc;
   std::string section =
       RenderProjectDocs(ws.project(), ws.plan.parallelism, AssetExists, &ws.project_dir);
   if (output.empty() || output == "-") {

@@ -107,9 +107,7 @@ int ExplainCommand(const std::vector<std::string>& args) {
   if (!ParseCommonArgs(args, "explain", &common)) return 2;
   if (int rc = CheckCommonArgs(common, kUsage, 1, 2); rc >= 0) return rc;
   Workspace ws;
-  if (int rc =
-          LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
-    return rc;
+  if (int rc = LoadForCommand(1, &common, &ws)) return rc;
   const std::string& name = common.positional[0];
   if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);
   if (!ws.project().FindWorkflow(name)) {

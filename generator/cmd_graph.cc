@@ -40,9 +40,7 @@ int GraphCommand(const std::vector<std::string>& args) {
   if (!ParseCommonArgs(args, "graph", &common)) return 2;
   if (int rc = CheckCommonArgs(common, kUsage, 0, 2); rc >= 0) return rc;
   Workspace ws;
-  if (int rc =
-          LoadForCommand(common.positional.size() > 1 ? common.positional[1] : "", &common, &ws))
-    return rc;
+  if (int rc = LoadForCommand(1, &common, &ws)) return rc;
   const Project& p = ws.project();
   std::string target = common.positional.empty() ? "" : common.positional[0];
   if (target.empty()) {

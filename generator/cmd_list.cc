@@ -57,8 +57,7 @@ int ListCommand(const std::vector<std::string>& args) {
   if (!ParseCommonArgs(args, "list", &common)) return 2;
   if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
   Workspace ws;
-  if (int rc = LoadForCommand(common.positional.empty() ? "" : common.positional[0], &common, &ws))
-    return rc;
+  if (int rc = LoadForCommand(0, &common, &ws)) return rc;
   PrintProjectList(ws);
   return 0;
 }

@@ -62,8 +62,10 @@ int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_posi
   return -1;
 }
 
-int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws) {
-  common->gen.project_file = ProjectFileFrom(project.empty() ? "." : project);
+int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws) {
+  const std::vector<std::string>& args = common->positional;
+  common->gen.project_file =
+      ProjectFileFrom(index < args.size() && !args[index].empty() ? args[index] : ".");
   return OpenWorkspace(common->gen, ws);
 }
 

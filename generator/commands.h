@@ -38,9 +38,10 @@ int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_posi
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);
 
-// Loads the project named by `project` (file or directory), printing
-// diagnostics. Returns 0 or an exit status.
-int LoadForCommand(const std::string& project, CommonArgs* common, Workspace* ws);
+// Loads the project named by the positional argument at `index` (a file or
+// a directory; the current directory when there is no such argument),
+// printing diagnostics. Returns 0 or an exit status.
+int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws);
 
 // What `wfgen list` prints (also `wfgen run` without a target).
 void PrintProjectList(const Workspace& ws);
