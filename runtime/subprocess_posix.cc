@@ -70,12 +70,6 @@ struct GuardianArgs {
   int64_t grace_ms;
 };
 
-__attribute__((no_sanitize("address", "undefined"))) int64_t GuardianNowMs() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
-
 // Its whole life: set itself apart, remember the current group, and when
 // wfgen-run goes away without saying "done", stop that group.
 __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
@@ -133,8 +127,8 @@ __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
   }
   if (GroupAlive(group)) {
     kill(-group, SIGTERM);
-    int64_t deadline = GuardianNowMs() + args->grace_ms;
-    while (GroupAlive(group) && GuardianNowMs() < deadline) {
+    int64_t deadline = MonotonicMs() + args->grace_ms;
+    while (GroupAlive(group) && MonotonicMs() < deadline) {
       struct timespec ts = {0, 20 * 1000000L};
       nanosleep(&ts, nullptr);
     }
@@ -145,7 +139,8 @@ __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
 
 }  // namespace
 
-int64_t MonotonicMs() {
+// Also called by the guardian, on its own stack (hence no sanitizers).
+__attribute__((no_sanitize("address", "undefined"))) int64_t MonotonicMs() {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
