@@ -7,6 +7,8 @@ namespace {
 
 const int kMaxDepth = 200;
 
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 void AppendUtf8(unsigned cp, std::string* out) {
   if (cp < 0x80) {
     *out += static_cast<char>(cp);
@@ -43,9 +45,7 @@ class Parser {
   // skipping stops there, and whatever fails next says so).
   void Skip() {
     if (strict_) {
-      while (pos_ < t_.size() &&
-             (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
-        ++pos_;
+      while (pos_ < t_.size() && IsJsonSpace(t_[pos_])) ++pos_;
       return;
     }
     pos_ = SkipJsoncSpace(t_, pos_);
@@ -285,7 +285,7 @@ std::string JsonValue::StringOf(const std::string& key) const {
 size_t SkipJsoncSpace(const std::string& text, size_t pos) {
   while (pos < text.size()) {
     char c = text[pos];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (IsJsonSpace(c)) {
       ++pos;
     } else if (text.compare(pos, 2, "//") == 0) {
       size_t eol = text.find('\n', pos);
