@@ -5,11 +5,11 @@
 #include <sstream>
 
 #include "fuzz/ninja_manifest.h"
-#include "generator/emit.h"
-#include "generator/loader.h"
-#include "generator/plan.h"
-#include "runtime/group.h"
-#include "runtime/step_spec.h"
+#include "generator/ninja/emit.h"
+#include "generator/ninja/plan.h"
+#include "generator/project/loader.h"
+#include "runtime/state/group.h"
+#include "runtime/state/step_spec.h"
 
 namespace wfgen {
 namespace {

@@ -28,9 +28,9 @@
 
 #include <string>
 
-#include "generator/emit.h"
-#include "generator/plan.h"
-#include "generator/project.h"
+#include "generator/ninja/emit.h"
+#include "generator/ninja/plan.h"
+#include "generator/project/project.h"
 
 namespace wfgen {
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "generator/loader.h"
+#include "generator/project/loader.h"
 
 namespace wfgen {
 namespace {

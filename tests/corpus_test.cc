@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include "generator/generate.h"
-#include "generator/loader.h"
+#include "generator/ninja/generate.h"
+#include "generator/project/loader.h"
 #include "tests/test_space.h"
 
 namespace wfgen {

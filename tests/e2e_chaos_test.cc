@@ -27,7 +27,7 @@
 #include <dirent.h>
 #include <gtest/gtest.h>
 
-#include "runtime/record.h"
+#include "runtime/state/record.h"
 #include "tests/test_space.h"
 
 namespace wfgen {

@@ -1,4 +1,4 @@
-// End-to-end: two runs of one project at once (runtime/run_lock.h). The
+// End-to-end: two runs of one project at once (runtime/state/run_lock.h). The
 // second waits for the first (or, with WFGEN_LOCK=fail, refuses), so no
 // step runs twice at once or beside a run that changes its inputs, and
 // every record stays true.
@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-#include "runtime/record.h"
+#include "runtime/state/record.h"
 #include "tests/test_space.h"
 
 namespace wfgen {

@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "generator/jsonc.h"
+#include "generator/project/jsonc.h"
 #include "tests/doc_examples.h"
 #include "tests/test_space.h"
 

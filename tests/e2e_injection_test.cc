@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "runtime/step_spec.h"
+#include "runtime/state/step_spec.h"
 #include "tests/test_space.h"
 
 namespace wfgen {

@@ -4,7 +4,7 @@
 // Never a crash, never a skip on the strength of a bad record.
 #include <gtest/gtest.h>
 
-#include "runtime/record.h"
+#include "runtime/state/record.h"
 #include "tests/test_space.h"
 
 namespace wfgen {

@@ -62,7 +62,8 @@ void ListFiles(const std::string& dir, const std::string& rel, std::vector<std::
 // The binaries' paths differ between build trees; the goldens say @BIN@.
 std::string Normalize(std::string text) {
   std::string bin = DirOf(WfgenBin());
-  for (size_t at; (at = text.find(bin)) != std::string::npos;) text.replace(at, bin.size(), "@BIN@");
+  for (size_t at; (at = text.find(bin)) != std::string::npos;)
+    text.replace(at, bin.size(), "@BIN@");
   return text;
 }
 
@@ -105,12 +106,12 @@ INSTANTIATE_TEST_SUITE_P(
     Projects, GoldenTest,
     ::testing::Values(
         GoldenCase{"seed_demo", "examples/seed-demo/project.yml", {}},
-        GoldenCase{"seed_demo_dataflow", "examples/seed-demo/project.yml",
-                   {"--schedule", "dataflow"}},
+        GoldenCase{
+            "seed_demo_dataflow", "examples/seed-demo/project.yml", {"--schedule", "dataflow"}},
         GoldenCase{"textcat", "examples/textcat/project.yml", {"--vars.epochs=8"}},
         GoldenCase{"ner_demo", "tests/corpus/pipelines__ner_demo__project.yml", {}},
-        GoldenCase{"spanruler",
-                   "tests/corpus/tutorials__spanruler_restaurant_reviews__project.yml", {}},
+        GoldenCase{
+            "spanruler", "tests/corpus/tutorials__spanruler_restaurant_reviews__project.yml", {}},
         GoldenCase{"coref", "tests/corpus/experimental__coref__project.yml", {}}),
     [](const ::testing::TestParamInfo<GoldenCase>& info) { return info.param.name; });
 

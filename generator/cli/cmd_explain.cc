@@ -1,0 +1,132 @@
+// `wfgen explain NAME [PROJECT]`: why a command will (or did) run, from the
+// same evaluation wfgen-run makes (runtime/state/evaluate.h), path by path. For a
+// workflow: the verdict for each of its steps, as `wfgen run --dry` gives it.
+#include <time.h>
+
+#include <cstdio>
+#include <set>
+
+#include "generator/cli/commands.h"
+#include "generator/ninja/emit.h"
+#include "generator/run/dry_run.h"
+#include "runtime/state/decide.h"
+#include "runtime/state/evaluate.h"
+
+namespace wfgen {
+namespace {
+
+const char kUsage[] =
+    "usage: wfgen explain NAME [PROJECT] [--vars.NAME=VALUE ...]\n"
+    "\n"
+    "Says why the command NAME would run now, or why it would be skipped, naming\n"
+    "the dep or output that changed (and the file inside a directory), and why it\n"
+    "ran last time. For a workflow, gives the verdict for each step, taking into\n"
+    "account what earlier steps would change.\n"
+    "\n"
+    "examples:\n"
+    "  wfgen explain train\n"
+    "  wfgen explain all --vars.epochs=8\n";
+
+std::string When(int64_t ns) {
+  time_t t = static_cast<time_t>(ns / 1000000000LL);
+  struct tm tm;
+  localtime_r(&t, &tm);
+  char buf[64];
+  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+void PrintPaths(const char* title, const std::vector<PathState>& now,
+                const std::vector<PathState>* recorded) {
+  if (now.empty()) return;
+  printf("  %s:\n", title);
+  size_t width = 0;
+  for (const PathState& p : now) width = std::max(width, p.path.size());
+  for (size_t i = 0; i < now.size(); ++i) {
+    std::string state;
+    if (!recorded) {
+      state = now[i].kind == FileKind::kMissing ? "missing" : "(no record to compare with)";
+    } else {
+      state = DescribeChange((*recorded)[i], now[i]);
+      if (state.empty())
+        state = now[i].kind == FileKind::kMissing ? "missing, as recorded" : "unchanged";
+    }
+    printf("    %-*s  %s\n", static_cast<int>(width), now[i].path.c_str(), state.c_str());
+  }
+}
+
+int ExplainCommandStep(const Workspace& ws, const Command& c) {
+  RealDisk real;
+  RootedDisk disk(&real, ws.project_dir);
+  Evaluation ev;
+  std::string err;
+  if (!Evaluate(&disk, SpecOf(ws.project(), c, "."), false, &ev, &err)) {
+    fprintf(stderr, "wfgen explain: %s\n", err.c_str());
+    return 1;
+  }
+  const std::string& name = c.name.value;
+  printf("%s: %s: %s\n", name.c_str(), ev.decision.run ? "would run now" : "would be skipped now",
+         ev.decision.Explain().c_str());
+  const Record* rec = ev.record.get();
+  bool lists_match = rec && rec->deps.size() == ev.current.deps.size() &&
+                     rec->outs.size() == ev.current.outs.size();
+  if (rec) {
+    for (size_t i = 0; lists_match && i < rec->deps.size(); ++i)
+      lists_match = rec->deps[i].path == ev.current.deps[i].path;
+    for (size_t i = 0; lists_match && i < rec->outs.size(); ++i)
+      lists_match = rec->outs[i].path == ev.current.outs[i].path;
+    printf("  script: %s\n", rec->script == ev.current.script ? "unchanged" : "changed");
+  }
+  PrintPaths("deps", ev.current.deps, lists_match ? &rec->deps : nullptr);
+  PrintPaths("outputs", ev.current.outs, lists_match ? &rec->outs : nullptr);
+  if (rec) {
+    printf("  last success: %s (%s)\n", When(rec->hashed_at_ns).c_str(),
+           JoinPath(ws.project_dir, RecordPath(name)).c_str());
+  } else if (!ev.record_error.empty()) {
+    printf("  record: unusable (%s)\n", ev.record_error.c_str());
+  } else {
+    printf("  last success: none recorded\n");
+  }
+  // The log starts with the reason of the last run that got that far.
+  std::string log, ignored;
+  if (real.ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
+    std::string first = log.substr(0, log.find('\n'));
+    std::string prefix = "wfgen: running '" + name + "': ";
+    if (first.compare(0, prefix.size(), prefix) == 0) {
+      printf("  last run: because %s (%s)\n", first.substr(prefix.size()).c_str(),
+             JoinPath(ws.project_dir, LogPath(name)).c_str());
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int ExplainCommand(const std::vector<std::string>& args) {
+  CommonArgs common;
+  if (!ParseCommonArgs(args, "explain", &common)) return 2;
+  if (int rc = CheckCommonArgs(common, kUsage, 1, 2); rc >= 0) return rc;
+  Workspace ws;
+  if (int rc = LoadForCommand(1, &common, &ws)) return rc;
+  const std::string& name = common.positional[0];
+  if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);
+  if (!ws.project().FindWorkflow(name)) {
+    fprintf(stderr, "wfgen explain: no command or workflow named '%s'\n", name.c_str());
+    return 1;
+  }
+  RealDisk real;
+  RootedDisk disk(&real, ws.project_dir);
+  std::vector<DryStep> steps;
+  std::string err;
+  if (!DryRun(ws.project(), ws.plan, name, {}, &disk, &steps, &err)) {
+    fprintf(stderr, "wfgen explain: %s\n", err.c_str());
+    return 1;
+  }
+  for (const DryStep& d : steps) {
+    printf("%-10s %s%s: %s\n", d.run ? "would run" : "would skip", d.command.c_str(),
+           d.group >= 0 ? " (parallel)" : "", d.why.c_str());
+  }
+  return 0;
+}
+
+}  // namespace wfgen

@@ -1,0 +1,200 @@
+#include "generator/ninja/generate.h"
+
+#include <unistd.h>
+#include <algorithm>
+
+#include <cstdio>
+#include <set>
+
+#include "generator/ninja/emit.h"
+#include "generator/ninja/weasel_lock.h"
+#include "generator/project/loader.h"
+#include "generator/project/yaml_tree.h"
+#include "runtime/base/disk.h"
+#include "runtime/base/paths.h"
+
+namespace wfgen {
+namespace {
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+const char* ScheduleName(Schedule s) { return s == Schedule::kDataflow ? "dataflow" : "staged"; }
+
+// Removes spec files of commands that no longer exist.
+void RemoveStaleSpecs(const std::string& dir, const std::set<std::string>& keep) {
+  RealDisk disk;
+  std::vector<DirEntry> entries;
+  std::string err;
+  if (!disk.ListDir(dir, &entries, &err)) return;
+  for (const DirEntry& e : entries) {
+    std::string path = dir + "/" + e.name;
+    if (e.kind == FileKind::kFile && !keep.count(path)) disk.RemoveFile(path, &err);
+  }
+}
+
+}  // namespace
+
+bool ReadWholeFile(const std::string& path, std::string* out, std::string* err) {
+  RealDisk disk;
+  return disk.ReadFile(path, out, err);
+}
+
+bool WriteIfChanged(const std::string& path, const std::string& content, std::string* err) {
+  RealDisk disk;
+  std::string old, ignored;
+  FileInfo info;
+  bool known = disk.Stat(path, &info, &ignored);
+  if (known && info.kind == FileKind::kFile && info.size == content.size() &&
+      disk.ReadFile(path, &old, &ignored) && old == content) {
+    return true;
+  }
+  if (!disk.MakeDirs(DirName(path), err)) return false;
+  // A new file is written in place: nothing reads it before build.ninja,
+  // written last, names it, and a torn one from a crash differs from what
+  // the next generation writes, so it gets replaced. Only replacing a file
+  // that may be in use needs the atomic rename.
+  if (known && info.kind == FileKind::kMissing && disk.WriteNewFile(path, content, &ignored)) {
+    return true;
+  }
+  return disk.WriteFileAtomic(path, content, err);
+}
+
+int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
+  std::string err;
+  if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
+    fprintf(stderr, "%s: error: cannot read the project file (%s)\n", options.project_file.c_str(),
+            err.c_str());
+    return 2;
+  }
+  LoadOptions load;
+  load.overrides = options.overrides;
+  Diagnostics diag;
+  bool ok = LoadProject(ws->source, load, &ws->loaded, &diag);
+  fputs(diag.Render(options.project_file, ws->source).c_str(), stderr);
+  if (!ok) {
+    fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", diag.error_count(),
+            diag.error_count() == 1 ? "" : "s", options.project_file.c_str());
+    return 2;
+  }
+  // --launcher replaces the top-level `launcher:`; a command's own still wins.
+  if (!options.launcher.empty()) ws->loaded.project.launcher = options.launcher;
+  std::string cwd = CurrentDir();
+  ws->project_abs = AbsolutePath(options.project_file, cwd);
+  ws->project_dir = DirName(ws->project_abs);
+  if (ws->project_dir.empty()) ws->project_dir = "/";
+  ws->output = options.output.empty() ? JoinPath(ws->project_dir, "build.ninja")
+                                      : AbsolutePath(options.output, cwd);
+  ws->build_dir = DirName(ws->output);
+  if (ws->build_dir.empty()) ws->build_dir = "/";
+  // A target named like the Ninja file (`-o other.ninja` and a command
+  // `other.ninja`) would be a second edge for it.
+  std::string build_file = BaseName(ws->output);
+  std::string prefix = options.embed.empty() ? "" : options.embed + "/";
+  Diagnostics clash;
+  for (const Command& c : ws->project().commands) {
+    if (prefix + c.name.value == build_file) {
+      clash.Error(c.name.loc, "command '" + c.name.value + "' has the name of the Ninja file");
+    }
+  }
+  for (const Workflow& w : ws->project().workflows) {
+    if (prefix + w.name.value == build_file) {
+      clash.Error(w.name.loc, "workflow '" + w.name.value + "' has the name of the Ninja file");
+    }
+  }
+  if (clash.has_errors()) {
+    fputs(clash.Render(options.project_file, ws->source).c_str(), stderr);
+    fprintf(stderr,
+            "wfgen: rename it, or write the Ninja file under another name (-o); "
+            "nothing was written\n");
+    return 2;
+  }
+  PlanOptions plan_options;
+  plan_options.schedule = options.schedule;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  plan_options.cpus = cpus > 0 ? static_cast<int>(cpus) : 1;
+  plan_options.max_bytes = std::max(plan_options.max_bytes, 8 * ws->source.size());
+  ws->plan = MakePlan(ws->project(), plan_options);
+  if (ws->plan.too_large) {
+    const Workflow* w = ws->project().FindWorkflow(ws->plan.too_large_in);
+    Diagnostics too_large;
+    too_large
+        .Error(w ? w->name.loc : Loc{},
+               std::string(w ? "workflow '" + w->name.value + "'" : "the project") +
+                   " would make a Ninja file of more than " +
+                   std::to_string(plan_options.max_bytes >> 20) + " MiB")
+        .notes.push_back(
+            "each step lists its command's deps and outputs and every earlier step "
+            "that writes them; split the workflow or declare fewer paths");
+    fputs(too_large.Render(options.project_file, ws->source).c_str(), stderr);
+    fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
+    return 2;
+  }
+  return 0;
+}
+
+int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
+  const Project& project = ws.project();
+  EmitOptions emit;
+  emit.project_file = RelativePath(ws.build_dir, ws.project_abs);
+  emit.build_file = ws.output.substr(ws.build_dir.size() + (ws.build_dir == "/" ? 0 : 1));
+  emit.project_prefix = RelativePath(ws.build_dir, ws.project_dir);
+  emit.build_dir_abs = ws.build_dir;
+  emit.wfgen = options.wfgen;
+  emit.wfgen_run = options.wfgen_run;
+  for (const Override& o : options.overrides) emit.regen_args.push_back(o.arg);
+  if (options.schedule != Schedule::kStaged) {
+    emit.regen_args.push_back(std::string("--schedule=") + ScheduleName(options.schedule));
+  }
+  if (!options.embed.empty()) emit.regen_args.push_back("--embed=" + options.embed);
+  if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
+  emit.embed = options.embed;
+  emit.env_read = ws.loaded.env_read;
+  EmitResult result = Emit(project, ws.plan, emit);
+
+  // Like weasel, create the project's `directories` whenever it is loaded.
+  RealDisk disk;
+  std::string err;
+  for (const Text& d : project.directories) {
+    std::string path = IsAbsolute(d.value) ? d.value : JoinPath(ws.project_dir, d.value);
+    if (!disk.MakeDirs(path, &err)) fprintf(stderr, "wfgen: warning: %s\n", err.c_str());
+  }
+
+  std::set<std::string> written;
+  for (auto& [rel, content] : result.files) {
+    std::string path = JoinPath(ws.build_dir, rel);
+    if (!WriteIfChanged(path, content, &err)) {
+      fprintf(stderr, "wfgen: cannot write %s: %s\n", path.c_str(), err.c_str());
+      return 1;
+    }
+    written.insert(path);
+  }
+  RemoveStaleSpecs(JoinPath(ws.build_dir, result.meta_dir + "/steps"), written);
+
+  LockImport imported;
+  if (!ImportWeaselLock(ws.project_dir, project, &imported, &err)) {
+    fprintf(stderr, "wfgen: warning: could not read weasel's project.lock: %s\n", err.c_str());
+  } else if (imported.imported > 0) {
+    fprintf(stderr,
+            "wfgen: imported %d up-to-date record%s from weasel's project.lock"
+            " (%d stale entr%s will run)\n",
+            imported.imported, imported.imported == 1 ? "" : "s", imported.stale,
+            imported.stale == 1 ? "y" : "ies");
+  }
+
+  if (!WriteIfChanged(ws.output, result.ninja, &err)) {
+    fprintf(stderr, "wfgen: cannot write %s: %s\n", ws.output.c_str(), err.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int Generate(const GenerateOptions& options) {
+  Workspace ws;
+  if (int rc = OpenWorkspace(options, &ws)) return rc;
+  return WriteWorkspace(options, ws);
+}
+
+}  // namespace wfgen

@@ -1,0 +1,170 @@
+#include "generator/ninja/plan.h"
+
+#include <algorithm>
+#include <set>
+
+#include "runtime/base/paths.h"
+#include "runtime/state/step_spec.h"
+
+namespace wfgen {
+namespace {
+
+// Earlier producers of every path, for the overlap queries of one workflow.
+class ProducerIndex {
+ public:
+  void Add(const std::string& path, const std::string& key) { by_path_[path].push_back(key); }
+
+  // Keys of producers of `path`, of a directory containing it, or of
+  // anything inside it.
+  void Find(const std::string& path, std::set<std::string>* out) const {
+    if (path == ".") {
+      for (auto& [p, keys] : by_path_) out->insert(keys.begin(), keys.end());
+      return;
+    }
+    auto add = [&](const std::string& p) {
+      auto it = by_path_.find(p);
+      if (it != by_path_.end()) out->insert(it->second.begin(), it->second.end());
+    };
+    add(path);
+    add(".");
+    for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path.rfind('/', slash - 1)) {
+      add(path.substr(0, slash));
+    }
+    // Everything below: keys in ["path/", "path0").
+    for (auto it = by_path_.lower_bound(path + "/"); it != by_path_.end(); ++it) {
+      if (it->first.compare(0, path.size() + 1, path + "/") != 0) break;
+      out->insert(it->second.begin(), it->second.end());
+    }
+  }
+
+ private:
+  std::map<std::string, std::vector<std::string>> by_path_;
+};
+
+// What a step adds to the Ninja file, roughly: its own lines, its
+// command's paths and its producers' stamps.
+size_t StepBytes(const CommandPaths& cp, const std::vector<std::string>& producers) {
+  size_t n = 256;
+  for (const std::string& p : cp.deps) n += p.size() + 1;
+  for (const std::string& p : cp.outputs) n += p.size() + 1;
+  for (const std::string& k : producers) n += k.size() + 16;
+  return n;
+}
+
+CommandPaths PathsOf(const Command& c) {
+  CommandPaths p;
+  for (const Text& d : c.deps) p.deps.push_back(CanonicalPath(d.value));
+  for (const Text& o : c.outputs) p.outputs.push_back(CanonicalPath(o.value));
+  for (const Text& o : c.outputs_no_cache) p.outputs.push_back(CanonicalPath(o.value));
+  return p;
+}
+
+}  // namespace
+
+std::string StepKey(const std::string& workflow, int position, const std::string& command) {
+  return "workflows/" + FileSafeName(workflow) + "/" + std::to_string(position) + "-" +
+         FileSafeName(command);
+}
+
+std::string GroupKey(const std::string& workflow, int position) {
+  return "workflows/" + FileSafeName(workflow) + "/" + std::to_string(position) + ".group";
+}
+
+std::string CommandKey(const std::string& command) { return "commands/" + FileSafeName(command); }
+
+BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
+  BuildPlan plan;
+  plan.schedule = options.schedule;
+  plan.parallelism = project.max_parallel_processes.value_or(std::max(1, options.cpus));
+  for (const Command& c : project.commands) plan.paths[c.name.value] = PathsOf(c);
+  size_t bytes = 0;
+  auto over_budget = [&](const std::string& where) {
+    if (bytes <= options.max_bytes) return false;
+    plan.too_large = true;
+    plan.too_large_in = where;
+    return true;
+  };
+
+  for (const Workflow& w : project.workflows) {
+    PlanTarget target;
+    target.name = w.name.value;
+    target.is_workflow = true;
+    ProducerIndex index;
+    std::string previous;                            // staged: what the next step waits for
+    std::map<std::string, std::string> last_run_of;  // dataflow: command -> its last step
+    int position = 0;
+    int groups_seen = 0;
+    for (const WorkflowStep& ws : w.steps) {
+      ++position;
+      int group = -1;
+      if (ws.parallel) {
+        group = static_cast<int>(plan.groups.size());
+        PlanGroup g;
+        g.key = GroupKey(w.name.value, position);
+        g.workflow = w.name.value;
+        g.position = position;
+        g.ordinal = ++groups_seen;
+        g.after = options.schedule == Schedule::kStaged ? previous : "";
+        plan.groups.push_back(g);
+      }
+      std::vector<PlanStep> made;
+      for (const Text& name : ws.commands) {
+        const CommandPaths& cp = plan.paths[name.value];
+        PlanStep s;
+        s.key = StepKey(w.name.value, position, name.value);
+        s.command = name.value;
+        s.workflow = w.name.value;
+        s.position = position;
+        s.group = group;
+        std::set<std::string> producers;
+        for (const std::string& d : cp.deps) index.Find(d, &producers);
+        for (const std::string& o : cp.outputs) index.Find(o, &producers);
+        if (options.schedule == Schedule::kDataflow) {
+          auto it = last_run_of.find(name.value);
+          if (it != last_run_of.end()) s.after = it->second;
+        } else if (group < 0) {
+          s.after = previous;
+        } else {
+          s.after = plan.groups[static_cast<size_t>(group)].after;
+        }
+        s.producers.assign(producers.begin(), producers.end());
+        bytes += StepBytes(cp, s.producers);
+        made.push_back(std::move(s));
+        if (over_budget(w.name.value)) return plan;
+      }
+      // Members of one group do not see each other's outputs: their order
+      // is the user's business (seed 000), so index them only now.
+      for (PlanStep& s : made) {
+        for (const std::string& o : plan.paths[s.command].outputs) index.Add(o, s.key);
+        last_run_of[s.command] = s.key;
+        if (group >= 0) plan.groups[static_cast<size_t>(group)].members.push_back(s.key);
+        target.keys.push_back(s.key);
+        plan.steps.push_back(std::move(s));
+      }
+      if (group >= 0) {
+        previous = plan.groups[static_cast<size_t>(group)].key;
+        target.keys.push_back(previous);
+      } else {
+        previous = plan.steps.back().key;
+      }
+    }
+    plan.targets.push_back(std::move(target));
+  }
+  for (const Command& c : project.commands) {
+    PlanStep s;
+    s.key = CommandKey(c.name.value);
+    s.command = c.name.value;
+    bytes += StepBytes(plan.paths[c.name.value], {});
+    if (over_budget("")) return plan;
+    plan.steps.push_back(s);
+    PlanTarget t;
+    t.name = c.name.value;
+    t.keys.push_back(s.key);
+    plan.targets.push_back(std::move(t));
+  }
+  if (project.FindWorkflow("all")) plan.default_target = "all";
+  return plan;
+}
+
+}  // namespace wfgen

@@ -1,0 +1,215 @@
+#include "generator/ninja/weasel_lock.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <nettle/md5.h>
+#include <yaml-cpp/yaml.h>
+
+#include "generator/project/yaml_tree.h"
+#include "runtime/state/fingerprint.h"
+#include "runtime/state/record.h"
+#include "runtime/state/step_spec.h"
+
+namespace wfgen {
+namespace {
+
+bool Md5Update(md5_ctx* ctx, const std::string& path, std::string* err) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *err = "cannot open " + path;
+    return false;
+  }
+  std::unique_ptr<char[]> buf(new char[1 << 16]);
+  ssize_t n;
+  while ((n = read(fd, buf.get(), 1 << 16)) > 0) {
+    md5_update(ctx, static_cast<size_t>(n), reinterpret_cast<const uint8_t*>(buf.get()));
+  }
+  close(fd);
+  return n == 0;
+}
+
+std::vector<std::string> PathParts(const std::string& p) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = p.find('/', start);
+    parts.push_back(
+        p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) return parts;
+    start = slash + 1;
+  }
+}
+
+void ListFiles(RealDisk* disk, const std::string& root, const std::string& rel,
+               std::vector<std::string>* out, std::vector<std::pair<uint64_t, uint64_t>>* seen) {
+  std::vector<DirEntry> entries;
+  std::string err;
+  std::string dir = rel.empty() ? root : PathBelow(root, rel);
+  if (!disk->ListDir(dir, &entries, &err)) return;
+  for (const DirEntry& e : entries) {
+    std::string child = rel.empty() ? e.name : rel + "/" + e.name;
+    if (e.kind == FileKind::kFile) {
+      out->push_back(child);
+    } else if (e.kind == FileKind::kDir) {
+      FileInfo info;
+      if (!disk->Stat(PathBelow(root, child), &info, &err)) continue;
+      std::pair<uint64_t, uint64_t> id(info.dev, info.ino);
+      if (std::find(seen->begin(), seen->end(), id) != seen->end()) continue;
+      seen->push_back(id);
+      ListFiles(disk, root, child, out, seen);
+    }
+  }
+}
+
+std::string Hex(const uint8_t* digest, size_t n) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+// One lock entry list (deps or outs) against the paths as they are now.
+bool ListMatches(const YAML::Node& entries, const std::vector<std::string>& paths) {
+  if (!entries || !entries.IsSequence()) return paths.empty() && (!entries || entries.IsNull());
+  if (entries.size() != paths.size()) return false;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const YAML::Node& e = entries[i];
+    if (!e.IsMap() || !e["path"] || e["path"].as<std::string>() != paths[i]) return false;
+    std::string recorded = e["md5"] && !e["md5"].IsNull() ? e["md5"].as<std::string>() : "";
+    std::string now, err;
+    RealDisk disk;
+    FileInfo info;
+    if (!disk.Stat(paths[i], &info, &err)) return false;
+    if (info.kind == FileKind::kFile || info.kind == FileKind::kDir) {
+      if (!WeaselChecksum(paths[i], &now, &err)) return false;
+    }
+    if (now != recorded) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool WeaselChecksum(const std::string& path, std::string* hex, std::string* err) {
+  RealDisk disk;
+  FileInfo info;
+  if (!disk.Stat(path, &info, err)) return false;
+  md5_ctx ctx;
+  md5_init(&ctx);
+  if (info.kind == FileKind::kFile) {
+    if (!Md5Update(&ctx, path, err)) return false;
+  } else if (info.kind == FileKind::kDir) {
+    std::vector<std::string> files;
+    std::vector<std::pair<uint64_t, uint64_t>> seen{{info.dev, info.ino}};
+    ListFiles(&disk, path, "", &files, &seen);
+    // pathlib sorts paths part by part, not as strings.
+    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+      return PathParts(a) < PathParts(b);
+    });
+    for (const std::string& f : files) {
+      if (!Md5Update(&ctx, PathBelow(path, f), err)) return false;
+    }
+  } else {
+    *err = path + " is not a file or directory";
+    return false;
+  }
+  uint8_t digest[MD5_DIGEST_SIZE];
+  md5_digest(&ctx, MD5_DIGEST_SIZE, digest);
+  *hex = Hex(digest, MD5_DIGEST_SIZE);
+  return true;
+}
+
+bool ImportWeaselLock(const std::string& project_dir, const Project& project, LockImport* stats,
+                      std::string* err) {
+  std::string lock_path = project_dir + "/project.lock";
+  if (access(lock_path.c_str(), F_OK) != 0) return true;
+  // The file comes with the project, from anywhere: it goes through the
+  // same limits as project.yml (size, depth, aliases, yaml-cpp's
+  // look-ahead) before yaml-cpp's node API sees it.
+  std::string text;
+  YNodePtr checked;
+  Diagnostics diag;
+  if (!ReadYamlFile(lock_path, YamlLimits(), &text, err)) {
+    *err = lock_path + ": " + *err;
+    return false;
+  }
+  if (!ParseYaml(text, YamlLimits(), &checked, &diag)) {
+    const Diagnostic& d = diag.all().front();
+    *err = lock_path + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
+           d.message;
+    return false;
+  }
+  YAML::Node lock;
+  try {
+    lock = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    *err = lock_path + ": " + e.what();
+    return false;
+  }
+  if (!lock.IsMap()) return true;
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd) || chdir(project_dir.c_str()) != 0) {
+    *err = "cannot enter " + project_dir;
+    return false;
+  }
+  RealDisk disk;
+  bool ok = true;
+  for (const Command& c : project.commands) {
+    std::string record_path = RecordPath(c.name.value);
+    if (access(record_path.c_str(), F_OK) == 0) continue;
+    YAML::Node entry;
+    try {
+      entry = lock[c.name.value];
+    } catch (const YAML::Exception&) {
+      continue;
+    }
+    if (!entry || !entry.IsMap()) continue;
+    std::vector<std::string> script, deps, outs;
+    for (const Text& l : c.script) script.push_back(l.value);
+    for (const Text& d : c.deps) deps.push_back(d.value);
+    for (const Text& o : c.outputs) outs.push_back(o.value);
+    for (const Text& o : c.outputs_no_cache) outs.push_back(o.value);
+    bool match = false;
+    try {
+      std::vector<std::string> recorded_script;
+      if (entry["script"] && entry["script"].IsSequence()) {
+        for (const auto& l : entry["script"]) recorded_script.push_back(l.as<std::string>());
+      }
+      match = recorded_script == script && ListMatches(entry["deps"], deps) &&
+              ListMatches(entry["outs"], outs);
+    } catch (const YAML::Exception&) {
+      match = false;
+    }
+    if (!match) {
+      ++stats->stale;
+      continue;
+    }
+    Fingerprinter fp(&disk, nullptr);
+    Record record;
+    record.script = ScriptHash(script, c.shell);
+    record.hashed_at_ns = fp.hashed_at_ns();
+    std::string e;
+    if (!fp.TakeAll(deps, &record.deps, &e) || !fp.TakeAll(outs, &record.outs, &e) ||
+        !disk.MakeDirs(".wfgen/state", &e) ||
+        !disk.WriteFileAtomic(record_path, RenderRecord(record), &e)) {
+      *err = e;
+      ok = false;
+      break;
+    }
+    ++stats->imported;
+  }
+  if (chdir(cwd) != 0 && ok) {
+    *err = "cannot return to " + std::string(cwd);
+    return false;
+  }
+  return ok;
+}
+
+}  // namespace wfgen

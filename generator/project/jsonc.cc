@@ -1,0 +1,315 @@
+#include "generator/project/jsonc.h"
+
+#include <cstdio>
+
+namespace wfgen {
+namespace {
+
+const int kMaxDepth = 200;
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void AppendUtf8(unsigned cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+class Parser {
+ public:
+  Parser(const std::string& text, bool strict, JsonError* err)
+      : t_(text), strict_(strict), err_(err) {}
+
+  bool Document(JsonValue* out) {
+    Skip();
+    if (!Value(out, 0)) return false;
+    Skip();
+    if (pos_ != t_.size()) return Fail("unexpected text after the end of the document");
+    return true;
+  }
+
+ private:
+  // Skips space and comments; notes a `/*` that is never closed (the
+  // skipping stops there, and whatever fails next says so).
+  void Skip() {
+    if (strict_) {
+      while (pos_ < t_.size() && IsJsonSpace(t_[pos_])) ++pos_;
+      return;
+    }
+    pos_ = SkipJsoncSpace(t_, pos_);
+    if (t_.compare(pos_, 2, "/*") == 0) open_comment_ = true;
+  }
+
+  bool Fail(const std::string& message) {
+    err_->line = 1;
+    err_->column = 1;
+    for (size_t i = 0; i < pos_ && i < t_.size(); ++i) {
+      if (t_[i] == '\n') {
+        ++err_->line;
+        err_->column = 1;
+      } else {
+        ++err_->column;
+      }
+    }
+    err_->message = open_comment_ ? "this /* comment is never closed" : message;
+    return false;
+  }
+
+  bool Value(JsonValue* v, int depth) {
+    if (depth > kMaxDepth) return Fail("nested too deeply");
+    Skip();
+    if (pos_ >= t_.size()) return Fail("unexpected end of the file; a value is missing");
+    v->begin = pos_;
+    char c = t_[pos_];
+    bool ok;
+    if (c == '{') {
+      ok = Object(v, depth);
+    } else if (c == '[') {
+      ok = Array(v, depth);
+    } else if (c == '"') {
+      v->kind = JsonValue::Kind::kString;
+      ok = String(&v->text);
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      ok = Number(v);
+    } else {
+      ok = Literal(v);
+    }
+    v->end = pos_;
+    return ok;
+  }
+
+  bool Literal(JsonValue* v) {
+    for (const char* word : {"true", "false", "null"}) {
+      size_t n = std::char_traits<char>::length(word);
+      if (t_.compare(pos_, n, word) == 0) {
+        v->kind = word[0] == 'n' ? JsonValue::Kind::kNull : JsonValue::Kind::kBool;
+        v->boolean = word[0] == 't';
+        v->text = word;
+        pos_ += n;
+        return true;
+      }
+    }
+    return Fail(std::string("unexpected '") + t_[pos_] + "'; expected a value");
+  }
+
+  bool Number(JsonValue* v) {
+    size_t start = pos_;
+    auto digits = [&] {
+      size_t from = pos_;
+      while (pos_ < t_.size() && t_[pos_] >= '0' && t_[pos_] <= '9') ++pos_;
+      return pos_ > from;
+    };
+    if (t_[pos_] == '-') ++pos_;
+    // JSON has no leading zeros: json.loads("007") fails, so weasel keeps
+    // such an override as the string "007".
+    if (t_.compare(pos_, 1, "0") == 0 && pos_ + 1 < t_.size() && t_[pos_ + 1] >= '0' &&
+        t_[pos_ + 1] <= '9')
+      return Fail("a number cannot start with 0");
+    if (!digits()) return Fail("a number needs digits");
+    if (pos_ < t_.size() && t_[pos_] == '.') {
+      ++pos_;
+      if (!digits()) return Fail("a number needs digits after '.'");
+    }
+    if (pos_ < t_.size() && (t_[pos_] == 'e' || t_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < t_.size() && (t_[pos_] == '+' || t_[pos_] == '-')) ++pos_;
+      if (!digits()) return Fail("a number needs digits in its exponent");
+    }
+    v->kind = JsonValue::Kind::kNumber;
+    v->text = t_.substr(start, pos_ - start);
+    return true;
+  }
+
+  bool Hex4(unsigned* out) {
+    if (pos_ + 4 > t_.size()) return Fail("\\u needs four hex digits");
+    *out = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = t_[pos_++];
+      unsigned d = c >= '0' && c <= '9'   ? c - '0'
+                   : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                   : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                          : 16;
+      if (d == 16) return Fail("\\u needs four hex digits");
+      *out = *out * 16 + d;
+    }
+    return true;
+  }
+
+  bool String(std::string* out) {
+    ++pos_;  // the quote
+    out->clear();
+    while (pos_ < t_.size()) {
+      char c = t_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return true;
+      }
+      if (c == '\n') return Fail("a string cannot span lines; the closing '\"' is missing");
+      if (strict_ && static_cast<unsigned char>(c) < 0x20)
+        return Fail("a control character in a string must be written as an escape");
+      if (c != '\\') {
+        *out += c;
+        ++pos_;
+        continue;
+      }
+      if (++pos_ >= t_.size()) break;
+      char e = t_[pos_++];
+      switch (e) {
+        case '"': *out += '"'; break;
+        case '\\': *out += '\\'; break;
+        case '/': *out += '/'; break;
+        case 'b': *out += '\b'; break;
+        case 'f': *out += '\f'; break;
+        case 'n': *out += '\n'; break;
+        case 'r': *out += '\r'; break;
+        case 't': *out += '\t'; break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xD800 && cp < 0xDC00 && t_.compare(pos_, 2, "\\u") == 0) {
+            pos_ += 2;
+            unsigned low = 0;
+            if (!Hex4(&low)) return false;
+            if (low >= 0xDC00 && low < 0xE000) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+              AppendUtf8(cp, out);
+              cp = low;
+            }
+          }
+          AppendUtf8(cp, out);
+          break;
+        }
+        default:
+          pos_ -= 2;  // at the backslash
+          return Fail(std::string("unknown escape '\\") + e + "' in a string");
+      }
+    }
+    return Fail("unexpected end of the file inside a string");
+  }
+
+  // After an element: `,` (possibly trailing) or the closing bracket.
+  bool Separator(char close, const char* what, bool* done) {
+    Skip();
+    if (pos_ < t_.size() && t_[pos_] == ',') {
+      ++pos_;
+      Skip();
+      *done = pos_ < t_.size() && t_[pos_] == close;  // a trailing comma
+      if (*done && strict_) return Fail(std::string("a trailing ',' before '") + close + "'");
+    } else if (pos_ < t_.size() && t_[pos_] == close) {
+      *done = true;
+    } else {
+      return Fail(std::string("expected ',' or '") + close + "' after " + what);
+    }
+    if (*done) ++pos_;
+    return true;
+  }
+
+  bool Array(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kArray;
+    ++pos_;
+    Skip();
+    if (pos_ < t_.size() && t_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    for (bool done = false; !done;) {
+      auto item = std::make_shared<JsonValue>();
+      if (!Value(item.get(), depth + 1)) return false;
+      v->items.push_back(item);
+      if (!Separator(']', "an array element", &done)) return false;
+    }
+    return true;
+  }
+
+  bool Object(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kObject;
+    ++pos_;
+    Skip();
+    if (pos_ < t_.size() && t_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    for (bool done = false; !done;) {
+      Skip();
+      if (pos_ >= t_.size() || t_[pos_] != '"') return Fail("expected a key in double quotes");
+      v->key_begins.push_back(pos_);
+      std::string key;
+      if (!String(&key)) return false;
+      Skip();
+      if (pos_ >= t_.size() || t_[pos_] != ':') return Fail("expected ':' after the key");
+      ++pos_;
+      auto item = std::make_shared<JsonValue>();
+      if (!Value(item.get(), depth + 1)) return false;
+      v->keys.push_back(std::move(key));
+      v->items.push_back(item);
+      if (!Separator('}', "a member", &done)) return false;
+    }
+    return true;
+  }
+
+  const std::string& t_;
+  bool strict_;
+  JsonError* err_;
+  size_t pos_ = 0;
+  bool open_comment_ = false;
+};
+
+}  // namespace
+
+const JsonValue* JsonValue::Find(const std::string& key) const {
+  const JsonValue* found = nullptr;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) found = items[i].get();
+  }
+  return found;
+}
+
+std::string JsonValue::StringOf(const std::string& key) const {
+  const JsonValue* v = Find(key);
+  return v && v->is_string() ? v->text : "";
+}
+
+size_t SkipJsoncSpace(const std::string& text, size_t pos) {
+  while (pos < text.size()) {
+    char c = text[pos];
+    if (IsJsonSpace(c)) {
+      ++pos;
+    } else if (text.compare(pos, 2, "//") == 0) {
+      size_t eol = text.find('\n', pos);
+      pos = eol == std::string::npos ? text.size() : eol + 1;
+    } else if (text.compare(pos, 2, "/*") == 0) {
+      size_t close = text.find("*/", pos + 2);
+      // Unterminated: stop at it, so the parser reports where it starts.
+      if (close == std::string::npos) return pos;
+      pos = close + 2;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+bool ParseJsonc(const std::string& text, JsonValue* out, JsonError* err) {
+  *out = JsonValue();
+  return Parser(text, false, err).Document(out);
+}
+
+bool ParseJson(const std::string& text, JsonValue* out, JsonError* err) {
+  *out = JsonValue();
+  return Parser(text, true, err).Document(out);
+}
+
+}  // namespace wfgen

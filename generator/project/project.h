@@ -1,0 +1,86 @@
+// The loaded project: plain data, fully interpolated, validated. The loader
+// (loader.h) produces it; the planner (plan.h) and the commands (list,
+// document, explain) only read it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generator/project/diagnostic.h"
+
+namespace wfgen {
+
+// A string from project.yml after interpolation, with where it was written.
+struct Text {
+  std::string value;
+  Loc loc;
+};
+
+// Slurm (or other launcher) resources of a command; a no-op locally.
+struct Resources {
+  std::string cpus, mem, gpus, time, partition;
+  std::vector<std::string> extra;  // raw extra launcher flags
+  bool empty() const {
+    return cpus.empty() && mem.empty() && gpus.empty() && time.empty() && partition.empty() &&
+           extra.empty();
+  }
+};
+
+struct Command {
+  Text name;
+  Loc loc;  // the list item
+  std::string help;
+  std::vector<Text> script;
+  std::vector<Text> deps;
+  std::vector<Text> outputs;
+  std::vector<Text> outputs_no_cache;
+  bool no_skip = false;
+  // wfgen extensions
+  bool shell = false;
+  std::string pool;
+  std::string launcher;  // "" (project default), "local" or "slurm"
+  Resources resources;
+};
+
+// One entry of a workflow: a command, or a parallel group of commands.
+struct WorkflowStep {
+  bool parallel = false;
+  std::vector<Text> commands;  // exactly one unless parallel
+  Loc loc;
+};
+
+struct Workflow {
+  Text name;
+  std::vector<WorkflowStep> steps;
+};
+
+struct Asset {
+  std::string dest;
+  std::string url;
+  std::string checksum;
+  std::string description;
+  std::string git_repo, git_branch, git_path;
+  Loc loc;
+};
+
+struct Project {
+  std::string title;
+  std::string description;
+  std::vector<Text> directories;
+  std::vector<Asset> assets;
+  std::vector<Command> commands;
+  std::vector<Workflow> workflows;
+  // wfgen extensions
+  std::optional<int> max_parallel_processes;
+  std::map<std::string, int> pools;
+  int64_t kill_grace_ms = 10000;
+  std::string launcher;  // "local" unless set
+
+  const Command* FindCommand(const std::string& name) const;
+  const Workflow* FindWorkflow(const std::string& name) const;
+};
+
+}  // namespace wfgen

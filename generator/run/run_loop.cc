@@ -1,0 +1,305 @@
+#include "generator/run/run_loop.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "generator/run/status_view.h"
+#include "runtime/base/fd.h"
+#include "runtime/state/events.h"
+
+namespace wfgen {
+namespace {
+
+int64_t NowMs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+void Out(const std::string& s) { WriteFd(STDOUT_FILENO, s); }
+
+// The events socket lives in a private temp directory for the run.
+class EventSocket {
+ public:
+  ~EventSocket() {
+    if (fd_ >= 0) close(fd_);
+    if (!path_.empty()) unlink(path_.c_str());
+    if (!dir_.empty()) rmdir(dir_.c_str());
+  }
+  bool Open(std::string* err) {
+    const char* tmp = getenv("TMPDIR");
+    std::string templ =
+        std::string(tmp && *tmp && strlen(tmp) < 60 ? tmp : "/tmp") + "/wfgen-run-XXXXXX";
+    std::vector<char> buf(templ.begin(), templ.end());
+    buf.push_back('\0');
+    if (!mkdtemp(buf.data())) {
+      *err = std::string("mkdtemp: ") + strerror(errno);
+      return false;
+    }
+    dir_ = buf.data();
+    path_ = dir_ + "/events";
+    fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    sockaddr_un addr = {};
+    addr.sun_family = AF_UNIX;
+    if (fd_ < 0 || path_.size() >= sizeof addr.sun_path) {
+      *err = "cannot create the events socket";
+      return false;
+    }
+    memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);
+    if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      *err = std::string("bind: ") + strerror(errno);
+      return false;
+    }
+    int size = 4 << 20;  // many parallel steps, each a line every 100 ms
+    setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    return true;
+  }
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::string dir_, path_;
+};
+
+class Display {
+ public:
+  Display(RunStatus* status, const TerminalInfo& term) : status_(status), term_(term) {}
+
+  void Start() {
+    if (term_.is_tty) Out("\x1b[?25l");  // no cursor flicker while redrawing
+    Redraw(NowMs());
+  }
+  void Resize() { UpdateTerminalSize(&term_); }
+
+  void Event(const StepEvent& e, int64_t now) {
+    int i = status_->Find(e.stamp);
+    if (i < 0) return;
+    RowState before = status_->rows()[static_cast<size_t>(i)].state;
+    status_->Apply(e, now);
+    const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
+    if (!term_.is_tty && row.state != before) {
+      std::string line = PlainLine(row, term_.style);
+      if (!line.empty()) Out(line + "\n");
+    }
+  }
+
+  // A line of ninja's output (a finished step's output, a replay, an error).
+  void NinjaLine(const std::string& line, int64_t now) {
+    if (!term_.is_tty) {
+      Out(line + "\n");
+      return;
+    }
+    Clear();
+    Out(line + "\n");
+    Redraw(now);
+  }
+
+  void Redraw(int64_t now) {
+    if (!term_.is_tty) return;
+    std::vector<std::string> lines =
+        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
+    std::string out = Erase();
+    for (const std::string& l : lines) out += l + "\n";
+    drawn_ = static_cast<int>(lines.size());
+    Out(out);
+  }
+
+  void Finish(int64_t now) {
+    Redraw(now);
+    if (term_.is_tty) Out("\x1b[?25h");
+    for (const std::string& l : RenderSummary(*status_, now, term_.style)) Out(l + "\n");
+  }
+
+ private:
+  std::string Erase() {
+    if (drawn_ == 0) return "\r";
+    std::string s = "\r\x1b[" + std::to_string(drawn_) + "F\x1b[J";
+    drawn_ = 0;
+    return s;
+  }
+  void Clear() { Out(Erase()); }
+
+  RunStatus* status_;
+  TerminalInfo term_;
+  int drawn_ = 0;
+};
+
+}  // namespace
+
+const char* NinjaOutputFilter::StatusMarker() { return "\x01wfgen-status\x01"; }
+
+bool NinjaOutputFilter::Keep(const std::string& line) {
+  if (skip_next_) {  // the command line that follows "FAILED:"
+    skip_next_ = false;
+    return false;
+  }
+  if (line.compare(0, strlen(StatusMarker()), StatusMarker()) == 0) return false;
+  if (line.compare(0, 8, "FAILED: ") == 0) {
+    skip_next_ = true;
+    return false;
+  }
+  if (line == "ninja: build stopped: subcommand failed." || line == "ninja: no work to do." ||
+      line == "ninja: build stopped: interrupted by user.") {
+    return false;
+  }
+  return true;
+}
+
+int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalInfo term) {
+  EventSocket events;
+  std::string err;
+  if (!events.Open(&err)) {
+    fprintf(stderr, "wfgen run: %s\n", err.c_str());
+    return 1;
+  }
+  sigset_t mask, old_mask;
+  sigemptyset(&mask);
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCHLD}) sigaddset(&mask, s);
+  sigprocmask(SIG_BLOCK, &mask, &old_mask);
+  int sig_fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+
+  int out_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+    fprintf(stderr, "wfgen run: pipe: %s\n", strerror(errno));
+    return 1;
+  }
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    sigprocmask(SIG_SETMASK, &old_mask, nullptr);
+    dup2(out_pipe[1], 1);
+    dup2(out_pipe[1], 2);
+    if (chdir(inv.dir.c_str()) != 0) _exit(127);
+    setenv("WFGEN_EVENTS", events.path().c_str(), 1);
+    setenv("NINJA_STATUS", NinjaOutputFilter::StatusMarker(), 1);
+    for (const std::string& e : inv.env) putenv(strdup(e.c_str()));
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(inv.ninja.c_str()));
+    for (const std::string& a : inv.args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    fprintf(stderr, "wfgen run: cannot run %s: %s\n", argv[0], strerror(errno));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  if (pid < 0) {
+    fprintf(stderr, "wfgen run: fork: %s\n", strerror(errno));
+    return 1;
+  }
+
+  status->set_started_ms(NowMs());
+  Display display(status, term);
+  display.Start();
+  NinjaOutputFilter filter;
+  std::string pending;  // ninja output without its final newline yet
+  bool pipe_open = true, exited = false;
+  int wstatus = 0;
+  char buf[65536];
+  // Order across the two channels, as causality has it: a step's "end" is
+  // sent before the step exits, and ninja prints the step's output after
+  // that; a step's "start" comes after ninja printed what finished before.
+  // So within one wake-up: ends (and output lines), then ninja's output,
+  // then starts.
+  std::vector<StepEvent> starts;
+  auto read_events = [&] {
+    for (;;) {
+      ssize_t n = recv(events.fd(), buf, sizeof buf, 0);
+      if (n <= 0) break;
+      StepEvent e;
+      if (!ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) continue;
+      if (e.kind == EventKind::kStart) {
+        starts.push_back(e);
+        continue;
+      }
+      // A step that started and ended within one wake-up: its start first.
+      for (auto it = starts.begin(); it != starts.end(); ++it) {
+        if (it->stamp == e.stamp) {
+          display.Event(*it, NowMs());
+          starts.erase(it);
+          break;
+        }
+      }
+      display.Event(e, NowMs());
+    }
+  };
+  auto flush_lines = [&](bool all) {
+    size_t start = 0, nl;
+    while ((nl = pending.find('\n', start)) != std::string::npos) {
+      std::string line = pending.substr(start, nl - start);
+      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
+      start = nl + 1;
+    }
+    pending.erase(0, start);
+    if (all && !pending.empty()) {
+      if (filter.Keep(pending)) display.NinjaLine(pending, NowMs());
+      pending.clear();
+    }
+  };
+  auto read_pipe = [&] {
+    for (;;) {
+      ssize_t n = read(out_pipe[0], buf, sizeof buf);
+      if (n > 0) {
+        pending.append(buf, static_cast<size_t>(n));
+        continue;
+      }
+      if (n == 0 || (errno != EINTR && errno != EAGAIN)) pipe_open = false;
+      break;
+    }
+    flush_lines(false);
+  };
+  fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
+  while (pipe_open || !exited) {
+    struct pollfd fds[3] = {
+        {events.fd(), POLLIN, 0}, {pipe_open ? out_pipe[0] : -1, POLLIN, 0}, {sig_fd, POLLIN, 0}};
+    int r = poll(fds, 3, term.is_tty ? 100 : 1000);
+    if (r < 0 && errno != EINTR) break;
+    read_events();
+    if (pipe_open) read_pipe();
+    for (const StepEvent& e : starts) display.Event(e, NowMs());
+    starts.clear();
+    if (fds[2].revents) {
+      struct signalfd_siginfo si;
+      while (read(sig_fd, &si, sizeof si) == sizeof si) {
+        int s = static_cast<int>(si.ssi_signo);
+        if (s == SIGWINCH) {
+          display.Resize();
+        } else if (s == SIGCHLD) {
+          if (!exited && waitpid(pid, &wstatus, WNOHANG) == pid) exited = true;
+        } else {
+          // Ctrl-C from a terminal reaches ninja by itself; a signal sent
+          // to wfgen alone must be passed on.
+          if (!exited) kill(pid, s);
+        }
+      }
+    }
+    if (!exited && waitpid(pid, &wstatus, WNOHANG) == pid) exited = true;
+    display.Redraw(NowMs());
+  }
+  read_events();
+  flush_lines(true);
+  for (const StepEvent& e : starts) display.Event(e, NowMs());
+  close(out_pipe[0]);
+  close(sig_fd);
+  sigprocmask(SIG_SETMASK, &old_mask, nullptr);
+  int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+  int64_t now = NowMs();
+  status->Finish(code == 0, now);
+  display.Finish(now);
+  return code;
+}
+
+}  // namespace wfgen

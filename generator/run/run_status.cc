@@ -1,0 +1,133 @@
+#include "generator/run/run_status.h"
+
+#include <algorithm>
+#include <map>
+
+#include "generator/run/dry_run.h"
+#include "runtime/base/disk.h"
+#include "runtime/state/step_spec.h"
+
+namespace wfgen {
+
+std::string StateWord(RowState s) {
+  switch (s) {
+    case RowState::kWaiting: return "waiting";
+    case RowState::kRunning: return "running";
+    case RowState::kSucceeded: return "succeeded";
+    case RowState::kSkipped: return "skipped";
+    case RowState::kUpToDate: return "up to date";
+    case RowState::kFailed: return "failed";
+    case RowState::kTerminated: return "terminated";
+    case RowState::kNotStarted: return "not started";
+    case RowState::kInterrupted: return "interrupted";
+  }
+  return "?";
+}
+
+RunStatus::RunStatus(const BuildPlan& plan, const std::string& target,
+                     const std::string& stamps_dir, const std::string& log_prefix)
+    : target_(target), stamps_dir_(stamps_dir) {
+  for (const PlanStep* s : StepsOf(plan, target)) {
+    StatusRow row;
+    row.key = s->key;
+    row.command = s->command;
+    if (s->group >= 0) row.group = plan.groups[static_cast<size_t>(s->group)].ordinal;
+    row.log = JoinPath(log_prefix, LogPath(s->command));
+    row.label = s->command;
+    rows_.push_back(std::move(row));
+  }
+  std::map<std::string, int> occurrences;
+  for (const StatusRow& r : rows_) ++occurrences[r.command];
+  const std::vector<const PlanStep*> steps = StepsOf(plan, target);
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    if (occurrences[rows_[i].command] < 2) continue;
+    rows_[i].label += rows_[i].group >= 0 ? " (group " + std::to_string(rows_[i].group) + ")"
+                                          : " (step " + std::to_string(steps[i]->position) + ")";
+  }
+}
+
+int RunStatus::Find(const std::string& stamp) const {
+  std::string prefix = stamps_dir_ + "/";
+  if (stamp.compare(0, prefix.size(), prefix) != 0) return -1;
+  std::string key = stamp.substr(prefix.size());
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    if (rows_[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
+  int found = Find(e.stamp);
+  if (found < 0) return -1;
+  {
+    size_t i = static_cast<size_t>(found);
+    StatusRow& row = rows_[i];
+    switch (e.kind) {
+      case EventKind::kStart:
+        row.state = RowState::kRunning;
+        row.start_ms = now_ms;
+        break;
+      case EventKind::kLine: row.last_line = e.detail; break;
+      case EventKind::kEnd: {
+        std::string state = e.detail.substr(0, e.detail.find(' '));
+        std::string detail =
+            e.detail.find(' ') == std::string::npos ? "" : e.detail.substr(e.detail.find(' ') + 1);
+        if (row.start_ms < 0) row.start_ms = now_ms;
+        row.end_ms = now_ms;
+        row.detail = detail;
+        if (state == "succeeded") row.state = RowState::kSucceeded;
+        else if (state == "skipped") row.state = RowState::kSkipped;
+        else if (state == "failed") row.state = RowState::kFailed;
+        else if (state == "terminated")
+          row.state = detail == "interrupted" ? RowState::kInterrupted : RowState::kTerminated;
+        else row.state = RowState::kFailed;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+void RunStatus::Finish(bool success, int64_t now_ms) {
+  for (StatusRow& row : rows_) {
+    if (row.state == RowState::kWaiting) {
+      row.state = success ? RowState::kUpToDate : RowState::kNotStarted;
+    } else if (row.state == RowState::kRunning) {
+      row.state = RowState::kInterrupted;
+      row.end_ms = now_ms;
+    }
+  }
+}
+
+StatusCounts RunStatus::Counts() const {
+  StatusCounts c;
+  for (const StatusRow& row : rows_) {
+    switch (row.state) {
+      case RowState::kWaiting: ++c.waiting; break;
+      case RowState::kRunning: ++c.running; break;
+      case RowState::kSucceeded: ++c.succeeded; break;
+      case RowState::kSkipped: ++c.skipped; break;
+      case RowState::kUpToDate: ++c.up_to_date; break;
+      case RowState::kFailed: ++c.failed; break;
+      case RowState::kTerminated: ++c.terminated; break;
+      case RowState::kNotStarted: ++c.not_started; break;
+      case RowState::kInterrupted: ++c.interrupted; break;
+    }
+  }
+  return c;
+}
+
+std::vector<const StatusRow*> RunStatus::Slowest(size_t n) const {
+  std::vector<const StatusRow*> done;
+  for (const StatusRow& row : rows_) {
+    if ((row.state == RowState::kSucceeded || row.state == RowState::kFailed) && row.end_ms >= 0)
+      done.push_back(&row);
+  }
+  std::stable_sort(done.begin(), done.end(), [](const StatusRow* a, const StatusRow* b) {
+    return a->end_ms - a->start_ms > b->end_ms - b->start_ms;
+  });
+  if (done.size() > n) done.resize(n);
+  return done;
+}
+
+}  // namespace wfgen

@@ -1,0 +1,111 @@
+#include "runtime/state/events.h"
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/base/line_format.h"
+
+namespace wfgen {
+namespace {
+
+const char* KindName(EventKind k) {
+  switch (k) {
+    case EventKind::kStart: return "start";
+    case EventKind::kLine: return "line";
+    case EventKind::kEnd: return "end";
+  }
+  return "?";
+}
+
+int64_t NowMs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+// Tabs separate fields; inside a field they become spaces.
+std::string Field(const std::string& s) {
+  std::string out = EscapeField(s);
+  for (char& c : out) {
+    if (c == '\t') c = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderEvent(const StepEvent& e) {
+  return std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) + "\t" +
+         Field(e.detail);
+}
+
+bool ParseEvent(const std::string& datagram, StepEvent* e) {
+  size_t a = datagram.find('\t');
+  if (a == std::string::npos) return false;
+  size_t b = datagram.find('\t', a + 1);
+  if (b == std::string::npos) return false;
+  size_t c = datagram.find('\t', b + 1);
+  if (c == std::string::npos) return false;
+  std::string kind = datagram.substr(0, a);
+  if (kind == "start") e->kind = EventKind::kStart;
+  else if (kind == "line") e->kind = EventKind::kLine;
+  else if (kind == "end") e->kind = EventKind::kEnd;
+  else return false;
+  return UnescapeField(datagram.substr(a + 1, b - a - 1), &e->stamp) &&
+         UnescapeField(datagram.substr(b + 1, c - b - 1), &e->command) &&
+         UnescapeField(datagram.substr(c + 1), &e->detail);
+}
+
+EventSender::EventSender() {
+  const char* path = getenv("WFGEN_EVENTS");
+  if (!path || !*path || strlen(path) >= sizeof(sockaddr_un::sun_path)) return;
+  fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+  path_ = path;
+}
+
+EventSender::~EventSender() {
+  if (fd_ >= 0) close(fd_);
+}
+
+void EventSender::Send(const StepEvent& e) {
+  if (fd_ < 0) return;
+  std::string msg = RenderEvent(e);
+  // Datagrams past a few KiB are not worth it: the log has everything.
+  if (msg.size() > 4000) msg.resize(4000);
+  sockaddr_un addr = {};
+  addr.sun_family = AF_UNIX;
+  memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);
+  // Failures (no listener, full buffer) are ignored on purpose.
+  ssize_t ignored = sendto(fd_, msg.data(), msg.size(), MSG_NOSIGNAL,
+                           reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  (void)ignored;
+}
+
+void EventSender::Output(const std::string& stamp, const std::string& command, const char* data,
+                         size_t size) {
+  if (fd_ < 0) return;
+  partial_.append(data, size);
+  // Keep the last non-empty complete line; a progress bar's "\r" ends one too.
+  size_t start = 0;
+  for (size_t i = 0; i < partial_.size(); ++i) {
+    if (partial_[i] != '\n' && partial_[i] != '\r') continue;
+    if (i > start) last_line_ = partial_.substr(start, i - start);
+    start = i + 1;
+  }
+  partial_.erase(0, start);
+  if (partial_.size() > 4096) partial_.erase(0, partial_.size() - 4096);
+  int64_t now = NowMs();
+  if (!last_line_.empty() && now - last_sent_ms_ >= 100) {
+    Send(StepEvent{EventKind::kLine, stamp, command, last_line_});
+    last_line_.clear();
+    last_sent_ms_ = now;
+  }
+}
+
+}  // namespace wfgen

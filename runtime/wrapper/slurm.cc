@@ -1,0 +1,267 @@
+#include "runtime/wrapper/slurm.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace wfgen {
+namespace slurm {
+namespace {
+
+bool AllDigits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+void SleepMs(int ms) {
+  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+  nanosleep(&ts, nullptr);
+}
+
+// "JobLaunchFailure" -> "JOB LAUNCH FAILURE", "NODE_FAIL" -> "NODE FAIL".
+std::string Words(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '_') {
+      out += ' ';
+      continue;
+    }
+    if (i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') out += ' ';
+    out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool ResourceFlags(const std::vector<std::string>& resources, std::vector<std::string>* flags,
+                   std::string* err) {
+  for (const std::string& r : resources) {
+    size_t eq = r.find('=');
+    std::string key = r.substr(0, eq);
+    std::string value = eq == std::string::npos ? "" : r.substr(eq + 1);
+    if (key == "cpus") {
+      flags->push_back("--cpus-per-task=" + value);
+    } else if (key == "mem") {
+      flags->push_back("--mem=" + value);
+    } else if (key == "gpus") {
+      // --gres works with every select plugin; --gpus needs cons_tres.
+      flags->push_back("--gres=gpu:" + value);
+    } else if (key == "time") {
+      flags->push_back("--time=" + value);
+    } else if (key == "partition") {
+      flags->push_back("--partition=" + value);
+    } else if (key == "extra") {
+      flags->push_back(value);
+    } else {
+      *err = "unknown resource '" + key + "' in step file; rerun wfgen";
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string JobName(const std::string& project_dir_abs, const std::string& command) {
+  std::string dir = project_dir_abs;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  size_t slash = dir.rfind('/');
+  std::string project = slash == std::string::npos ? dir : dir.substr(slash + 1);
+  if (project.empty()) project = "wfgen";
+  std::string name = project + "." + command;
+  for (char& c : name) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_' || c == '-' || c == '.';
+    if (!keep) c = '_';
+  }
+  return name;
+}
+
+std::vector<std::string> SrunArgv(const std::string& job_name, const std::string& comment,
+                                  const std::vector<std::string>& resource_flags,
+                                  const std::vector<std::string>& argv) {
+  // The resources after --ntasks (an `extra` may ask for more tasks),
+  // the name and comment last: wfgen finds its jobs by them.
+  std::vector<std::string> out = {"srun", "--ntasks=1"};
+  out.insert(out.end(), resource_flags.begin(), resource_flags.end());
+  out.push_back("--job-name=" + job_name);
+  out.push_back("--comment=" + comment);
+  out.insert(out.end(), argv.begin(), argv.end());
+  return out;
+}
+
+std::vector<Job> ParseJobs(const std::string& text, const std::string& comment) {
+  std::vector<Job> jobs;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    // id|state|reason|comment; the comment is last, so it may hold '|'.
+    size_t a = line.find('|');
+    size_t b = a == std::string::npos ? a : line.find('|', a + 1);
+    size_t c = b == std::string::npos ? b : line.find('|', b + 1);
+    if (c == std::string::npos) continue;
+    std::string id = line.substr(0, a);
+    while (!id.empty() && id.front() == ' ') id.erase(0, 1);
+    if (!AllDigits(id) || line.substr(c + 1) != comment) continue;
+    Job j;
+    j.id = atol(id.c_str());
+    j.state = line.substr(a + 1, b - a - 1);
+    j.reason = line.substr(b + 1, c - b - 1);
+    jobs.push_back(j);
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const Job& x, const Job& y) { return x.id < y.id; });
+  return jobs;
+}
+
+bool IsActive(const std::string& state) {
+  for (const char* s :
+       {"PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED", "REQUEUE_HOLD",
+        "REQUEUE_FED", "RESIZING", "SIGNALING", "STAGE_OUT", "STOPPED", "RESV_DEL_HOLD"}) {
+    if (state == s) return true;
+  }
+  return false;
+}
+
+std::string Verdict(const Job& job) {
+  const std::string& s = job.state;
+  if (s == "COMPLETED") return "";
+  if (s == "FAILED") return job.reason == "NonZeroExitCode" ? "" : Words(job.reason);
+  if (s == "TIMEOUT") return "TIME LIMIT";
+  if (s == "NODE_FAIL") return "NODE FAILURE";
+  if (s == "BOOT_FAIL") return "NODE BOOT FAILURE";
+  if (s == "OUT_OF_MEMORY") return "OUT OF MEMORY";
+  if (s == "DEADLINE") return "DEADLINE";
+  return Words(s);  // CANCELLED, PREEMPTED, REVOKED, SPECIAL_EXIT, ...
+}
+
+bool Client::Latest(Job* job, std::string* err) const {
+  err->clear();
+  std::string out;
+  std::vector<std::string> argv = {"squeue",          "--noheader",
+                                   "--states=all",    "--user=" + std::to_string(getuid()),
+                                   "--name=" + name_, std::string("--format=") + kSqueueFormat};
+  int rc = RunCapture(argv, &out, 60);
+  if (rc != 0) {
+    *err = rc < 0 ? "squeue could not be run" : "squeue exited with " + std::to_string(rc);
+    return false;
+  }
+  std::vector<Job> jobs = ParseJobs(out, comment_);
+  if (jobs.empty()) return false;
+  *job = jobs.back();
+  return true;
+}
+
+bool Client::Final(Job* job, double seconds, std::string* err) const {
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (;;) {
+    if (!Latest(job, err)) return false;
+    if (!IsActive(job->state)) return true;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (static_cast<double>(now.tv_sec - t0.tv_sec) >= seconds) return true;
+    SleepMs(200);
+  }
+}
+
+bool Client::Cancel(long id, int sig) const {
+  std::vector<std::string> argv = {"scancel"};
+  if (sig != 0) argv.push_back("--signal=" + std::to_string(sig));
+  argv.push_back(std::to_string(id));
+  std::string ignored;
+  return RunCapture(argv, &ignored, 60) == 0;
+}
+
+void JobControl::Signal(int sig, pid_t group) {
+  Job job;
+  std::string err;
+  if (client_->Latest(&job, &err) && IsActive(job.state)) {
+    // A job still waiting for resources has nothing to signal: withdraw it.
+    if (job.state == "PENDING" ? client_->Cancel(job.id, 0) : client_->Cancel(job.id, sig)) return;
+  }
+  // No job yet (srun is still asking for one) or Slurm did not take the
+  // signal: srun itself withdraws the request or ends the job on SIGTERM.
+  if (group > 0) kill(-group, SIGTERM);
+}
+
+void JobControl::Kill(pid_t group) {
+  Job job;
+  std::string err;
+  if (client_->Latest(&job, &err) && IsActive(job.state)) {
+    client_->Cancel(job.id, SIGKILL);
+    client_->Cancel(job.id, 0);
+  }
+  if (group > 0) kill(-group, SIGTERM);
+}
+
+int JobControl::ParentDeathSignal() const { return SIGTERM; }
+
+int RunCapture(const std::vector<std::string>& argv, std::string* out, double seconds) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+  cargv.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    // The wrapper blocks its stop signals (it reads them from a signalfd).
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD}) signal(s, SIG_DFL);
+    int null_fd = open("/dev/null", O_RDWR);
+    dup2(null_fd, 0);
+    dup2(fds[1], 1);
+    dup2(null_fd, 2);
+    execvp(cargv[0], cargv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  bool killed = false;
+  char buf[4096];
+  for (;;) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double left = seconds - static_cast<double>(now.tv_sec - t0.tv_sec) -
+                  static_cast<double>(now.tv_nsec - t0.tv_nsec) / 1e9;
+    if (left <= 0) {
+      kill(pid, SIGKILL);
+      killed = true;
+      break;
+    }
+    struct pollfd p = {fds[0], POLLIN, 0};
+    int r = poll(&p, 1, static_cast<int>(left * 1000) + 1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) continue;
+    ssize_t n = read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out->append(buf, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (killed || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+}  // namespace slurm
+}  // namespace wfgen

@@ -1,0 +1,52 @@
+// Where a step's output goes: all of it to the step's log file, and (for
+// serial steps) the first MiB to stdout, which Ninja shows when the step
+// ends. Parallel group members write only the log; their output reaches
+// the console through the group's replay.
+#pragma once
+
+#include <string>
+
+#include "runtime/base/console_text.h"
+#include "runtime/base/fd.h"
+#include "runtime/base/messages.h"
+#include "runtime/base/subprocess.h"
+#include "runtime/state/events.h"
+
+namespace wfgen {
+
+// How much of a step's output is copied to the console through Ninja,
+// which holds all of it in memory until the step ends.
+constexpr size_t kConsoleLimit = 1 << 20;
+
+// The log gets every byte; the console copy is made printable and cut at
+// kConsoleLimit (console_text.h).
+class StepOutput : public OutputSink {
+ public:
+  StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
+  // Also report output lines to a front end (events.h).
+  void Tap(EventSender* events, const std::string& stamp, const std::string& command) {
+    events_ = events;
+    stamp_ = stamp;
+    command_ = command;
+  }
+  ~StepOutput() override;
+  void Write(const char* data, size_t size) override;
+  // wfgen's own lines, to the log and (if console) to stdout.
+  void Say(const std::string& line);
+  bool truncated() const { return shown_.truncated(); }
+
+ private:
+  void FinishShown();
+
+  int log_fd_;
+  bool console_;
+  ConsoleText shown_{kConsoleLimit};
+  EventSender* events_ = nullptr;
+  std::string stamp_, command_;
+};
+
+// Copies the file at `path` to stdout, at most kConsoleLimit bytes; says
+// where the rest is if it was cut.
+void PrintFile(const std::string& path, const std::string& shown_path);
+
+}  // namespace wfgen
