@@ -15,12 +15,20 @@ namespace {
 const std::vector<std::string> kGitEnv = {"GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS=/bin/false",
                                           "SSH_ASKPASS=/bin/false"};
 
-std::string LastLines(const std::string& output) {
-  std::string s = output;
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  // git's own message is its last line ("fatal: ...").
-  size_t nl = s.rfind('\n');
-  return nl == std::string::npos ? s : s.substr(nl + 1);
+// git's message: its first "fatal:" or "error:" line (more lines of advice
+// may follow), else its last line.
+std::string GitMessage(const std::string& output) {
+  std::string last;
+  size_t pos = 0;
+  while (pos < output.size()) {
+    size_t eol = output.find('\n', pos);
+    if (eol == std::string::npos) eol = output.size();
+    std::string line = output.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (line.rfind("fatal:", 0) == 0 || line.rfind("error:", 0) == 0) return line;
+    if (!line.empty()) last = line;
+  }
+  return last;
 }
 
 bool Git(ProgramRunner* runner, const std::vector<std::string>& args, ProgramResult* result,
@@ -29,7 +37,7 @@ bool Git(ProgramRunner* runner, const std::vector<std::string>& args, ProgramRes
   argv.insert(argv.end(), args.begin(), args.end());
   if (!runner->Run(argv, kGitEnv, result, err)) return false;
   if (result->exit != 0) {
-    *err = "git " + args[0] + " failed: " + LastLines(result->output);
+    *err = "git " + args[0] + " failed: " + GitMessage(result->output);
     return false;
   }
   return true;

@@ -70,6 +70,7 @@ struct Transfer {
   std::string etag, last_modified;
   int64_t range_start = -1;  // from Content-Range
   int64_t range_total = -1;
+  int64_t content_length = -1;
   bool body_started = false;
   bool range_mismatch = false;
   bool write_failed = false;
@@ -85,7 +86,7 @@ struct Transfer {
     status_line.clear();
     etag.clear();
     last_modified.clear();
-    range_start = range_total = -1;
+    range_start = range_total = content_length = -1;
   }
   void Report(bool force) {
     if (!options->progress) return;
@@ -115,6 +116,8 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
     t->etag = value;
   } else if (name == "last-modified") {
     t->last_modified = value;
+  } else if (name == "content-length") {
+    t->content_length = strtoll(value.c_str(), nullptr, 10);
   } else if (name == "content-range") {
     // "bytes START-END/TOTAL"
     unsigned long long start = 0, end = 0;
@@ -150,8 +153,15 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
         return 0;  // aborts the transfer; the next attempt starts over
       }
       t->resumed = t->have > 0;
-      if (t->range_total >= 0) t->total = t->range_total;
-    } else if (t->have > 0) {
+      if (t->range_total >= 0) {
+        t->total = t->range_total;
+      } else if (t->content_length >= 0) {
+        t->total = static_cast<int64_t>(t->have) + t->content_length;
+      }
+    } else {
+      t->total = t->content_length;
+    }
+    if (t->code == 200 && t->have > 0) {
       // The server ignored Range (or If-Range said the file changed).
       std::string err;
       if (!t->part->Truncate(&err)) {
@@ -175,12 +185,9 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
   return bytes;
 }
 
-int OnXfer(void* user, curl_off_t dltotal, curl_off_t, curl_off_t, curl_off_t) {
-  Transfer* t = static_cast<Transfer*>(user);
-  if (t->total < 0 && dltotal > 0 && t->code == 200) t->total = static_cast<int64_t>(dltotal);
-  if (t->total < 0 && dltotal > 0 && t->code == 206 && t->range_total < 0) {
-    t->total = static_cast<int64_t>(t->have) + static_cast<int64_t>(dltotal);
-  }
+// Also called while no bytes arrive, so a stalled transfer still reports.
+int OnXfer(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  static_cast<Transfer*>(user)->Report(false);
   return 0;
 }
 
