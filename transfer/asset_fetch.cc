@@ -23,11 +23,11 @@ std::string GitSource(const std::string& repo, const std::string& branch, const 
 
 // The checksum of dest, reusing the record's cache; fills decision->content
 // and, when it differs, decision->why.
-bool CompareChecksum(const AssetSpec& spec, const std::string& full_dest,
-                     const AssetRecord* record, AssetEnv* env, AssetDecision* d, bool* matches,
-                     std::string* err) {
+bool CompareChecksum(const AssetSpec& spec, const std::string& full_dest, const AssetRecord* record,
+                     AssetEnv* env, AssetDecision* d, bool* matches, std::string* err) {
   Md5Checksummer sums(env->disk);
-  if (!sums.Checksum(full_dest, record ? &record->content : nullptr, &d->content, err)) return false;
+  if (!sums.Checksum(full_dest, record ? &record->content : nullptr, &d->content, err))
+    return false;
   *matches = Lower(spec.checksum) == d->content.md5;
   if (!*matches) d->why = "checksum differs: expected " + spec.checksum + ", got " + d->content.md5;
   return true;
@@ -112,9 +112,10 @@ bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const Asse
       return true;
     }
     d->action = AssetDecision::kKeep;
-    d->why = record && !record->url.empty()
-                 ? "up to date (present, fetched from the same URL)"
-                 : "up to date (present; no checksum and no record of its URL, so kept as weasel does)";
+    d->why =
+        record && !record->url.empty()
+            ? "up to date (present, fetched from the same URL)"
+            : "up to date (present; no checksum and no record of its URL, so kept as weasel does)";
     return true;
   }
   // Git, no checksum.
@@ -123,7 +124,8 @@ bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const Asse
     return true;
   }
   if (record->repo != spec.repo || record->branch != spec.branch || record->path != spec.path) {
-    d->why = "git source changed (was " + GitSource(record->repo, record->branch, record->path) + ")";
+    d->why =
+        "git source changed (was " + GitSource(record->repo, record->branch, record->path) + ")";
     return true;
   }
   std::string remote_err;
@@ -228,7 +230,8 @@ bool FetchAsset(const AssetSpec& spec, bool dry, AssetEnv* env, AssetOutcome* ou
     return false;
   }
   if (!dry && spec.kind != AssetSpec::kPrivate && !RemoveStalePart(full_dest, err)) return false;
-  if (!DecideAsset(spec, full_dest, have_record ? &record : nullptr, env, &outcome->decision, err)) {
+  if (!DecideAsset(spec, full_dest, have_record ? &record : nullptr, env, &outcome->decision,
+                   err)) {
     return false;
   }
   const AssetDecision& d = outcome->decision;
@@ -239,9 +242,7 @@ bool FetchAsset(const AssetSpec& spec, bool dry, AssetEnv* env, AssetOutcome* ou
       outcome->warning = "asset '" + spec.dest + "' is missing: you need to add it yourself" +
                          (spec.description.empty() ? "" : " (" + spec.description + ")");
       return true;
-    case AssetDecision::kPrivateWrong:
-      *err = d.why;
-      return false;
+    case AssetDecision::kPrivateWrong: *err = d.why; return false;
     case AssetDecision::kKeep:
       if (dry || env->state_dir.empty()) return true;
       // Remember the source of what is kept (so a later URL change is
@@ -250,8 +251,7 @@ bool FetchAsset(const AssetSpec& spec, bool dry, AssetEnv* env, AssetOutcome* ou
       if (!d.content.empty()) next.content = d.content;
       if (have_record && RenderAssetRecord(next) == RenderAssetRecord(record)) return true;
       return SaveAssetRecord(env->disk, env->state_dir, next, err);
-    case AssetDecision::kFetch:
-      break;
+    case AssetDecision::kFetch: break;
   }
   if (dry) return true;
   if (!env->disk->MakeDirs(DirName(full_dest), err)) return false;

@@ -28,8 +28,8 @@ namespace wfgen {
 struct AssetDecision {
   enum Action { kKeep, kFetch, kPrivateMissing, kPrivateWrong };
   Action action = kKeep;
-  std::string why;         // "missing", "checksum differs: expected X, got Y", ...
-  ChecksumCache content;   // of what is at dest now, when it was checked
+  std::string why;            // "missing", "checksum differs: expected X, got Y", ...
+  ChecksumCache content;      // of what is at dest now, when it was checked
   std::string remote_commit;  // git: what ls-remote said, if asked
 };
 
@@ -48,9 +48,9 @@ bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const Asse
 struct AssetOutcome {
   AssetDecision decision;
   bool fetched = false;
-  uint64_t bytes = 0;     // downloaded
-  std::string commit;     // git
-  std::string warning;    // for a private asset that is missing
+  uint64_t bytes = 0;   // downloaded
+  std::string commit;   // git
+  std::string warning;  // for a private asset that is missing
 };
 
 // Checks the spec, decides, and (unless `dry`) fetches and records. *err

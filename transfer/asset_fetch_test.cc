@@ -136,7 +136,9 @@ TEST_F(DecideTest, GitKeptWhenTheRemoteCannotBeAsked) {
   git.Answer("git ls-remote -- https://h/r HEAD", 128, "fatal: unable to access\n");
   AssetDecision d = Decide(Git(), &r);
   EXPECT_EQ(d.action, AssetDecision::kKeep);
-  EXPECT_EQ(d.why, "kept at commit c1 (cannot ask the remote: git ls-remote failed: fatal: unable to access)");
+  EXPECT_EQ(
+      d.why,
+      "kept at commit c1 (cannot ask the remote: git ls-remote failed: fatal: unable to access)");
 }
 
 TEST_F(DecideTest, EmptyDirectoryIsFetched) {

@@ -142,7 +142,8 @@ bool LoadAssetRecord(Disk* disk, const std::string& state_dir, const std::string
 bool SaveAssetRecord(Disk* disk, const std::string& state_dir, const AssetRecord& r,
                      std::string* err) {
   std::string path = RecordPath(state_dir, r.dest);
-  return disk->MakeDirs(DirName(path), err) && disk->WriteFileAtomic(path, RenderAssetRecord(r), err);
+  return disk->MakeDirs(DirName(path), err) &&
+         disk->WriteFileAtomic(path, RenderAssetRecord(r), err);
 }
 
 }  // namespace wfgen

@@ -264,23 +264,44 @@ bool Nginx::StartOn(int port) {
   std::string d = dir_;
   std::string conf =
       "daemon off;\nmaster_process off;\nworker_processes 1;\n"
-      "pid " + d + "/nginx.pid;\nerror_log " + d + "/error.log;\n"
+      "pid " +
+      d + "/nginx.pid;\nerror_log " + d +
+      "/error.log;\n"
       "events { worker_connections 64; }\n"
       "http {\n"
-      "  access_log " + d + "/access.log;\n"
-      "  client_body_temp_path " + d + "/tmp/body;\n"
-      "  proxy_temp_path " + d + "/tmp/proxy;\n"
-      "  fastcgi_temp_path " + d + "/tmp/fastcgi;\n"
-      "  uwsgi_temp_path " + d + "/tmp/uwsgi;\n"
-      "  scgi_temp_path " + d + "/tmp/scgi;\n"
+      "  access_log " +
+      d +
+      "/access.log;\n"
+      "  client_body_temp_path " +
+      d +
+      "/tmp/body;\n"
+      "  proxy_temp_path " +
+      d +
+      "/tmp/proxy;\n"
+      "  fastcgi_temp_path " +
+      d +
+      "/tmp/fastcgi;\n"
+      "  uwsgi_temp_path " +
+      d +
+      "/tmp/uwsgi;\n"
+      "  scgi_temp_path " +
+      d +
+      "/tmp/scgi;\n"
       "  server {\n"
-      "    listen 127.0.0.1:" + std::to_string(port) + ";\n"
-      "    root " + d + "/www;\n"
-      "    location /slow/ { alias " + d + "/www/; limit_rate 64k; }\n"
+      "    listen 127.0.0.1:" +
+      std::to_string(port) +
+      ";\n"
+      "    root " +
+      d +
+      "/www;\n"
+      "    location /slow/ { alias " +
+      d +
+      "/www/; limit_rate 64k; }\n"
       "  }\n"
       "}\n";
   WriteFile(d + "/nginx.conf", conf);
-  Process p = Spawn({"/usr/sbin/nginx", "-e", d + "/error.log", "-p", d, "-c", d + "/nginx.conf"}, {});
+  Process p =
+      Spawn({"/usr/sbin/nginx", "-e", d + "/error.log", "-p", d, "-c", d + "/nginx.conf"}, {});
   close(p.out_fd);
   close(p.err_fd);
   int status;
@@ -327,9 +348,9 @@ Process StartTransfer(const std::vector<std::string>& args, const std::vector<st
   std::vector<std::string> argv = {WFGEN_TRANSFER_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
   // The machine's proxy settings must not reach 127.0.0.1; quick retries.
-  std::vector<std::string> all = {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy",
-                                  "ALL_PROXY", "no_proxy", "NO_PROXY",
-                                  "WFGEN_TRANSFER_BACKOFF_MS=10"};
+  std::vector<std::string> all = {
+      "http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy",
+      "ALL_PROXY",  "no_proxy",    "NO_PROXY",    "WFGEN_TRANSFER_BACKOFF_MS=10"};
   all.insert(all.end(), env.begin(), env.end());
   return Spawn(argv, all);
 }

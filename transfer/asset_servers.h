@@ -82,7 +82,8 @@ struct Result {
 };
 // Runs wfgen-transfer with `args`, `env` added to the environment.
 Result Transfer(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
-Process StartTransfer(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+Process StartTransfer(const std::vector<std::string>& args,
+                      const std::vector<std::string>& env = {});
 Result Finish(Process* p);
 
 bool WaitFor(const std::function<bool()>& predicate, double seconds);

@@ -38,7 +38,8 @@ bool ConvertGithubUrl(const std::string& url, std::string* converted) {
       url.compare(host + 7, 3, "com") != 0) {
     return false;
   }
-  if (url.find("releases/download") != std::string::npos || url.find("/raw/") != std::string::npos) {
+  if (url.find("releases/download") != std::string::npos ||
+      url.find("/raw/") != std::string::npos) {
     return false;
   }
   std::string s = ReplaceAll(url, "github.com", "raw.githubusercontent.com");
@@ -71,7 +72,8 @@ bool CheckUrlScheme(const std::string& url, std::string* err) {
   if (scheme.empty()) {
     *err = "'" + url + "' is not a URL: only http:// and https:// assets are downloaded";
   } else {
-    *err = "unsupported URL scheme '" + scheme + "': only http:// and https:// assets are downloaded";
+    *err =
+        "unsupported URL scheme '" + scheme + "': only http:// and https:// assets are downloaded";
   }
   return false;
 }

@@ -37,7 +37,9 @@ class AssetsTest : public ::testing::Test {
   std::string project() const { return root / "proj"; }
   std::string Dest(const std::string& rel) const { return root / ("proj/" + rel); }
   // Serves `bytes` as www/NAME (the fault server's docroot).
-  void Serve(const std::string& name, const std::string& bytes) { WriteFile(root / ("www/" + name), bytes); }
+  void Serve(const std::string& name, const std::string& bytes) {
+    WriteFile(root / ("www/" + name), bytes);
+  }
 
   TempDir root;
 };
@@ -67,8 +69,8 @@ TEST_F(NginxTest, FetchesIntoPlaceAndRecords) {
 TEST_F(NginxTest, ChecksumAcceptedThenSecondRunDownloadsNothing) {
   std::string bytes = TestBytes(100000, 2);
   Put("a.bin", bytes);
-  std::vector<std::string> args = {"--dest", "a.bin", "--url", nginx.Url("/a.bin"), "--checksum",
-                                   Md5Hex(bytes), "--explain"};
+  std::vector<std::string> args = {"--dest",     "a.bin",       "--url",    nginx.Url("/a.bin"),
+                                   "--checksum", Md5Hex(bytes), "--explain"};
   Result r = Asset(args);
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out, "asset 'a.bin': fetch: missing\nasset 'a.bin': fetched 100000 bytes\n");
@@ -100,8 +102,8 @@ TEST_F(NginxTest, WrongChecksumAtDestIsFetchedAgain) {
   std::string bytes = TestBytes(5000, 5);
   Put("a.bin", bytes);
   WriteFile(Dest("a.bin"), "stale");
-  Result r = Asset({"--dest", "a.bin", "--url", nginx.Url("/a.bin"), "--checksum", Md5Hex(bytes),
-                    "--dry"});
+  Result r = Asset(
+      {"--dest", "a.bin", "--url", nginx.Url("/a.bin"), "--checksum", Md5Hex(bytes), "--dry"});
   EXPECT_EQ(r.out, "asset 'a.bin': would fetch: checksum differs: expected " + Md5Hex(bytes) +
                        ", got " + Md5Hex("stale") + "\n");
   EXPECT_EQ(ReadFile(Dest("a.bin")), "stale");
@@ -180,7 +182,8 @@ TEST_F(NginxTest, SigkillMidDownloadLeavesOldDestAndNextRunCleansUp) {
   EXPECT_EQ(killed.exit, 128 + SIGKILL);
   EXPECT_EQ(ReadFile(Dest("big.bin")), "old");
   // The next run empties the left-over part file and fetches in full.
-  Result r = Asset({"--dest", "big.bin", "--url", nginx.Url("/big.bin"), "--checksum", Md5Hex(bytes)});
+  Result r =
+      Asset({"--dest", "big.bin", "--url", nginx.Url("/big.bin"), "--checksum", Md5Hex(bytes)});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(ReadFile(Dest("big.bin")), bytes);
   EXPECT_FALSE(Exists(part));
@@ -188,8 +191,8 @@ TEST_F(NginxTest, SigkillMidDownloadLeavesOldDestAndNextRunCleansUp) {
 
 TEST_F(NginxTest, SigkillWithoutOldDestLeavesNoDest) {
   Put("big.bin", TestBytes(2 << 20, 9));
-  Process p = StartTransfer({"asset", "--project", project(), "--dest", "big.bin", "--url",
-                             nginx.Url("/slow/big.bin")});
+  Process p = StartTransfer(
+      {"asset", "--project", project(), "--dest", "big.bin", "--url", nginx.Url("/slow/big.bin")});
   ASSERT_TRUE(WaitFor([&] { return SizeOf(Dest("big.bin.wfgen-part")) > 0; }, 30));
   kill(p.pid, SIGKILL);
   Finish(&p);
@@ -232,7 +235,8 @@ TEST_F(FaultTest, GivesUpAfterTheLastAttempt) {
   std::string url = server.Url("/fail-9/a.bin");
   Result r = Asset({"--dest", "a.bin", "--url", url}, {"WFGEN_TRANSFER_ATTEMPTS=3"});
   EXPECT_EQ(r.exit, 1);
-  EXPECT_EQ(r.err, "wfgen: error: asset 'a.bin': " + url + ": 500 Internal Server Error (3 attempts)\n");
+  EXPECT_EQ(r.err,
+            "wfgen: error: asset 'a.bin': " + url + ": 500 Internal Server Error (3 attempts)\n");
   EXPECT_EQ(server.Requests("/fail-9/a.bin"), 3);
   EXPECT_FALSE(Exists(Dest("a.bin.wfgen-part")));
 }
@@ -240,8 +244,8 @@ TEST_F(FaultTest, GivesUpAfterTheLastAttempt) {
 TEST_F(FaultTest, ResumesACutBodyWithRange) {
   std::string bytes = TestBytes(100000, 11);
   Serve("a.bin", bytes);
-  Result r = Asset({"--dest", "a.bin", "--url", server.Url("/cut-range/a.bin"), "--checksum",
-                    Md5Hex(bytes)});
+  Result r = Asset(
+      {"--dest", "a.bin", "--url", server.Url("/cut-range/a.bin"), "--checksum", Md5Hex(bytes)});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(ReadFile(Dest("a.bin")), bytes);
   EXPECT_EQ(server.Ranges("/cut-range/a.bin"), (std::vector<std::string>{"-", "bytes=50000-"}));
@@ -250,8 +254,8 @@ TEST_F(FaultTest, ResumesACutBodyWithRange) {
 TEST_F(FaultTest, RestartsACutBodyWhenRangeIsIgnored) {
   std::string bytes = TestBytes(100000, 12);
   Serve("a.bin", bytes);
-  Result r = Asset({"--dest", "a.bin", "--url", server.Url("/cut-norange/a.bin"), "--checksum",
-                    Md5Hex(bytes)});
+  Result r = Asset(
+      {"--dest", "a.bin", "--url", server.Url("/cut-norange/a.bin"), "--checksum", Md5Hex(bytes)});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(ReadFile(Dest("a.bin")), bytes);
   EXPECT_EQ(server.Ranges("/cut-norange/a.bin"), (std::vector<std::string>{"-", "bytes=50000-"}));
@@ -338,7 +342,8 @@ TEST_F(AssetsTest, DestThroughASymlinkOutOfTheProjectIsRefused) {
 }
 
 TEST_F(AssetsTest, PrivateAssetMissingIsAWarning) {
-  Result r = Asset({"--dest", "corpus/train.spacy", "--private", "--description", "The training data"});
+  Result r =
+      Asset({"--dest", "corpus/train.spacy", "--private", "--description", "The training data"});
   EXPECT_EQ(r.exit, 0);
   EXPECT_EQ(r.err,
             "wfgen: warning: asset 'corpus/train.spacy' is missing: you need to add it yourself "

@@ -11,9 +11,9 @@ namespace wfgen {
 namespace test {
 namespace {
 
-const std::vector<std::string> kIdentity = {
-    "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t",
-    "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_NOSYSTEM=1", "HOME=/nonexistent"};
+const std::vector<std::string> kIdentity = {"GIT_AUTHOR_NAME=t",     "GIT_AUTHOR_EMAIL=t@t",
+                                            "GIT_COMMITTER_NAME=t",  "GIT_COMMITTER_EMAIL=t@t",
+                                            "GIT_CONFIG_NOSYSTEM=1", "HOME=/nonexistent"};
 
 ino_t InodeOf(const std::string& path) {
   struct stat st;
@@ -98,7 +98,8 @@ TEST_F(GitAssetsTest, BranchOrTagAndDefaultBranch) {
   WriteFile(root / "src/data/a.txt", "feature a\n");
   Commit("feature");
   Git({"-C", root / "src", "checkout", "-q", "trunk"});
-  ASSERT_EQ(Asset({"--dest", "f", "--repo", Repo(), "--branch", "feature", "--path", "data"}).exit, 0);
+  ASSERT_EQ(Asset({"--dest", "f", "--repo", Repo(), "--branch", "feature", "--path", "data"}).exit,
+            0);
   EXPECT_EQ(ReadFile(Dest("f/a.txt")), "feature a\n");
   ASSERT_EQ(Asset({"--dest", "t", "--repo", Repo(), "--branch", "v1", "--path", "data"}).exit, 0);
   EXPECT_EQ(ReadFile(Dest("t/a.txt")), "a\n");
@@ -125,7 +126,8 @@ TEST_F(GitAssetsTest, UnchangedIsNotClonedAgainAndANewCommitIs) {
 
 TEST_F(GitAssetsTest, ChecksumOfTheDirectoryIsChecked) {
   std::string expected = Checksum(root / "src/data");
-  ASSERT_EQ(Asset({"--dest", "d", "--repo", Repo(), "--path", "data", "--checksum", expected}).exit, 0);
+  ASSERT_EQ(Asset({"--dest", "d", "--repo", Repo(), "--path", "data", "--checksum", expected}).exit,
+            0);
   // Right content: not even the remote is asked (the repo may be gone).
   Git({"-C", root / "src", "config", "uploadpack.allowFilter", "true"});
   Result kept = Asset({"--dest", "d", "--repo", "file:///nonexistent", "--path", "data",
@@ -144,7 +146,8 @@ TEST_F(GitAssetsTest, ChecksumOfTheDirectoryIsChecked) {
 TEST_F(GitAssetsTest, MissingPathOrRepoIsAnError) {
   Result r = Asset({"--dest", "d", "--repo", Repo(), "--path", "nope"});
   EXPECT_EQ(r.exit, 1);
-  EXPECT_EQ(r.err, "wfgen: error: asset 'd': " + Repo() + ": path 'nope' is not in the repository\n");
+  EXPECT_EQ(r.err,
+            "wfgen: error: asset 'd': " + Repo() + ": path 'nope' is not in the repository\n");
   EXPECT_FALSE(Exists(Dest("d.wfgen-part")));
   Result gone = Asset({"--dest", "d", "--repo", "file://" + root / "gone", "--path", ""});
   EXPECT_EQ(gone.exit, 1);

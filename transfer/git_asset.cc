@@ -78,9 +78,10 @@ bool GitRemoteCommit(ProgramRunner* runner, const std::string& repo, const std::
   // A branch wins over a tag of the same name (as in `git clone --branch`);
   // an annotated tag's commit is its peeled line.
   std::vector<std::string> prefer =
-      branch.empty() ? std::vector<std::string>{"HEAD"}
-                     : std::vector<std::string>{"refs/heads/" + branch, "refs/tags/" + branch + "^{}",
-                                                "refs/tags/" + branch};
+      branch.empty()
+          ? std::vector<std::string>{"HEAD"}
+          : std::vector<std::string>{"refs/heads/" + branch, "refs/tags/" + branch + "^{}",
+                                     "refs/tags/" + branch};
   for (const std::string& want : prefer) {
     size_t pos = 0;
     while (pos < r.out.size()) {
@@ -104,7 +105,7 @@ bool GitCheckout(ProgramRunner* runner, const std::string& repo, const std::stri
                  const std::string& path, const std::string& work, std::string* source,
                  std::string* commit, std::string* err) {
   std::string dir = work + "/repo";
-  std::vector<std::string> clone = {"clone", "--quiet", "--depth", "1", "--filter=blob:none",
+  std::vector<std::string> clone = {"clone",   "--quiet", "--depth", "1", "--filter=blob:none",
                                     "--sparse"};
   if (!branch.empty()) {
     clone.push_back("--branch");
@@ -117,8 +118,9 @@ bool GitCheckout(ProgramRunner* runner, const std::string& repo, const std::stri
   if (!Git(runner, clone, &r, err)) return false;
   if (path.empty()) {
     if (!Git(runner, {"-C", dir, "sparse-checkout", "disable"}, &r, err)) return false;
-  } else if (!Git(runner, {"-C", dir, "sparse-checkout", "set", "--no-cone", "--", SparsePattern(path)},
-                  &r, err)) {
+  } else if (!Git(runner,
+                  {"-C", dir, "sparse-checkout", "set", "--no-cone", "--", SparsePattern(path)}, &r,
+                  err)) {
     return false;
   }
   if (!Git(runner, {"-C", dir, "rev-parse", "HEAD"}, &r, err)) return false;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "runtime/subprocess.h"
+#include "transfer/http_answer.h"
 #include "transfer/part_file.h"
 
 namespace wfgen {
@@ -30,32 +31,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  return s.substr(i);
-}
-
-// HTTP/2 has no reason phrase; these are the answers users meet.
-std::string ReasonFor(long code) {
-  switch (code) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 410: return "Gone";
-    case 416: return "Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
-
 // The state of one file's transfer, shared by all its attempts.
 struct Transfer {
   PartFile* part = nullptr;
@@ -65,12 +40,7 @@ struct Transfer {
   std::string validator;  // ETag (strong) or Last-Modified of the first answer
 
   // Per attempt.
-  long code = 0;
-  std::string status_line;
-  std::string etag, last_modified;
-  int64_t range_start = -1;  // from Content-Range
-  int64_t range_total = -1;
-  int64_t content_length = -1;
+  HttpAnswer answer;
   bool body_started = false;
   bool range_mismatch = false;
   bool write_failed = false;
@@ -81,13 +51,6 @@ struct Transfer {
   const DownloadOptions* options = nullptr;
   int64_t last_progress_ms = 0;
 
-  void NewAnswer() {
-    code = 0;
-    status_line.clear();
-    etag.clear();
-    last_modified.clear();
-    range_start = range_total = content_length = -1;
-  }
   void Report(bool force) {
     if (!options->progress) return;
     int64_t now = MonotonicMs();
@@ -98,35 +61,7 @@ struct Transfer {
 };
 
 size_t OnHeader(char* data, size_t size, size_t n, void* user) {
-  Transfer* t = static_cast<Transfer*>(user);
-  std::string line = Trim(std::string(data, size * n));
-  if (line.compare(0, 5, "HTTP/") == 0) {
-    // A new answer: after a redirect or a 100 Continue, the last one counts.
-    t->NewAnswer();
-    t->status_line = line;
-    size_t sp = line.find(' ');
-    if (sp != std::string::npos) t->code = strtol(line.c_str() + sp + 1, nullptr, 10);
-    return size * n;
-  }
-  size_t colon = line.find(':');
-  if (colon == std::string::npos) return size * n;
-  std::string name = Lower(line.substr(0, colon));
-  std::string value = Trim(line.substr(colon + 1));
-  if (name == "etag") {
-    t->etag = value;
-  } else if (name == "last-modified") {
-    t->last_modified = value;
-  } else if (name == "content-length") {
-    t->content_length = strtoll(value.c_str(), nullptr, 10);
-  } else if (name == "content-range") {
-    // "bytes START-END/TOTAL"
-    unsigned long long start = 0, end = 0;
-    char total[32] = "";
-    if (sscanf(value.c_str(), "bytes %llu-%llu/%31s", &start, &end, total) >= 2) {
-      t->range_start = static_cast<int64_t>(start);
-      t->range_total = total[0] && total[0] != '*' ? strtoll(total, nullptr, 10) : -1;
-    }
-  }
+  static_cast<Transfer*>(user)->answer.AddLine(std::string(data, size * n));
   return size * n;
 }
 
@@ -144,24 +79,24 @@ bool WriteAll(int fd, const char* data, size_t size) {
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
   Transfer* t = static_cast<Transfer*>(user);
   size_t bytes = size * n;
-  if (t->code != 200 && t->code != 206) return bytes;  // an error page: not the asset
+  if (t->answer.code != 200 && t->answer.code != 206) return bytes;  // an error page: not the asset
   if (!t->body_started) {
     t->body_started = true;
-    if (t->code == 206) {
-      if (t->range_start != static_cast<int64_t>(t->have)) {
+    if (t->answer.code == 206) {
+      if (t->answer.range_start != static_cast<int64_t>(t->have)) {
         t->range_mismatch = true;
         return 0;  // aborts the transfer; the next attempt starts over
       }
       t->resumed = t->have > 0;
-      if (t->range_total >= 0) {
-        t->total = t->range_total;
-      } else if (t->content_length >= 0) {
-        t->total = static_cast<int64_t>(t->have) + t->content_length;
+      if (t->answer.range_total >= 0) {
+        t->total = t->answer.range_total;
+      } else if (t->answer.content_length >= 0) {
+        t->total = static_cast<int64_t>(t->have) + t->answer.content_length;
       }
     } else {
-      t->total = t->content_length;
+      t->total = t->answer.content_length;
     }
-    if (t->code == 200 && t->have > 0) {
+    if (t->answer.code == 200 && t->have > 0) {
       // The server ignored Range (or If-Range said the file changed).
       std::string err;
       if (!t->part->Truncate(&err)) {
@@ -203,10 +138,8 @@ bool TransientCurlError(CURLcode rc) {
     case CURLE_RECV_ERROR:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-      return true;
-    default:
-      return false;
+    case CURLE_HTTP2_STREAM: return true;
+    default: return false;
   }
 }
 
@@ -215,7 +148,7 @@ bool TransientStatus(long code) { return code >= 500 || code == 408 || code == 4
 enum class Outcome { kDone, kRetry, kFail };
 
 Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string* err) {
-  t->NewAnswer();
+  t->answer = HttpAnswer();
   t->body_started = t->range_mismatch = t->write_failed = false;
   t->resumed = t->restarted = false;
   char errbuf[CURL_ERROR_SIZE] = "";
@@ -254,13 +187,8 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
   }
   CURLcode rc = curl_easy_perform(curl);
   if (headers) curl_slist_free_all(headers);
-  if (t->validator.empty() && (t->code == 200 || t->code == 206)) {
-    // A weak ETag cannot validate a range (RFC 9110, 13.1.5).
-    if (!t->etag.empty() && t->etag.compare(0, 2, "W/") != 0) {
-      t->validator = t->etag;
-    } else if (!t->last_modified.empty()) {
-      t->validator = t->last_modified;
-    }
+  if (t->validator.empty() && (t->answer.code == 200 || t->answer.code == 206)) {
+    t->validator = t->answer.Validator();
   }
 
   if (t->write_failed) {
@@ -278,8 +206,8 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
     t->have = 0;
     return Outcome::kRetry;
   }
-  if (rc == CURLE_OK && (t->code == 200 || t->code == 206)) {
-    if (t->code == 200 && !t->body_started && t->have > 0) {
+  if (rc == CURLE_OK && (t->answer.code == 200 || t->answer.code == 206)) {
+    if (t->answer.code == 200 && !t->body_started && t->have > 0) {
       // An empty 200 after a cut: the file is empty now.
       if (!t->part->Truncate(err)) return Outcome::kFail;
       md5_init(&t->md5);
@@ -288,14 +216,8 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
     return Outcome::kDone;
   }
   if (rc == CURLE_OK) {
-    std::string reason = t->status_line.substr(std::min(t->status_line.size(),
-                                                        t->status_line.find(' ') + 1));
-    if (reason.empty() || reason.find(' ') == std::string::npos) {
-      std::string r = ReasonFor(t->code);
-      reason = std::to_string(t->code) + (r.empty() ? "" : " " + r);
-    }
-    *err = reason;
-    if (t->code == 416 && t->have > 0) {
+    *err = t->answer.Status();
+    if (t->answer.code == 416 && t->have > 0) {
       // Our range is past the end: the file shrank. Start over.
       std::string terr;
       if (!t->part->Truncate(&terr)) {
@@ -306,7 +228,7 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
       t->have = 0;
       return Outcome::kRetry;
     }
-    return TransientStatus(t->code) ? Outcome::kRetry : Outcome::kFail;
+    return TransientStatus(t->answer.code) ? Outcome::kRetry : Outcome::kFail;
   }
   *err = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   return TransientCurlError(rc) ? Outcome::kRetry : Outcome::kFail;

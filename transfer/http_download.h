@@ -38,8 +38,8 @@ class ProgressSink {
 };
 
 struct RetryPolicy {
-  int attempts = 5;                // in all, the first one included
-  int64_t first_delay_ms = 1000;   // then doubled after each failure
+  int attempts = 5;               // in all, the first one included
+  int64_t first_delay_ms = 1000;  // then doubled after each failure
   int64_t max_delay_ms = 30000;
 };
 

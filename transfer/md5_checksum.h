@@ -24,7 +24,9 @@ struct StatKey {
   int64_t mtime_ns = 0;
   int64_t ctime_ns = 0;
   uint64_t ino = 0;
-  static StatKey Of(const FileInfo& info) { return {info.size, info.mtime_ns, info.ctime_ns, info.ino}; }
+  static StatKey Of(const FileInfo& info) {
+    return {info.size, info.mtime_ns, info.ctime_ns, info.ino};
+  }
   bool operator==(const StatKey& o) const {
     return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && ino == o.ino;
   }
@@ -38,9 +40,9 @@ struct ChecksumCache {
     std::string rel;  // below the directory; "" for a plain file
     StatKey key;
   };
-  std::string md5;             // lowercase hex, as weasel prints it
-  int64_t hashed_at_ns = 0;    // clock reading taken before reading any file
-  std::vector<Entry> files;    // in checksum order
+  std::string md5;           // lowercase hex, as weasel prints it
+  int64_t hashed_at_ns = 0;  // clock reading taken before reading any file
+  std::vector<Entry> files;  // in checksum order
   // The bytes were hashed while this program wrote them, and the keys were
   // taken after the rename: no other writer can have hidden in the same
   // timestamp tick before that, so the racy-clean margin does not apply.

@@ -132,7 +132,8 @@ TEST_F(ChecksumTest, MatchesWeaselByteForByte) {
   ASSERT_EQ(symlink(P("outside/dir").c_str(), P("t/link-to-dir").c_str()), 0);
   ASSERT_EQ(symlink(P("nowhere").c_str(), P("t/dangling").c_str()), 0);
   Write("stubs/srsly.py", "");
-  Write("stubs/wasabi.py", "class _Msg:\n    def fail(self, *a, **k):\n        raise SystemExit(1)\nmsg = _Msg()\n");
+  Write("stubs/wasabi.py",
+        "class _Msg:\n    def fail(self, *a, **k):\n        raise SystemExit(1)\nmsg = _Msg()\n");
   Write("run.py",
         "import importlib.util, sys\n"
         "sys.path.insert(0, sys.argv[2])\n"

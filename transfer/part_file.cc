@@ -145,8 +145,9 @@ bool PartDirLock::Create(const std::string& dest, std::string* err) {
   if (!RemoveStalePart(dest, err)) return false;
   path_ = PartPath(dest);
   if (mkdir(path_.c_str(), 0777) != 0) {
-    *err = errno == EEXIST ? path_ + " is in use by another wfgen-transfer fetching the same asset; wait for it"
-                           : Errno("cannot create", path_);
+    *err = errno == EEXIST
+               ? path_ + " is in use by another wfgen-transfer fetching the same asset; wait for it"
+               : Errno("cannot create", path_);
     return false;
   }
   bool busy;
