@@ -36,15 +36,7 @@ std::string RecordPath(const std::string& state_dir, const std::string& dest) {
   md5_ctx ctx;
   md5_init(&ctx);
   md5_update(&ctx, dest.size(), reinterpret_cast<const uint8_t*>(dest.data()));
-  uint8_t d[MD5_DIGEST_SIZE];
-  md5_digest(&ctx, MD5_DIGEST_SIZE, d);
-  static const char kDigits[] = "0123456789abcdef";
-  std::string name;
-  for (uint8_t b : d) {
-    name += kDigits[b >> 4];
-    name += kDigits[b & 15];
-  }
-  return JoinPath(JoinPath(state_dir, "assets"), name);
+  return JoinPath(JoinPath(state_dir, "assets"), FinishMd5(&ctx));
 }
 
 std::string RenderAssetRecord(const AssetRecord& r) {

@@ -11,20 +11,11 @@
 
 #include "runtime/subprocess.h"
 #include "transfer/http_answer.h"
+#include "transfer/md5_checksum.h"
 #include "transfer/part_file.h"
 
 namespace wfgen {
 namespace {
-
-std::string Hex(const uint8_t* d, size_t n) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += kDigits[d[i] >> 4];
-    out += kDigits[d[i] & 15];
-  }
-  return out;
-}
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
@@ -318,9 +309,7 @@ bool DownloadFile(const DownloadRequest& req, const DownloadOptions& options,
     return false;
   }
   t.Report(true);
-  uint8_t digest[MD5_DIGEST_SIZE];
-  md5_digest(&t.md5, MD5_DIGEST_SIZE, digest);
-  result->md5 = Hex(digest, MD5_DIGEST_SIZE);
+  result->md5 = FinishMd5(&t.md5);
   result->bytes = t.have;
   if (!req.expected_md5.empty() && Lower(req.expected_md5) != result->md5) {
     *err = "checksum mismatch: expected " + req.expected_md5 + ", got " + result->md5;

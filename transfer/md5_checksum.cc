@@ -43,11 +43,6 @@ bool HashInto(const std::string& path, md5_ctx* ctx, std::string* err) {
   return true;
 }
 
-std::string Digest(md5_ctx* ctx) {
-  uint8_t digest[MD5_DIGEST_SIZE];
-  md5_digest(ctx, MD5_DIGEST_SIZE, digest);
-  return Hex(digest, MD5_DIGEST_SIZE);
-}
 
 std::string JoinParts(const std::vector<std::string>& parts) {
   std::string out;
@@ -60,11 +55,17 @@ std::string JoinParts(const std::vector<std::string>& parts) {
 
 }  // namespace
 
+std::string FinishMd5(md5_ctx* ctx) {
+  uint8_t digest[MD5_DIGEST_SIZE];
+  md5_digest(ctx, MD5_DIGEST_SIZE, digest);
+  return Hex(digest, MD5_DIGEST_SIZE);
+}
+
 bool Md5OfFile(const std::string& path, std::string* hex, std::string* err) {
   md5_ctx ctx;
   md5_init(&ctx);
   if (!HashInto(path, &ctx, err)) return false;
-  *hex = Digest(&ctx);
+  *hex = FinishMd5(&ctx);
   return true;
 }
 
@@ -138,7 +139,7 @@ bool Md5Checksummer::Checksum(const std::string& path, const ChecksumCache* cach
     if (!HashInto(rel.empty() ? path : path + "/" + rel, &ctx, err)) return false;
     ++files_read_;
   }
-  out->md5 = Digest(&ctx);
+  out->md5 = FinishMd5(&ctx);
   return true;
 }
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <nettle/md5.h>
+
 #include "runtime/disk.h"
 
 namespace wfgen {
@@ -49,6 +51,9 @@ struct ChecksumCache {
   bool own_write = false;
   bool empty() const { return md5.empty(); }
 };
+
+// The lowercase hex digest of an md5 (nettle) context, as weasel prints it.
+std::string FinishMd5(struct md5_ctx* ctx);
 
 // md5 of a file's bytes, streamed in constant memory.
 bool Md5OfFile(const std::string& path, std::string* hex, std::string* err);
