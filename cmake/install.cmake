@@ -8,7 +8,7 @@ set(WFGEN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/wfgen" CACHE STRING
     "Where the CMake package goes, relative to the prefix")
 set(WFGEN_INSTALL_SCHEMA "${CMAKE_INSTALL_DATADIR}/wfgen/project.schema.json")
 
-install(TARGETS wfgen wfgen-run EXPORT wfgenTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS wfgen wfgen-run wfgen-transfer EXPORT wfgenTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(EXPORT wfgenTargets NAMESPACE wfgen:: DESTINATION ${WFGEN_INSTALL_CMAKEDIR})
 
 configure_package_config_file(cmake/wfgenConfig.cmake.in

@@ -34,13 +34,13 @@ int Fail(const std::string& name, const std::string& msg) {
 }  // namespace
 
 int RemoteMain(int argc, char** argv) {
-  if (argc < 3) {
+  if (argc < 2) {
     fputs(kUsage, stderr);
     return 2;
   }
-  std::string verb = argv[1], url = argv[2], name, project = ".", commands_file = "-";
+  std::string verb = argv[0], url = argv[1], name, project = ".", commands_file = "-";
   bool lock = true;
-  for (int i = 3; i < argc; ++i) {
+  for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-lock") {
       lock = false;

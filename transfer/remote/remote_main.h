@@ -1,4 +1,4 @@
-// The command line of remote storage, for `wfgen-transfer` (and the
+// The command line of remote storage, `wfgen-transfer push|pull` (and the
 // generator, which runs it):
 //
 //   push REMOTE [--name NAME] [--project DIR] [--commands FILE]
@@ -18,7 +18,7 @@
 
 namespace wfgen {
 
-// argv[0] is the program, argv[1] "push" or "pull".
+// argv[0] is "push" or "pull" (an entry of wfgen-transfer's subcommand table).
 int RemoteMain(int argc, char** argv);
 
 }  // namespace wfgen
