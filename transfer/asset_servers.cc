@@ -154,16 +154,6 @@ Result Finish(Process* p) {
   return r;
 }
 
-bool WaitFor(const std::function<bool()>& predicate, double seconds) {
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
-  while (!predicate()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
-}
-
 namespace {
 
 std::vector<std::string> Lines(const std::string& text) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/test_space.h"  // WaitFor
+
 namespace wfgen {
 namespace test {
 
@@ -85,8 +87,6 @@ Result Transfer(const std::vector<std::string>& args, const std::vector<std::str
 Process StartTransfer(const std::vector<std::string>& args,
                       const std::vector<std::string>& env = {});
 Result Finish(Process* p);
-
-bool WaitFor(const std::function<bool()>& predicate, double seconds);
 
 }  // namespace test
 }  // namespace wfgen

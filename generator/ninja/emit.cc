@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "generator/ninja/emit_assets.h"
 #include "generator/ninja/escape.h"
 #include "generator/ninja/ninja_writer.h"
 #include "runtime/base/disk.h"
@@ -58,6 +59,7 @@ class Emitter {
   void GroupEdge(const PlanGroup& group);
   std::string PoolOf(const PlanStep& step) const;
   std::string SlotPoolOf(const PlanStep& step) const;
+  AssetEmitContext AssetContext();
   void GroupSpecs();
   void CollectOutputAliases();
   void OutputAliases();
@@ -138,6 +140,9 @@ void Emitter::Header() {
   writer_.Blank();
   writer_.Variable(id_ + "wfgen", ShellWord(options_.wfgen));
   writer_.Variable(id_ + "wfgen_run", ShellWord(options_.wfgen_run));
+  if (!plan_.assets.empty()) {
+    writer_.Variable(id_ + "wfgen_transfer", ShellWord(options_.wfgen_transfer));
+  }
   writer_.Blank();
 }
 
@@ -180,6 +185,28 @@ void Emitter::Rules() {
     writer_.Pool(NinjaPool{id_ + "wfgen_pool_" + name, depth});
     writer_.Blank();
   }
+  EmitAssetRules(project_, plan_, AssetContext(), &writer_);
+}
+
+AssetEmitContext Emitter::AssetContext() {
+  AssetEmitContext ctx;
+  ctx.id = id_;
+  ctx.meta = meta_;
+  ctx.project_prefix = options_.project_prefix;
+  ctx.node = [this](const std::string& p) { return Node(p); };
+  ctx.target = [this](const std::string& n) { return Target(n); };
+  ctx.taken = [this](const std::string& n) {
+    for (const PlanTarget& t : plan_.targets) {
+      if (t.name == n) return true;
+    }
+    return false;
+  };
+  // Only for `fetch_assets: false`, written while no other edge is.
+  ctx.always = [this]() {
+    need_always_ = true;
+    return meta_ + "/always";
+  };
+  return ctx;
 }
 
 // An embedded file leaves out the phony declaration of a dep outside its
@@ -205,6 +232,10 @@ void Emitter::PathNodes() {
       if (!DeclaredElsewhere(p, outputs)) nodes.insert(Node(p));
     }
     for (const std::string& p : cp.outputs) nodes.insert(Node(p));
+  }
+  // A fetched asset's dest is the output of its edge (emit_assets.h).
+  if (project_.fetch_assets) {
+    for (const PlanAsset& a : plan_.assets) nodes.erase(Node(a.dest));
   }
   if (nodes.empty()) return;
   writer_.Comment(
@@ -277,6 +308,12 @@ void Emitter::StepEdge(const PlanStep& step) {
     if (seen.insert(n).second) b.implicit.push_back(n);
   }
   for (const std::string& p : step.producers) b.implicit.push_back(Stamp(p));
+  auto assets = plan_.asset_inputs.find(step.command);
+  if (assets != plan_.asset_inputs.end()) {
+    for (const std::string& dest : assets->second) {
+      if (seen.insert(Node(dest)).second) b.implicit.push_back(Node(dest));
+    }
+  }
   // Without outputs a command always runs (weasel), and no_skip means it.
   if (cp.outputs.empty() || c->no_skip) {
     b.implicit.push_back(meta_ + "/always");
@@ -360,6 +397,9 @@ void Emitter::OutputAliases() {
 EmitResult Emitter::Run() {
   for (const PlanTarget& t : plan_.targets) reserved_.insert(Target(t.name));
   reserved_.insert(options_.build_file);
+  if (!plan_.assets.empty()) {
+    for (const char* alias : {"assets", "assets-extra"}) reserved_.insert(Target(alias));
+  }
   CollectOutputAliases();
   StepSpecs();
   GroupSpecs();
@@ -391,6 +431,7 @@ EmitResult Emitter::Run() {
     }
   }
   writer_.Blank();
+  EmitAssetEdges(project_, plan_, AssetContext(), &writer_, &result_.files);
   if (need_always_) {
     writer_.Comment("Never exists, so whatever depends on it always runs.");
     writer_.Build(NinjaBuild{{meta_ + "/always"}, {}, "phony"});

@@ -34,6 +34,7 @@ struct EmitOptions {
   // Absolute paths of the binaries.
   std::string wfgen;
   std::string wfgen_run;
+  std::string wfgen_transfer;  // written only for a project with assets to fetch
   // Arguments the regeneration command repeats (overrides, --schedule).
   std::vector<std::string> regen_args;
   // Non-empty: prefix every target and keep state apart (`--embed NAME`).

@@ -144,6 +144,8 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   emit.build_dir_abs = ws.build_dir;
   emit.wfgen = options.wfgen;
   emit.wfgen_run = options.wfgen_run;
+  // The network helper is installed beside the wrapper.
+  emit.wfgen_transfer = DirName(options.wfgen_run) + "/wfgen-transfer";
   for (const Override& o : options.overrides) emit.regen_args.push_back(o.arg);
   if (options.schedule != Schedule::kStaged) {
     emit.regen_args.push_back(std::string("--schedule=") + ScheduleName(options.schedule));

@@ -60,6 +60,33 @@ CommandPaths PathsOf(const Command& c) {
   return p;
 }
 
+// Fetched assets, and which commands read them. A dep inside an asset
+// directory (`assets/train.json` of a git asset `assets/`) or an asset
+// inside a dep directory both count, as for producers.
+void PlanAssets(const Project& project, BuildPlan* plan) {
+  for (size_t i = 0; i < project.assets.size(); ++i) {
+    const Asset& a = project.assets[i];
+    if (!a.fetched()) continue;
+    PlanAsset pa;
+    pa.dest = CanonicalPath(a.dest);
+    pa.key = std::to_string(plan->assets.size() + 1) + "-" + FileSafeName(pa.dest);
+    pa.extra = a.extra;
+    pa.index = i;
+    plan->assets.push_back(std::move(pa));
+  }
+  if (!project.fetch_assets || plan->assets.empty()) return;
+  for (auto& [command, cp] : plan->paths) {
+    for (const PlanAsset& a : plan->assets) {
+      for (const std::string& d : cp.deps) {
+        if (PathsOverlap(d, a.dest)) {
+          plan->asset_inputs[command].push_back(a.dest);
+          break;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string StepKey(const std::string& workflow, int position, const std::string& command) {
@@ -78,6 +105,7 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   plan.schedule = options.schedule;
   plan.parallelism = project.max_parallel_processes.value_or(std::max(1, options.cpus));
   for (const Command& c : project.commands) plan.paths[c.name.value] = PathsOf(c);
+  PlanAssets(project, &plan);
   size_t bytes = 0;
   auto over_budget = [&](const std::string& where) {
     if (bytes <= options.max_bytes) return false;

@@ -56,6 +56,15 @@ struct CommandPaths {
   std::vector<std::string> outputs;  // outputs then outputs_no_cache
 };
 
+// An asset wfgen fetches (a URL or a git repository): one edge that
+// produces `dest`, in the download pool.
+struct PlanAsset {
+  std::string dest;  // canonical, project-relative
+  std::string key;   // file-safe and unique: "2-assets_train.json"
+  bool extra = false;
+  size_t index = 0;  // into Project::assets
+};
+
 struct BuildPlan {
   Schedule schedule = Schedule::kStaged;
   int parallelism = 1;  // max_parallel_processes or the CPU count
@@ -64,6 +73,10 @@ struct BuildPlan {
   std::vector<PlanTarget> targets;            // workflows, then commands
   std::string default_target;                 // "all" if there is such a workflow
   std::map<std::string, CommandPaths> paths;  // by command name
+  std::vector<PlanAsset> assets;
+  // By command name: the dests of the fetched assets its deps overlap, so
+  // that its steps wait for those assets (Project::fetch_assets).
+  std::map<std::string, std::vector<std::string>> asset_inputs;
   // Set when the plan would exceed PlanOptions::max_bytes; the plan is then
   // incomplete and must not be emitted. Names the workflow where it
   // happened ("" for the standalone command steps).

@@ -63,7 +63,10 @@ struct Asset {
   std::string checksum;
   std::string description;
   std::string git_repo, git_branch, git_path;
+  bool extra = false;    // fetched only when asked (`wfgen assets --extra`)
+  bool outside = false;  // dest is absolute or leaves the project: never fetched
   Loc loc;
+  bool fetched() const { return !outside && (!url.empty() || !git_repo.empty()); }
 };
 
 struct Project {
@@ -77,6 +80,10 @@ struct Project {
   std::optional<int> max_parallel_processes;
   std::map<std::string, int> pools;
   int64_t kill_grace_ms = 10000;
+  int max_parallel_downloads = 4;  // the download pool of asset edges
+  // Whether a step's edge depends on the edges of the assets it reads, so
+  // that `ninja all` fetches them first (weasel never does).
+  bool fetch_assets = true;
   std::string launcher;  // "local" unless set
 
   const Command* FindCommand(const std::string& name) const;
