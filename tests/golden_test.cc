@@ -59,11 +59,14 @@ void ListFiles(const std::string& dir, const std::string& rel, std::vector<std::
   std::sort(out->begin(), out->end());
 }
 
-// The binaries' paths differ between build trees; the goldens say @BIN@.
-std::string Normalize(std::string text) {
-  std::string bin = DirOf(WfgenBin());
-  for (size_t at; (at = text.find(bin)) != std::string::npos;)
-    text.replace(at, bin.size(), "@BIN@");
+// The binaries' paths differ between build trees, and the project's
+// directory between runs (a path that collides with a target name is
+// written absolute): the goldens say @BIN@ and @PROJECT@.
+std::string Normalize(std::string text, const std::string& project) {
+  for (auto [from, to] : {std::pair<std::string, std::string>{DirOf(WfgenBin()), "@BIN@"},
+                          {project, "@PROJECT@"}}) {
+    for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), to);
+  }
   return text;
 }
 
@@ -90,7 +93,7 @@ TEST_P(GoldenTest, GeneratedFilesMatch) {
     for (const std::string& f : files) {
       std::string flat = f;
       std::replace(flat.begin(), flat.end(), '/', '%');
-      WriteFile(golden_dir + "/" + flat, Normalize(s.Read(f)));
+      WriteFile(golden_dir + "/" + flat, Normalize(s.Read(f), s.dir()));
     }
     return;
   }
@@ -98,7 +101,7 @@ TEST_P(GoldenTest, GeneratedFilesMatch) {
   for (const std::string& f : files) {
     std::string flat = f;
     std::replace(flat.begin(), flat.end(), '/', '%');
-    EXPECT_EQ(Normalize(s.Read(f)), ReadOrEmpty(golden_dir + "/" + flat)) << f;
+    EXPECT_EQ(Normalize(s.Read(f), s.dir()), ReadOrEmpty(golden_dir + "/" + flat)) << f;
   }
 }
 
