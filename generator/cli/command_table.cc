@@ -197,12 +197,12 @@ std::string RenderMainHelp() {
   for (size_t i = 1; i < table.size(); ++i) {
     width = std::max(width, std::string(table[i].name).size() + 1 + strlen(table[i].arguments));
   }
-  std::string commands = "\ncommands (wfgen COMMAND --help for each):\n";
+  std::string commands = "\ncommands:\n";
   for (size_t i = 1; i < table.size(); ++i) {
     std::string label = std::string(table[i].name) + " " + table[i].arguments;
     commands += "  " + label + std::string(width + 2 - label.size(), ' ') + table[i].summary + "\n";
   }
-  return help.substr(0, cut + 1) + "       wfgen COMMAND [ARGS]\n" + commands + help.substr(cut + 1);
+  return help.substr(0, cut + 1) + "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n" + commands + help.substr(cut + 1);
 }
 
 }  // namespace wfgen
