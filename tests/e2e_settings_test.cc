@@ -149,6 +149,36 @@ TEST_F(SettingsTest, InitWithATemplateNameAlone) {
   EXPECT_TRUE(Has(r.output, "parallel exists and is not an empty directory")) << r.output;
 }
 
+TEST_F(SettingsTest, ExplainSaysTheLastRunFailedUntilOneSucceeds) {
+  s.Write("project.yml",
+          "commands:\n  - name: bad\n    script: [\"steptool bad --out o.txt --fail --exit 3\"]\n"
+          "    outputs: [o.txt]\n");
+  EXPECT_NE(s.Wfgen({"run", "bad"}).exit, 0);
+  RunResult r = s.Wfgen({"explain", "bad"});
+  EXPECT_TRUE(Has(r.output, "  last run ended: failed, exit code 3, at ")) << r.output;
+  s.Replace("project.yml", " --fail --exit 3", "");
+  ASSERT_EQ(s.Wfgen({"run", "bad"}).exit, 0);
+  r = s.Wfgen({"explain", "bad"});
+  EXPECT_FALSE(Has(r.output, "last run ended")) << r.output;
+  EXPECT_FALSE(s.Exists(".wfgen/state/bad.failed"));
+}
+
+TEST_F(SettingsTest, EveryMissingDepIsNamedWithHowToGetIt) {
+  s.Write("project.yml",
+          "commands:\n  - name: train\n    script: [\"steptool train\"]\n"
+          "    deps: [assets/a.jsonl, here.txt, assets/b.jsonl]\n");
+  s.Write("here.txt", "x");
+  RunResult r = s.Wfgen({"run", "train"});
+  EXPECT_NE(r.exit, 0);
+  EXPECT_TRUE(Has(r.output,
+                  "Missing dependency specified by command 'train': assets/a.jsonl\n"
+                  "Missing dependency specified by command 'train': assets/b.jsonl\n"
+                  "They are made by an earlier step (run it first: `wfgen run WORKFLOW`), or an "
+                  "asset of project.yml: fetch assets with `weasel assets`, or put the files "
+                  "there by hand.\n"))
+      << r.output;
+}
+
 // The README's "A 30-second tour", step by step (issue 14: `wfgen run`
 // dropped the settings given to `wfgen` before).
 class TourTest : public ::testing::Test {

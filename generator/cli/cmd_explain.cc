@@ -12,6 +12,7 @@
 #include "runtime/state/decide.h"
 #include "runtime/base/messages.h"
 #include "runtime/state/evaluate.h"
+#include "runtime/state/last_run.h"
 
 namespace wfgen {
 namespace {
@@ -75,6 +76,14 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
     printf("  record: unusable (%s)\n", ev.record_error.c_str());
   } else {
     printf("  last success: none recorded\n");
+  }
+  std::string failed_text, ignored_err;
+  FailedRun failed;
+  if (real.ReadFile(JoinPath(ws.project_dir, FailedRunPath(name)), &failed_text, &ignored_err) &&
+      ParseFailedRun(failed_text, &failed) &&
+      (!rec || failed.ended_ns > rec->hashed_at_ns)) {
+    printf("  last run ended: %s%s%s, at %s\n", failed.state.c_str(),
+           failed.detail.empty() ? "" : ", ", failed.detail.c_str(), When(failed.ended_ns).c_str());
   }
   // The log starts with the reason of the last run that got that far.
   std::string log, ignored;
