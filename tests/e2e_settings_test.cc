@@ -38,10 +38,9 @@ class SettingsTest : public ::testing::Test {
 // Issue 13: `wfgen run all --schedulenonsense dataflow` ran with dataflow;
 // plain `wfgen` refused it. Now every command refuses it the same way.
 TEST_F(SettingsTest, AMisspelledOptionIsRefusedByEveryCommand) {
-  for (std::vector<std::string> args :
-       {std::vector<std::string>{"--schedulenonsense", "dataflow"},
-        {"run", "all", "--schedulenonsense", "dataflow"},
-        {"list", "--schedulenonsense", "dataflow"}}) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--schedulenonsense", "dataflow"},
+                                        {"run", "all", "--schedulenonsense", "dataflow"},
+                                        {"list", "--schedulenonsense", "dataflow"}}) {
     RunResult r = s.Wfgen(args);
     EXPECT_EQ(r.exit, 2) << r.output;
     EXPECT_EQ(r.output.find("wfgen: error: unknown option '--schedulenonsense' for wfgen"), 0u)
@@ -96,8 +95,7 @@ TEST_F(SettingsTest, RunKeepsWhatWasGivenAndAddsToIt) {
   RunResult n = s.Ninja({"all"});
   ASSERT_EQ(n.exit, 0) << n.output;
   EXPECT_TRUE(Has(s.Read("build.ninja"), "--vars.n=8 --vars.gpu=1 --schedule=dataflow"));
-  EXPECT_EQ(s.Read(".wfgen/settings"),
-            "var --vars.n=8\nvar --vars.gpu=1\nschedule dataflow\n");
+  EXPECT_EQ(s.Read(".wfgen/settings"), "var --vars.n=8\nvar --vars.gpu=1\nschedule dataflow\n");
 
   // --reset: only what is given now.
   r = s.Wfgen({"run", "all", "--reset"});
@@ -128,8 +126,9 @@ TEST_F(SettingsTest, AnOverrideOfAnUndefinedVarIsWarnedAbout) {
 TEST_F(SettingsTest, AMistypedCommandGetsDidYouMean) {
   RunResult r = s.Wfgen({"expalin", "show"});
   EXPECT_EQ(r.exit, 2);
-  EXPECT_EQ(r.output, "wfgen: error: no command or project file 'expalin'; did you mean "
-                      "'wfgen explain'?\n");
+  EXPECT_EQ(r.output,
+            "wfgen: error: no command or project file 'expalin'; did you mean "
+            "'wfgen explain'?\n");
   // A project file of that name is still a project file.
   s.Write("expalin", kProject);
   EXPECT_EQ(s.Wfgen({"expalin", "-o", "x.ninja"}).exit, 0);

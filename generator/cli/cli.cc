@@ -84,8 +84,7 @@ int Main(const std::vector<std::string>& args) {
   }
   std::string close;
   if (verb.empty() && LooksLikeMistypedCommand(args, &close)) {
-    PrintError("no command or project file '" + args[0] + "'; did you mean 'wfgen " + close +
-               "'?");
+    PrintError("no command or project file '" + args[0] + "'; did you mean 'wfgen " + close + "'?");
     return 2;
   }
   const CommandSpec& spec = *FindCommandSpec(verb);

@@ -9,8 +9,8 @@
 #include "generator/cli/commands.h"
 #include "generator/ninja/emit.h"
 #include "generator/run/dry_run.h"
-#include "runtime/state/decide.h"
 #include "runtime/base/messages.h"
+#include "runtime/state/decide.h"
 #include "runtime/state/evaluate.h"
 #include "runtime/state/last_run.h"
 
@@ -80,8 +80,7 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   std::string failed_text, ignored_err;
   FailedRun failed;
   if (real.ReadFile(JoinPath(ws.project_dir, FailedRunPath(name)), &failed_text, &ignored_err) &&
-      ParseFailedRun(failed_text, &failed) &&
-      (!rec || failed.ended_ns > rec->hashed_at_ns)) {
+      ParseFailedRun(failed_text, &failed) && (!rec || failed.ended_ns > rec->hashed_at_ns)) {
     printf("  last run ended: %s%s%s, at %s\n", failed.state.c_str(),
            failed.detail.empty() ? "" : ", ", failed.detail.c_str(), When(failed.ended_ns).c_str());
   }

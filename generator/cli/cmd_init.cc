@@ -61,9 +61,10 @@ int InitCommand(const ParsedArgs& args) {
   // `wfgen init parallel`: one argument that names a template (and no
   // directory of that name exists) means the template, made in ./parallel.
   bool named_template = false;
-  if (positional.size() == 1 && disk.Stat(JoinPath(JoinPath(templates, dir), "project.yml"), &info,
-                                          &err) && info.kind == FileKind::kFile &&
-      disk.Stat(dir, &info, &err) && info.kind == FileKind::kMissing) {
+  if (positional.size() == 1 &&
+      disk.Stat(JoinPath(JoinPath(templates, dir), "project.yml"), &info, &err) &&
+      info.kind == FileKind::kFile && disk.Stat(dir, &info, &err) &&
+      info.kind == FileKind::kMissing) {
     name = dir;
     source = JoinPath(templates, name);
     named_template = true;

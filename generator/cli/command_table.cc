@@ -34,7 +34,8 @@ std::vector<CommandSpec> MakeTable() {
         "write the Ninja file here (default: build.ninja beside the\n"
         "project file); run ninja in that file's directory"},
        kSchedule,
-       {"--embed", nullptr, "NAME", nullptr, "prefix every target with NAME/ for use with subninja"},
+       {"--embed", nullptr, "NAME", nullptr,
+        "prefix every target with NAME/ for use with subninja"},
        kLauncher,
        {"--version", nullptr, nullptr, nullptr, "print the version"}},
       true,
@@ -59,8 +60,7 @@ std::vector<CommandSpec> MakeTable() {
        {"-k", nullptr, "N", nullptr,
         "keep going until N steps failed (ninja -k; 0: never stop);\n"
         "a failing group member then does not stop its group"},
-       {"--trace", nullptr, "FILE", nullptr,
-        "write a Chrome/Perfetto trace (one lane per slot)"},
+       {"--trace", nullptr, "FILE", nullptr, "write a Chrome/Perfetto trace (one lane per slot)"},
        {"--plain", nullptr, nullptr, nullptr,
         "one line per event, even on a terminal (NO_COLOR: no\ncolours)"},
        kSchedule,
@@ -73,104 +73,106 @@ std::vector<CommandSpec> MakeTable() {
       "  wfgen run train --force --vars.gpu=0\n"
       "  wfgen run all --dry\n"
       "  wfgen run all --trace run.json   # open in ui.perfetto.dev\n"});
-  t.push_back(CommandSpec{"list",
-                          "[PROJECT]",
-                          0,
-                          1,
-                          "the commands and workflows of the project",
-                          "Lists the commands of a project (with their help) and its workflows (with\n"
-                          "their steps; parallel groups as groups), and the settings in force.\n",
-                          {kSchedule, kLauncher, kReset},
-                          true,
-                          nullptr,
-                          "  wfgen list\n"
-                          "  wfgen list nlp/project.yml\n"});
+  t.push_back(
+      CommandSpec{"list",
+                  "[PROJECT]",
+                  0,
+                  1,
+                  "the commands and workflows of the project",
+                  "Lists the commands of a project (with their help) and its workflows (with\n"
+                  "their steps; parallel groups as groups), and the settings in force.\n",
+                  {kSchedule, kLauncher, kReset},
+                  true,
+                  nullptr,
+                  "  wfgen list\n"
+                  "  wfgen list nlp/project.yml\n"});
+  t.push_back(
+      CommandSpec{"explain",
+                  "NAME [PROJECT]",
+                  1,
+                  2,
+                  "why a command would run (or not), path by path",
+                  "Says why the command NAME would run now, or why it would be skipped, naming\n"
+                  "the dep or output that changed (and the file inside a directory), and why it\n"
+                  "ran last time (and whether that run failed). For a workflow, gives the verdict\n"
+                  "for each step, taking into account what earlier steps would change.\n",
+                  {kSchedule, kLauncher, kReset},
+                  true,
+                  nullptr,
+                  "  wfgen explain train\n"
+                  "  wfgen explain all --vars.epochs=8\n"});
+  t.push_back(
+      CommandSpec{"document",
+                  "[PROJECT]",
+                  0,
+                  1,
+                  "the README section, like `weasel document`",
+                  "Writes the Markdown documentation of a project's commands, workflows and\n"
+                  "assets, like `weasel document`. With -o, the section between the\n"
+                  "AUTO-GENERATED DOCS markers of FILE is replaced in place (markers written by\n"
+                  "weasel or spaCy are recognised), the rest of FILE is kept; a file with an\n"
+                  "IGNORE marker is left alone. Without -o, the section goes to stdout.\n",
+                  {{"-o", "--output", "FILE", nullptr, "update the generated section of FILE"},
+                   kSchedule,
+                   kLauncher,
+                   kReset},
+                  true,
+                  nullptr,
+                  "  wfgen document -o README.md\n"
+                  "  wfgen document nlp > docs/nlp.md\n"});
+  t.push_back(
+      CommandSpec{"graph",
+                  "[WORKFLOW] [PROJECT]",
+                  0,
+                  2,
+                  "the workflow as Graphviz dot",
+                  "Prints the workflow (default: all, or the first one) as Graphviz dot: steps,\n"
+                  "the files they read and write, and the order between them.\n",
+                  {kSchedule, kLauncher, kReset},
+                  true,
+                  nullptr,
+                  "  wfgen graph | dot -Tsvg > workflow.svg\n"
+                  "  wfgen graph all --vars.epochs=8\n"});
+  t.push_back(
+      CommandSpec{"init",
+                  "[TEMPLATE] [DIR]",
+                  1,
+                  2,
+                  "a starter project",
+                  "Creates a starter project in DIR (which must not exist or be empty) from a\n"
+                  "template, ready for `wfgen && ninja all`. TEMPLATE (default: minimal):\n"
+                  "\n"
+                  "  minimal    a serial workflow: prepare, train, evaluate\n"
+                  "  parallel   trains three models in a parallel group, each with a WFGEN_SLOT\n"
+                  "\n"
+                  "With one argument that names a template (and no such directory exists), the\n"
+                  "project is made from that template in a directory of the same name.\n",
+                  {},
+                  false,
+                  nullptr,
+                  "  wfgen init my-project && cd my-project && wfgen && ninja all\n"
+                  "  wfgen init parallel sweep\n"
+                  "  wfgen init parallel             # ./parallel from the parallel template\n"});
+  t.push_back(
+      CommandSpec{"editor",
+                  "vscode [DIR]",
+                  1,
+                  2,
+                  "tasks.json: a task per workflow and command",
+                  "Writes DIR/.vscode/tasks.json (DIR: the project directory, default .) with a\n"
+                  "task per workflow and per command of DIR/project.yml, each running\n"
+                  "`wfgen run NAME`; `wfgen: all` is the default build task (Ctrl+Shift+B), and\n"
+                  "errors in project.yml show up in the Problems panel at their line.\n"
+                  "\n"
+                  "An existing tasks.json is merged: only the tasks wfgen wrote before are\n"
+                  "replaced; your other tasks, keys and comments stay as they are.\n",
+                  {},
+                  false,
+                  nullptr,
+                  "  wfgen editor vscode            the project in the current directory\n"
+                  "  wfgen editor vscode nlp        nlp/project.yml -> nlp/.vscode/tasks.json\n"});
   t.push_back(CommandSpec{
-      "explain",
-      "NAME [PROJECT]",
-      1,
-      2,
-      "why a command would run (or not), path by path",
-      "Says why the command NAME would run now, or why it would be skipped, naming\n"
-      "the dep or output that changed (and the file inside a directory), and why it\n"
-      "ran last time (and whether that run failed). For a workflow, gives the verdict\n"
-      "for each step, taking into account what earlier steps would change.\n",
-      {kSchedule, kLauncher, kReset},
-      true,
-      nullptr,
-      "  wfgen explain train\n"
-      "  wfgen explain all --vars.epochs=8\n"});
-  t.push_back(CommandSpec{
-      "document",
-      "[PROJECT]",
-      0,
-      1,
-      "the README section, like `weasel document`",
-      "Writes the Markdown documentation of a project's commands, workflows and\n"
-      "assets, like `weasel document`. With -o, the section between the\n"
-      "AUTO-GENERATED DOCS markers of FILE is replaced in place (markers written by\n"
-      "weasel or spaCy are recognised), the rest of FILE is kept; a file with an\n"
-      "IGNORE marker is left alone. Without -o, the section goes to stdout.\n",
-      {{"-o", "--output", "FILE", nullptr, "update the generated section of FILE"},
-       kSchedule,
-       kLauncher,
-       kReset},
-      true,
-      nullptr,
-      "  wfgen document -o README.md\n"
-      "  wfgen document nlp > docs/nlp.md\n"});
-  t.push_back(CommandSpec{"graph",
-                          "[WORKFLOW] [PROJECT]",
-                          0,
-                          2,
-                          "the workflow as Graphviz dot",
-                          "Prints the workflow (default: all, or the first one) as Graphviz dot: steps,\n"
-                          "the files they read and write, and the order between them.\n",
-                          {kSchedule, kLauncher, kReset},
-                          true,
-                          nullptr,
-                          "  wfgen graph | dot -Tsvg > workflow.svg\n"
-                          "  wfgen graph all --vars.epochs=8\n"});
-  t.push_back(CommandSpec{
-      "init",
-      "[TEMPLATE] [DIR]",
-      1,
-      2,
-      "a starter project",
-      "Creates a starter project in DIR (which must not exist or be empty) from a\n"
-      "template, ready for `wfgen && ninja all`. TEMPLATE (default: minimal):\n"
-      "\n"
-      "  minimal    a serial workflow: prepare, train, evaluate\n"
-      "  parallel   trains three models in a parallel group, each with a WFGEN_SLOT\n"
-      "\n"
-      "With one argument that names a template (and no such directory exists), the\n"
-      "project is made from that template in a directory of the same name.\n",
-      {},
-      false,
-      nullptr,
-      "  wfgen init my-project && cd my-project && wfgen && ninja all\n"
-      "  wfgen init parallel sweep\n"
-      "  wfgen init parallel             # ./parallel from the parallel template\n"});
-  t.push_back(CommandSpec{
-      "editor",
-      "vscode [DIR]",
-      1,
-      2,
-      "tasks.json: a task per workflow and command",
-      "Writes DIR/.vscode/tasks.json (DIR: the project directory, default .) with a\n"
-      "task per workflow and per command of DIR/project.yml, each running\n"
-      "`wfgen run NAME`; `wfgen: all` is the default build task (Ctrl+Shift+B), and\n"
-      "errors in project.yml show up in the Problems panel at their line.\n"
-      "\n"
-      "An existing tasks.json is merged: only the tasks wfgen wrote before are\n"
-      "replaced; your other tasks, keys and comments stay as they are.\n",
-      {},
-      false,
-      nullptr,
-      "  wfgen editor vscode            the project in the current directory\n"
-      "  wfgen editor vscode nlp        nlp/project.yml -> nlp/.vscode/tasks.json\n"});
-  t.push_back(CommandSpec{"help", "[COMMAND]", 0, 1, "this help, or a command's", "", {}, false,
-                          nullptr, nullptr});
+      "help", "[COMMAND]", 0, 1, "this help, or a command's", "", {}, false, nullptr, nullptr});
   t.push_back(CommandSpec{"version", "", 0, 0, "the version", "", {}, false, nullptr, nullptr});
   return t;
 }
@@ -202,7 +204,9 @@ std::string RenderMainHelp() {
     std::string label = std::string(table[i].name) + " " + table[i].arguments;
     commands += "  " + label + std::string(width + 2 - label.size(), ' ') + table[i].summary + "\n";
   }
-  return help.substr(0, cut + 1) + "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n" + commands + help.substr(cut + 1);
+  return help.substr(0, cut + 1) +
+         "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n" + commands +
+         help.substr(cut + 1);
 }
 
 }  // namespace wfgen

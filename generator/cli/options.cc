@@ -10,7 +10,9 @@ bool Matches(const OptionSpec& o, const std::string& word) {
   return word == o.name || (o.alias && word == o.alias);
 }
 
-bool IsShort(const char* name) { return name && name[0] == '-' && name[1] && name[1] != '-' && !name[2]; }
+bool IsShort(const char* name) {
+  return name && name[0] == '-' && name[1] && name[1] != '-' && !name[2];
+}
 
 // The option `arg` names, and its value when attached (`--x=v`, `-jN`).
 const OptionSpec* FindOption(const CommandSpec& spec, const std::string& arg, bool* attached,
@@ -174,8 +176,8 @@ std::string RenderUsage(const CommandSpec& spec) {
   size_t start = 0;
   while (start < line.size()) {
     size_t next = line.find(" [", start + 1);
-    std::string word = line.substr(start, next == std::string::npos ? std::string::npos
-                                                                      : next - start);
+    std::string word =
+        line.substr(start, next == std::string::npos ? std::string::npos : next - start);
     if (!current.empty() && current.size() + word.size() > 80) {
       out += current + "\n";
       current = std::string(indent - 1, ' ');

@@ -28,7 +28,7 @@ struct CommandSpec {
   const char* summary;      // one line, for the list of commands
   const char* description;  // paragraphs after the usage line
   std::vector<OptionSpec> options;
-  bool takes_vars;         // --vars.NAME=VALUE
+  bool takes_vars;             // --vars.NAME=VALUE
   const char* arguments_help;  // lines describing the arguments, or nullptr
   const char* examples;        // lines, or nullptr
 };

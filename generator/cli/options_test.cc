@@ -16,9 +16,9 @@ ParsedArgs Parse(const char* command, const std::vector<std::string>& args, std:
 
 TEST(OptionsTest, ValuesTakeBothFormsAndShortOnesAttach) {
   std::string err;
-  ParsedArgs a = Parse("run", {"all", "--schedule", "dataflow", "-j4", "-k", "0", "--trace=t.json",
-                               "-F", "proj"},
-                       &err);
+  ParsedArgs a = Parse(
+      "run", {"all", "--schedule", "dataflow", "-j4", "-k", "0", "--trace=t.json", "-F", "proj"},
+      &err);
   EXPECT_EQ(err, "");
   EXPECT_EQ(a.Get("--schedule"), "dataflow");
   EXPECT_EQ(a.Get("-j"), "4");

@@ -459,7 +459,8 @@ const std::vector<std::string>& KnownTopLevelKeys() {
 
 const std::vector<std::string>& KnownCommandKeys() { return kCommandKeys; }
 
-static void CollectVarNames(const YNode* node, const std::string& prefix, std::vector<std::string>* out) {
+static void CollectVarNames(const YNode* node, const std::string& prefix,
+                            std::vector<std::string>* out) {
   if (!node || !node->is_map()) return;
   for (auto& [k, v] : node->entries) {
     out->push_back(prefix + "." + k->text);
