@@ -8,6 +8,7 @@
 #include "generator/ninja/emit.h"
 #include "generator/ninja/plan.h"
 #include "generator/project/loader.h"
+#include "runtime/state/asset_spec.h"
 #include "runtime/state/group.h"
 #include "runtime/state/step_spec.h"
 
@@ -94,7 +95,7 @@ class GraphCheck {
  private:
   std::string Node(const std::string& path) const {
     std::string c = manifest::Canonical(path);
-    if (targets_.count(c) || c == kBuildFile || c == ".wfgen" || StartsWith(c, ".wfgen/")) {
+    if (targets_.count(c) || asset_aliases_.count(c) || c == kBuildFile || c == ".wfgen" || StartsWith(c, ".wfgen/")) {
       c = manifest::Canonical(std::string(kBuildDir) + "/" + c);
     }
     return c;
@@ -105,6 +106,7 @@ class GraphCheck {
   const BuildPlan& plan_;
   const EmitResult& e_;
   std::set<std::string> targets_;
+  std::set<std::string> asset_aliases_;  // `assets`, `assets-extra` when there are assets
 };
 
 std::string GraphCheck::Run() {
@@ -135,6 +137,25 @@ std::string GraphCheck::Run() {
     }
     if ((c.outputs.empty() && c.outputs_no_cache.empty()) || c.no_skip) always = true;
   }
+  // Assets (generator/ninja/emit_assets.h): an edge per fetched asset, the
+  // two internal targets and their aliases unless a command or workflow
+  // has the name.
+  if (!plan_.assets.empty()) {
+    for (const char* alias : {"assets", "assets-extra"}) {
+      if (!targets_.count(alias)) expected.insert(alias);
+      asset_aliases_.insert(alias);
+    }
+    expected.insert(".wfgen/targets/assets");
+    expected.insert(".wfgen/targets/assets-extra");
+    for (const PlanAsset& a : plan_.assets) {
+      if (p_.fetch_assets) {
+        expected.insert(Node(a.dest));
+      } else {
+        expected.insert(".wfgen/assets/" + a.key + ".checked");
+        always = true;
+      }
+    }
+  }
   if (always) expected.insert(".wfgen/always");
   if (!p_.FindWorkflow("all")) expected.insert(".wfgen/list");
   std::set<std::string> keys;
@@ -150,7 +171,7 @@ std::string GraphCheck::Run() {
   std::set<std::string> produced, canonical;
   std::map<std::string, const manifest::Build*> by_output;
   static const std::set<std::string> kRules = {"phony", "wfgen_regen", "wfgen_step", "wfgen_replay",
-                                               "wfgen_list"};
+                                               "wfgen_list",  "wfgen_asset"};
   static const std::set<std::string> kKeys = {"args", "spec",  "hash", "depfile",
                                               "desc", "group", "pool"};
   for (const manifest::Build& b : m.builds) {
@@ -183,7 +204,9 @@ std::string GraphCheck::Run() {
   for (const manifest::Build& b : m.builds) {
     for (auto* list : {&b.inputs, &b.implicit, &b.order_only}) {
       for (const std::string& in : *list) {
-        if (produced.count(in) || in == kWfgen || in == kProjectFile ||
+        // Asset specs are files the generator writes, like step specs.
+        bool spec = StartsWith(in, ".wfgen/assets/") && e_.files.count(in);
+        if (spec || produced.count(in) || in == kWfgen || in == kProjectFile ||
             in == std::string(kBuildDir) + "/" + kProjectFile) {
           continue;
         }
@@ -236,6 +259,15 @@ std::string GraphCheck::CheckSpecs() const {
     std::vector<std::string> members;
     for (const Text& t : step.commands) members.push_back(t.value);
     if (spec.members != members) return "group file " + g.key + " lists other members";
+  }
+  for (const PlanAsset& a : plan_.assets) {
+    auto it = e_.files.find(".wfgen/assets/" + a.key + ".asset");
+    if (it == e_.files.end()) return "no asset spec for " + a.dest;
+    ++files;
+    AssetSpec spec;
+    std::string err;
+    if (!ParseAssetSpec(it->second, &spec, &err)) return "asset spec does not parse: " + err;
+    if (!ValidateAssetSpec(spec, &err)) return "the loader accepted an asset wfgen-transfer refuses: " + err;
   }
   if (files != e_.files.size()) return "unexpected files beside the step and group files";
   return "";

@@ -5,22 +5,10 @@
 #include "generator/ninja/generate.h"
 #include "generator/tools/document.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 
 namespace wfgen {
 namespace {
-
-const char kUsage[] =
-    "usage: wfgen document [PROJECT] [-o FILE] [--vars.NAME=VALUE ...]\n"
-    "\n"
-    "Writes the Markdown documentation of a project's commands, workflows and\n"
-    "assets, like `weasel document`. With -o, the section between the\n"
-    "AUTO-GENERATED DOCS markers of FILE is replaced in place (markers written by\n"
-    "weasel or spaCy are recognised), the rest of FILE is kept; a file with an\n"
-    "IGNORE marker is left alone. Without -o, the section goes to stdout.\n"
-    "\n"
-    "examples:\n"
-    "  wfgen document -o README.md\n"
-    "  wfgen document nlp > docs/nlp.md\n";
 
 bool AssetExists(const std::string& dest, const void* ctx) {
   RealDisk disk;
@@ -32,23 +20,12 @@ bool AssetExists(const std::string& dest, const void* ctx) {
 
 }  // namespace
 
-int DocumentCommand(const std::vector<std::string>& args) {
-  CommonArgs common;
-  std::vector<std::string> filtered;
-  std::string output;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if ((args[i] == "-o" || args[i] == "--output") && i + 1 < args.size()) {
-      output = args[++i];
-    } else if (args[i].compare(0, 9, "--output=") == 0) {
-      output = args[i].substr(9);
-    } else {
-      filtered.push_back(args[i]);
-    }
-  }
-  if (!ParseCommonArgs(filtered, "document", &common)) return 2;
-  if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
+int DocumentCommand(const ParsedArgs& args) {
+  std::string output = args.Get("-o");
+  GenerateOptions gen;
+  Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(0, &common, &ws)) return rc;
+  if (int rc = LoadForCommand(args, 0, &gen, &in_force, &ws)) return rc;
   std::string section =
       RenderProjectDocs(ws.project(), ws.plan.parallelism, AssetExists, &ws.project_dir);
   if (output.empty() || output == "-") {
@@ -64,7 +41,7 @@ int DocumentCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (!WriteIfChanged(output, merged, &err)) {
-    fprintf(stderr, "wfgen document: cannot write %s: %s\n", output.c_str(), err.c_str());
+    PrintError("cannot write " + output + ": " + err);
     return 1;
   }
   fprintf(stderr, "wfgen document: %s %s\n",

@@ -9,23 +9,13 @@
 #include "generator/cli/commands.h"
 #include "generator/ninja/emit.h"
 #include "generator/run/dry_run.h"
+#include "runtime/base/messages.h"
 #include "runtime/state/decide.h"
 #include "runtime/state/evaluate.h"
+#include "runtime/state/last_run.h"
 
 namespace wfgen {
 namespace {
-
-const char kUsage[] =
-    "usage: wfgen explain NAME [PROJECT] [--vars.NAME=VALUE ...]\n"
-    "\n"
-    "Says why the command NAME would run now, or why it would be skipped, naming\n"
-    "the dep or output that changed (and the file inside a directory), and why it\n"
-    "ran last time. For a workflow, gives the verdict for each step, taking into\n"
-    "account what earlier steps would change.\n"
-    "\n"
-    "examples:\n"
-    "  wfgen explain train\n"
-    "  wfgen explain all --vars.epochs=8\n";
 
 std::string When(int64_t ns) {
   time_t t = static_cast<time_t>(ns / 1000000000LL);
@@ -61,7 +51,7 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   Evaluation ev;
   std::string err;
   if (!Evaluate(&disk, SpecOf(ws.project(), c, "."), false, &ev, &err)) {
-    fprintf(stderr, "wfgen explain: %s\n", err.c_str());
+    PrintError(err);
     return 1;
   }
   const std::string& name = c.name.value;
@@ -87,6 +77,13 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   } else {
     printf("  last success: none recorded\n");
   }
+  std::string failed_text, ignored_err;
+  FailedRun failed;
+  if (real.ReadFile(JoinPath(ws.project_dir, FailedRunPath(name)), &failed_text, &ignored_err) &&
+      ParseFailedRun(failed_text, &failed) && (!rec || failed.ended_ns > rec->hashed_at_ns)) {
+    printf("  last run ended: %s%s%s, at %s\n", failed.state.c_str(),
+           failed.detail.empty() ? "" : ", ", failed.detail.c_str(), When(failed.ended_ns).c_str());
+  }
   // The log starts with the reason of the last run that got that far.
   std::string log, ignored;
   if (real.ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
@@ -102,16 +99,15 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
 
 }  // namespace
 
-int ExplainCommand(const std::vector<std::string>& args) {
-  CommonArgs common;
-  if (!ParseCommonArgs(args, "explain", &common)) return 2;
-  if (int rc = CheckCommonArgs(common, kUsage, 1, 2); rc >= 0) return rc;
+int ExplainCommand(const ParsedArgs& args) {
+  GenerateOptions gen;
+  Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(1, &common, &ws)) return rc;
-  const std::string& name = common.positional[0];
+  if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
+  const std::string& name = args.positional[0];
   if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);
   if (!ws.project().FindWorkflow(name)) {
-    fprintf(stderr, "wfgen explain: no command or workflow named '%s'\n", name.c_str());
+    PrintError("no command or workflow named '" + name + "'");
     return 1;
   }
   RealDisk real;
@@ -119,7 +115,7 @@ int ExplainCommand(const std::vector<std::string>& args) {
   std::vector<DryStep> steps;
   std::string err;
   if (!DryRun(ws.project(), ws.plan, name, {}, &disk, &steps, &err)) {
-    fprintf(stderr, "wfgen explain: %s\n", err.c_str());
+    PrintError(err);
     return 1;
   }
   for (const DryStep& d : steps) {

@@ -6,19 +6,10 @@
 
 #include "generator/cli/commands.h"
 #include "generator/run/dry_run.h"
+#include "runtime/base/messages.h"
 
 namespace wfgen {
 namespace {
-
-const char kUsage[] =
-    "usage: wfgen graph [WORKFLOW] [PROJECT] [--vars.NAME=VALUE ...]\n"
-    "\n"
-    "Prints the workflow (default: all, or the first one) as Graphviz dot: steps,\n"
-    "the files they read and write, and the order between them.\n"
-    "\n"
-    "examples:\n"
-    "  wfgen graph | dot -Tsvg > workflow.svg\n"
-    "  wfgen graph all --vars.epochs=8\n";
 
 std::string Quote(const std::string& s) {
   std::string out = "\"";
@@ -35,19 +26,18 @@ std::string Quote(const std::string& s) {
 
 }  // namespace
 
-int GraphCommand(const std::vector<std::string>& args) {
-  CommonArgs common;
-  if (!ParseCommonArgs(args, "graph", &common)) return 2;
-  if (int rc = CheckCommonArgs(common, kUsage, 0, 2); rc >= 0) return rc;
+int GraphCommand(const ParsedArgs& args) {
+  GenerateOptions gen;
+  Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(1, &common, &ws)) return rc;
+  if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
   const Project& p = ws.project();
-  std::string target = common.positional.empty() ? "" : common.positional[0];
+  std::string target = args.positional.empty() ? "" : args.positional[0];
   if (target.empty()) {
     target = p.FindWorkflow("all") ? "all" : !p.workflows.empty() ? p.workflows[0].name.value : "";
   }
   if (target.empty() || (!p.FindWorkflow(target) && !p.FindCommand(target))) {
-    fprintf(stderr, "wfgen graph: no workflow or command named '%s'\n", target.c_str());
+    PrintError("no workflow or command named '" + target + "'");
     return 1;
   }
   std::vector<const PlanStep*> steps = StepsOf(ws.plan, target);

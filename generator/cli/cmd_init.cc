@@ -9,22 +9,10 @@
 #include "generator/cli/commands.h"
 #include "generator/ninja/generate.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 
 namespace wfgen {
 namespace {
-
-const char kUsage[] =
-    "usage: wfgen init [TEMPLATE] DIR\n"
-    "\n"
-    "Creates a starter project in DIR (which must not exist or be empty) from a\n"
-    "template, ready for `wfgen && ninja all`. TEMPLATE (default: minimal):\n"
-    "\n"
-    "  minimal    a serial workflow: prepare, train, evaluate\n"
-    "  parallel   trains three models in a parallel group, each with a WFGEN_SLOT\n"
-    "\n"
-    "examples:\n"
-    "  wfgen init my-project && cd my-project && wfgen && ninja all\n"
-    "  wfgen init parallel sweep\n";
 
 // Installed: <prefix>/share/wfgen/templates; in the source tree: templates/.
 std::string TemplatesDir() {
@@ -61,23 +49,8 @@ bool CopyTree(RealDisk* disk, const std::string& from, const std::string& to, st
 
 }  // namespace
 
-int InitCommand(const std::vector<std::string>& args) {
-  std::vector<std::string> positional;
-  for (const std::string& a : args) {
-    if (a == "-h" || a == "--help") {
-      fputs(kUsage, stdout);
-      return 0;
-    }
-    if (!a.empty() && a[0] == '-') {
-      fprintf(stderr, "wfgen init: unknown option '%s'\n\n%s", a.c_str(), kUsage);
-      return 2;
-    }
-    positional.push_back(a);
-  }
-  if (positional.empty() || positional.size() > 2) {
-    fprintf(stderr, "%s", kUsage);
-    return 2;
-  }
+int InitCommand(const ParsedArgs& args) {
+  const std::vector<std::string>& positional = args.positional;
   std::string name = positional.size() == 2 ? positional[0] : "minimal";
   std::string dir = positional.back();
   RealDisk disk;
@@ -85,28 +58,41 @@ int InitCommand(const std::vector<std::string>& args) {
   std::string source = JoinPath(templates, name);
   FileInfo info;
   std::string err;
+  // `wfgen init parallel`: one argument that names a template (and no
+  // directory of that name exists) means the template, made in ./parallel.
+  bool named_template = false;
+  if (positional.size() == 1 &&
+      disk.Stat(JoinPath(JoinPath(templates, dir), "project.yml"), &info, &err) &&
+      info.kind == FileKind::kFile && disk.Stat(dir, &info, &err) &&
+      info.kind == FileKind::kMissing) {
+    name = dir;
+    source = JoinPath(templates, name);
+    named_template = true;
+  }
   if (!disk.Stat(JoinPath(source, "project.yml"), &info, &err) || info.kind != FileKind::kFile) {
-    fprintf(stderr, "wfgen init: no template '%s' (in %s); there are:", name.c_str(),
-            templates.c_str());
+    std::string there;
     std::vector<DirEntry> entries;
     disk.ListDir(templates, &entries, &err);
     for (const DirEntry& e : entries) {
-      if (e.kind == FileKind::kDir) fprintf(stderr, " %s", e.name.c_str());
+      if (e.kind == FileKind::kDir) there += " " + e.name;
     }
-    fprintf(stderr, "\n");
+    PrintError("no template '" + name + "' (in " + templates + "); there are:" + there);
     return 2;
   }
   if (disk.Stat(dir, &info, &err) && info.kind != FileKind::kMissing) {
     std::vector<DirEntry> entries;
     if (info.kind != FileKind::kDir || !disk.ListDir(dir, &entries, &err) || !entries.empty()) {
-      fprintf(stderr, "wfgen init: %s exists and is not an empty directory; nothing was written\n",
-              dir.c_str());
+      PrintError(dir + " exists and is not an empty directory; nothing was written");
       return 2;
     }
   }
   if (!CopyTree(&disk, source, dir, &err)) {
-    fprintf(stderr, "wfgen init: %s\n", err.c_str());
+    PrintError(err);
     return 1;
+  }
+  if (named_template) {
+    printf("'%s' is a template: made it in ./%s (wfgen init %s DIR puts it elsewhere).\n",
+           name.c_str(), dir.c_str(), name.c_str());
   }
   printf("Created %s from the '%s' template. Next:\n  cd %s && wfgen && ninja all\n", dir.c_str(),
          name.c_str(), dir.c_str());

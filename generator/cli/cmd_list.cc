@@ -7,19 +7,9 @@
 namespace wfgen {
 namespace {
 
-const char kUsage[] =
-    "usage: wfgen list [PROJECT] [--vars.NAME=VALUE ...]\n"
-    "\n"
-    "Lists the commands of a project (with their help) and its workflows (with\n"
-    "their steps; parallel groups as groups).\n"
-    "\n"
-    "examples:\n"
-    "  wfgen list\n"
-    "  wfgen list nlp/project.yml\n";
-
 }  // namespace
 
-void PrintProjectList(const Workspace& ws) {
+void PrintProjectList(const Workspace& ws, const Settings& in_force) {
   const Project& p = ws.project();
   if (!p.title.empty()) printf("%s\n\n", p.title.c_str());
   size_t width = 8;
@@ -50,15 +40,18 @@ void PrintProjectList(const Workspace& ws) {
       if (w.steps.empty()) printf("        (no steps)\n");
     }
   }
+  if (!in_force.empty()) {
+    printf("\nSettings in force (kept with the build; --reset forgets them):\n");
+    for (const std::string& w : in_force.Words()) printf("  %s\n", w.c_str());
+  }
 }
 
-int ListCommand(const std::vector<std::string>& args) {
-  CommonArgs common;
-  if (!ParseCommonArgs(args, "list", &common)) return 2;
-  if (int rc = CheckCommonArgs(common, kUsage, 0, 1); rc >= 0) return rc;
+int ListCommand(const ParsedArgs& args) {
+  GenerateOptions gen;
+  Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(0, &common, &ws)) return rc;
-  PrintProjectList(ws);
+  if (int rc = LoadForCommand(args, 0, &gen, &in_force, &ws)) return rc;
+  PrintProjectList(ws, in_force);
   return 0;
 }
 

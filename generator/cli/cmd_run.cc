@@ -18,6 +18,7 @@
 #include "generator/run/terminal.h"
 #include "generator/run/trace.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/evaluate.h"
 #include "runtime/state/run_lock.h"
@@ -25,35 +26,9 @@
 namespace wfgen {
 namespace {
 
-const char kUsage[] =
-    "usage: wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.NAME=VALUE ...]\n"
-    "                 [--trace FILE] [--plain] [--schedule staged|dataflow]\n"
-    "                 [--launcher local|slurm]\n"
-    "\n"
-    "Regenerates build.ninja if project.yml changed, then runs ninja for TARGET (a\n"
-    "workflow or a command) and shows its progress: a live table on a terminal, one\n"
-    "line per event otherwise. Without TARGET, lists what there is to run. The exit\n"
-    "status is ninja's.\n"
-    "\n"
-    "  PROJECT           project directory or project.yml (default: .)\n"
-    "  --force           rerun the steps of TARGET even if nothing changed\n"
-    "  --dry             run nothing; print what would run, why, and the lines\n"
-    "  -j N              run at most N steps at once (ninja -j)\n"
-    "  -k N              keep going until N steps failed (ninja -k; 0 = never stop);\n"
-    "                    a failing parallel group member then does not stop its group\n"
-    "  --trace FILE      write a Chrome/Perfetto trace of the run (one lane per slot)\n"
-    "  --plain           one line per event even on a terminal (NO_COLOR: no colours)\n"
-    "  --schedule MODE   staged (default) or dataflow, as for `wfgen`\n"
-    "  --launcher L      local or slurm, as for `wfgen` (docs/slurm.md)\n"
-    "\n"
-    "examples:\n"
-    "  wfgen run all\n"
-    "  wfgen run train --force --vars.gpu=0\n"
-    "  wfgen run all --dry\n"
-    "  wfgen run all --trace run.json   # open in ui.perfetto.dev\n";
-
 struct RunArgs {
   GenerateOptions gen;
+  Settings in_force;
   std::string target;
   bool force = false;
   bool dry = false;
@@ -62,86 +37,19 @@ struct RunArgs {
   std::vector<std::string> ninja_args;
 };
 
-int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
-  std::vector<std::string> positional;
-  for (size_t i = 0; i < args.size();) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      fputs(kUsage, stdout);
-      return -1;
-    } else if (a == "--force" || a == "-F") {
-      out->force = true;
-      ++i;
-    } else if (a == "--dry" || a == "-D") {
-      out->dry = true;
-      ++i;
-    } else if (a == "--plain") {
-      out->plain = true;
-      ++i;
-    } else if (a == "--trace" && i + 1 < args.size()) {
-      out->trace = args[i + 1];
-      i += 2;
-    } else if (a.compare(0, 8, "--trace=") == 0) {
-      out->trace = a.substr(8);
-      ++i;
-    } else if ((a == "-j" || a == "-k") && i + 1 < args.size()) {
-      out->ninja_args.push_back(a);
-      out->ninja_args.push_back(args[i + 1]);
-      i += 2;
-    } else if ((a.compare(0, 2, "-j") == 0 || a.compare(0, 2, "-k") == 0) && a.size() > 2) {
-      out->ninja_args.push_back(a);
-      ++i;
-    } else if (a.compare(0, 10, "--schedule") == 0) {
-      std::string v =
-          a.size() > 10 && a[10] == '=' ? a.substr(11) : (i + 1 < args.size() ? args[++i] : "");
-      ++i;
-      if (v == "dataflow") {
-        out->gen.schedule = Schedule::kDataflow;
-      } else if (v != "staged") {
-        fprintf(stderr, "wfgen run: --schedule is staged or dataflow\n");
-        return 2;
-      }
-    } else if (a.compare(0, 10, "--launcher") == 0) {
-      std::string v =
-          a.size() > 10 && a[10] == '=' ? a.substr(11) : (i + 1 < args.size() ? args[++i] : "");
-      ++i;
-      if (v != "local" && v != "slurm") {
-        fprintf(stderr, "wfgen run: --launcher is local or slurm\n");
-        return 2;
-      }
-      out->gen.launcher = v;
-    } else if (a.compare(0, 7, "--vars.") == 0) {
-      Override o;
-      std::string err;
-      if (!ParseOverrideArg(args, &i, &o, &err)) {
-        fprintf(stderr, "wfgen run: %s\n", err.c_str());
-        return 2;
-      }
-      out->gen.overrides.push_back(std::move(o));
-    } else if (!a.empty() && a[0] == '-') {
-      fprintf(stderr, "wfgen run: unknown option '%s'\n\n%s", a.c_str(), kUsage);
-      return 2;
-    } else {
-      positional.push_back(a);
-      ++i;
+bool ReadRunArgs(const ParsedArgs& args, RunArgs* out) {
+  if (!args.positional.empty()) out->target = args.positional[0];
+  out->force = args.Has("--force");
+  out->dry = args.Has("--dry");
+  out->plain = args.Has("--plain");
+  out->trace = args.Get("--trace");
+  for (const char* flag : {"-j", "-k"}) {
+    if (args.Has(flag)) {
+      out->ninja_args.push_back(flag);
+      out->ninja_args.push_back(args.Get(flag));
     }
   }
-  if (positional.size() > 2) {
-    fprintf(stderr, "wfgen run: too many arguments\n\n%s", kUsage);
-    return 2;
-  }
-  if (!positional.empty()) out->target = positional[0];
-  std::string project = positional.size() > 1 ? positional[1] : ".";
-  RealDisk disk;
-  FileInfo info;
-  std::string err;
-  if (disk.Stat(project, &info, &err) && info.kind == FileKind::kDir) {
-    project = JoinPath(project, "project.yml");
-  }
-  out->gen.project_file = project;
-  out->gen.wfgen = SelfPath();
-  out->gen.wfgen_run = WrapperPath();
-  return 0;
+  return OptionsForCommand(args, 1, &out->gen, &out->in_force);
 }
 
 // Like weasel's validate_subcommand.
@@ -150,7 +58,7 @@ bool CheckTarget(const Project& p, const std::string& target) {
   std::vector<std::string> names;
   for (const Command& c : p.commands) names.push_back(c.name.value);
   for (const Workflow& w : p.workflows) names.push_back(w.name.value);
-  fprintf(stderr, "wfgen run: no command or workflow named '%s' in project.yml\n", target.c_str());
+  PrintError("no command or workflow named '" + target + "' in project.yml");
   std::string close = ClosestMatch(target, names);
   if (!close.empty()) fprintf(stderr, "  did you mean '%s'?\n", close.c_str());
   std::string list;
@@ -173,10 +81,13 @@ int Dry(const Workspace& ws, const RunArgs& run) {
   std::vector<DryStep> steps;
   std::string err;
   if (!DryRun(ws.project(), ws.plan, run.target, forced, &disk, &steps, &err)) {
-    fprintf(stderr, "wfgen run: %s\n", err.c_str());
+    PrintError(err);
     return 1;
   }
   printf("Dry run of '%s': nothing is executed.\n", run.target.c_str());
+  if (!run.in_force.empty()) {
+    printf("Settings in force: %s\n", SettingsLine(run.in_force).c_str());
+  }
   int would = 0;
   for (const DryStep& d : steps) {
     std::string name = d.command + (d.group >= 0 ? " (parallel)" : "");
@@ -194,14 +105,14 @@ int Dry(const Workspace& ws, const RunArgs& run) {
 
 }  // namespace
 
-int RunCommand(const std::vector<std::string>& args) {
+int RunCommand(const ParsedArgs& args) {
   RunArgs run;
-  int rc = ParseRunArgs(args, &run);
-  if (rc != 0) return rc < 0 ? 0 : rc;
+  if (!ReadRunArgs(args, &run)) return 2;
   Workspace ws;
   if (int rc2 = OpenWorkspace(run.gen, &ws)) return rc2;
+  WarnUndefinedVars(ws, args.overrides);
   if (run.target.empty()) {
-    PrintProjectList(ws);
+    PrintProjectList(ws, run.in_force);
     return 0;
   }
   if (!CheckTarget(ws.project(), run.target)) return 1;
@@ -219,13 +130,19 @@ int RunCommand(const std::vector<std::string>& args) {
             holder.c_str());
       });
   if (claim == ClaimResult::kBusy) {
-    fprintf(stderr, "wfgen run: %s\n", lock_err.c_str());
+    PrintError(lock_err);
     return 1;
   }
   if (claim == ClaimResult::kError) {
-    fprintf(stderr, "wfgen run: warning: %s; running without the project lock\n", lock_err.c_str());
+    PrintWarning(lock_err + "; running without the project lock");
   }
   if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
+  KeepSettings(run.gen, run.in_force);
+  if (!run.in_force.empty()) {
+    printf("wfgen: settings in force: %s (--reset forgets them)\n",
+           SettingsLine(run.in_force).c_str());
+    fflush(stdout);
+  }
   std::vector<std::string> env;
   if (run.force) {
     // Ninja runs only dirty edges: remove the stamps of the target's steps
@@ -263,7 +180,7 @@ int RunCommand(const std::vector<std::string>& args) {
   if (!run.trace.empty()) {
     std::string err;
     if (!WriteIfChanged(run.trace, RenderTrace(status), &err)) {
-      fprintf(stderr, "wfgen run: cannot write the trace: %s\n", err.c_str());
+      PrintError("cannot write the trace: " + err);
       if (code == 0) code = 1;
     }
   }

@@ -3,10 +3,20 @@
 #include <cstdio>
 
 #include "generator/cli/cli.h"
+#include "generator/ninja/emit.h"
+#include "generator/project/diagnostic.h"
 #include "generator/project/project.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 
 namespace wfgen {
+namespace {
+
+Schedule ScheduleOf(const std::string& name) {
+  return name == "dataflow" ? Schedule::kDataflow : Schedule::kStaged;
+}
+
+}  // namespace
 
 std::string ProjectFileFrom(const std::string& path) {
   RealDisk disk;
@@ -18,55 +28,79 @@ std::string ProjectFileFrom(const std::string& path) {
   return path;
 }
 
-bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out) {
-  for (size_t i = 0; i < args.size();) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      out->help = true;
-      ++i;
-    } else if (a.compare(0, 7, "--vars.") == 0) {
-      Override o;
-      std::string err;
-      if (!ParseOverrideArg(args, &i, &o, &err)) {
-        fprintf(stderr, "wfgen %s: %s\n", command, err.c_str());
-        return false;
-      }
-      out->gen.overrides.push_back(std::move(o));
-    } else if (!a.empty() && a[0] == '-') {
-      out->rest.push_back(a);
-      ++i;
-    } else {
-      out->positional.push_back(a);
-      ++i;
+bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen,
+                       Settings* in_force) {
+  const std::vector<std::string>& pos = args.positional;
+  gen->project_file = ProjectFileFrom(index < pos.size() && !pos[index].empty() ? pos[index] : ".");
+  gen->wfgen = SelfPath();
+  gen->wfgen_run = WrapperPath();
+  Settings given;
+  for (const Override& o : args.overrides) given.vars.push_back(o.arg);
+  given.schedule = args.Get("--schedule");
+  given.launcher = args.Get("--launcher");
+  Settings kept;
+  if (!args.Has("--reset")) {
+    RealDisk disk;
+    std::string err;
+    std::string path = SettingsPath(DirName(NinjaFileOf(*gen)), MetaDir(gen->embed));
+    if (!ReadSettings(&disk, path, &kept, &err)) {
+      PrintError("cannot read the settings kept with the build: " + err);
+      PrintLine("  (--reset starts over with only the settings given now)");
+      return false;
     }
   }
-  out->gen.wfgen = SelfPath();
-  out->gen.wfgen_run = WrapperPath();
+  *in_force = MergeSettings(kept, given);
+  gen->overrides.clear();
+  for (const std::string& word : in_force->vars) {
+    std::vector<std::string> one = {word};
+    size_t i = 0;
+    Override o;
+    std::string err;
+    if (ParseOverrideArg(one, &i, &o, &err)) gen->overrides.push_back(std::move(o));
+  }
+  gen->schedule = ScheduleOf(in_force->schedule);
+  gen->launcher = in_force->launcher;
   return true;
 }
 
-int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_positional,
-                    size_t max_positional) {
-  if (common.help) {
-    fputs(usage, stdout);
-    return 0;
-  }
-  if (!common.rest.empty()) {
-    fprintf(stderr, "wfgen: unknown option '%s'\n\n%s", common.rest[0].c_str(), usage);
-    return 2;
-  }
-  if (common.positional.size() < min_positional || common.positional.size() > max_positional) {
-    fputs(usage, stderr);
-    return 2;
-  }
-  return -1;
+int LoadForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen, Settings* in_force,
+                   Workspace* ws) {
+  if (!OptionsForCommand(args, index, gen, in_force)) return 2;
+  int rc = OpenWorkspace(*gen, ws);
+  if (rc == 0) WarnUndefinedVars(*ws, args.overrides);
+  return rc;
 }
 
-int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws) {
-  const std::vector<std::string>& args = common->positional;
-  common->gen.project_file =
-      ProjectFileFrom(index < args.size() && !args[index].empty() ? args[index] : ".");
-  return OpenWorkspace(common->gen, ws);
+void KeepSettings(const GenerateOptions& gen, const Settings& s) {
+  RealDisk disk;
+  std::string err;
+  std::string path = SettingsPath(DirName(NinjaFileOf(gen)), MetaDir(gen.embed));
+  if (!WriteSettings(&disk, path, s, &err)) {
+    PrintWarning("cannot keep the settings (" + err + "); `wfgen run` will not know them");
+  }
+}
+
+void WarnUndefinedVars(const Workspace& ws, const std::vector<Override>& overrides) {
+  const std::vector<std::string>& names = ws.loaded.var_names;
+  for (const Override& o : overrides) {
+    std::string name;
+    for (const std::string& p : o.path) name += (name.empty() ? "" : ".") + p;
+    bool defined = false;
+    for (const std::string& n : names) defined = defined || n == name;
+    if (defined) continue;
+    std::string message = o.arg.substr(0, o.arg.find('=')) + ": project.yml defines no var '" +
+                          name.substr(5) + "', so this changes nothing unless the file uses ${" +
+                          name + "}";
+    std::string close = ClosestMatch(name, names);
+    if (!close.empty()) message += " (did you mean '--" + close + "'?)";
+    PrintWarning(message);
+  }
+}
+
+std::string SettingsLine(const Settings& s) {
+  std::string line;
+  for (const std::string& w : s.Words()) line += (line.empty() ? "" : " ") + w;
+  return line;
 }
 
 }  // namespace wfgen

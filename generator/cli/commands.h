@@ -1,49 +1,55 @@
-// wfgen's subcommands, one file each (cmd_*.cc). Each takes the arguments
-// after its name and returns the process exit status.
+// wfgen's subcommands, one file each (cmd_*.cc). Main (cli.cc) parses the
+// arguments by the command's row in command_table.cc; each command gets
+// them parsed and returns the process exit status.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "generator/cli/options.h"
+#include "generator/cli/settings.h"
 #include "generator/ninja/generate.h"
 
 namespace wfgen {
 
-int RunCommand(const std::vector<std::string>& args);
-int EditorCommand(const std::vector<std::string>& args);
-int ListCommand(const std::vector<std::string>& args);
-int DocumentCommand(const std::vector<std::string>& args);
-int ExplainCommand(const std::vector<std::string>& args);
-int GraphCommand(const std::vector<std::string>& args);
-int InitCommand(const std::vector<std::string>& args);
-
-// What most subcommands accept: a project (directory or file, positional),
-// --vars overrides and --help. Options a command handles itself are left
-// in `rest` in order.
-struct CommonArgs {
-  GenerateOptions gen;
-  std::vector<std::string> positional;
-  std::vector<std::string> rest;
-  bool help = false;
-};
-// False (after printing why) on a malformed override.
-bool ParseCommonArgs(const std::vector<std::string>& args, const char* command, CommonArgs* out);
-
-// After ParseCommonArgs: prints the usage for --help (returns 0) or for
-// unknown options and a wrong number of positional arguments (returns 2);
-// returns -1 when the command should go on.
-int CheckCommonArgs(const CommonArgs& common, const char* usage, size_t min_positional,
-                    size_t max_positional);
+int GenerationCommand(const ParsedArgs& args);
+int RunCommand(const ParsedArgs& args);
+int EditorCommand(const ParsedArgs& args);
+int ListCommand(const ParsedArgs& args);
+int DocumentCommand(const ParsedArgs& args);
+int ExplainCommand(const ParsedArgs& args);
+int GraphCommand(const ParsedArgs& args);
+int InitCommand(const ParsedArgs& args);
 
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);
 
-// Loads the project named by the positional argument at `index` (a file or
-// a directory; the current directory when there is no such argument),
-// printing diagnostics. Returns 0 or an exit status.
-int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws);
+// The generation options of a command that loads the project named by the
+// positional argument at `index` (a file or a directory; the current
+// directory when there is none): the settings kept with the build, unless
+// --reset, with those given now on top (settings.h). `in_force` gets the
+// merged settings. False (after printing why) when the kept ones cannot be
+// read.
+bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen,
+                       Settings* in_force);
+
+// Loads the project with OptionsForCommand's options, printing
+// diagnostics. Returns 0 or an exit status.
+int LoadForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen, Settings* in_force,
+                   Workspace* ws);
+
+// Remembers `s` as the build's settings (after the build files were
+// written). Warns, and goes on, if it cannot.
+void KeepSettings(const GenerateOptions& gen, const Settings& s);
+
+// The overrides that set vars project.yml does not define, each with a
+// warning (weasel ignores them silently).
+void WarnUndefinedVars(const Workspace& ws, const std::vector<Override>& overrides);
 
 // What `wfgen list` prints (also `wfgen run` without a target).
-void PrintProjectList(const Workspace& ws);
+void PrintProjectList(const Workspace& ws, const Settings& in_force);
+
+// "--vars.epochs=8 --schedule=dataflow" for a person, or "" when none.
+std::string SettingsLine(const Settings& s);
 
 }  // namespace wfgen

@@ -21,7 +21,7 @@ class Emitter {
  public:
   Emitter(const Project& project, const BuildPlan& plan, const EmitOptions& options)
       : project_(project), plan_(plan), options_(options), writer_(&result_.ninja) {
-    meta_ = options.embed.empty() ? ".wfgen" : ".wfgen/" + FileSafeName(options.embed);
+    meta_ = MetaDir(options.embed);
     result_.meta_dir = meta_;
     // Pools are global in Ninja and `include` shares rules and variables:
     // an embedded project prefixes every name it defines.
@@ -495,6 +495,10 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
     spec.launcher.clear();  // "local": the spec of a local step stays as it was
   }
   return spec;
+}
+
+std::string MetaDir(const std::string& embed) {
+  return embed.empty() ? ".wfgen" : ".wfgen/" + FileSafeName(embed);
 }
 
 EmitResult Emit(const Project& project, const BuildPlan& plan, const EmitOptions& options) {

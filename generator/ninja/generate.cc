@@ -62,6 +62,13 @@ bool WriteIfChanged(const std::string& path, const std::string& content, std::st
   return disk.WriteFileAtomic(path, content, err);
 }
 
+std::string NinjaFileOf(const GenerateOptions& options) {
+  std::string cwd = CurrentDir();
+  if (!options.output.empty()) return AbsolutePath(options.output, cwd);
+  std::string dir = DirName(AbsolutePath(options.project_file, cwd));
+  return JoinPath(dir.empty() ? "/" : dir, "build.ninja");
+}
+
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   std::string err;
   if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
@@ -85,8 +92,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   ws->project_abs = AbsolutePath(options.project_file, cwd);
   ws->project_dir = DirName(ws->project_abs);
   if (ws->project_dir.empty()) ws->project_dir = "/";
-  ws->output = options.output.empty() ? JoinPath(ws->project_dir, "build.ninja")
-                                      : AbsolutePath(options.output, cwd);
+  ws->output = NinjaFileOf(options);
   ws->build_dir = DirName(ws->output);
   if (ws->build_dir.empty()) ws->build_dir = "/";
   // A target named like the Ninja file (`-o other.ninja` and a command

@@ -34,6 +34,10 @@ struct Workspace {
   const Project& project() const { return loaded.project; }
 };
 
+// The Ninja file `options` name, absolute (build.ninja beside the project
+// file unless -o).
+std::string NinjaFileOf(const GenerateOptions& options);
+
 // Loads and plans, printing diagnostics (warnings too) to stderr.
 // Returns 0, or 2 for bad input.
 int OpenWorkspace(const GenerateOptions& options, Workspace* ws);

@@ -11,10 +11,26 @@ bool FieldReader::ExpectMap(const YNodePtr& node, const std::string& what) {
   return false;
 }
 
+// `parallel: a, b, c` is one string to YAML: suggest the flow list that
+// holds the same items (a block list would need the lines below).
+static std::string ListAdvice(const std::string& text) {
+  std::string items;
+  size_t start = 0;
+  for (;;) {
+    size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? comma : comma - start);
+    size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+    if (b != std::string::npos) items += (items.empty() ? "" : ", ") + item.substr(b, e - b + 1);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return "write it as a list: `[" + items + "]`, or one `- ITEM` line per item below it";
+}
+
 bool FieldReader::ExpectList(const YNodePtr& node, const std::string& what) {
   if (node->is_seq()) return true;
   Diagnostic& d = diag_->Error(node->loc, what + " must be a list, not " + node->KindName());
-  if (node->is_scalar()) d.notes.push_back("write it as a list: `- " + node->text + "`");
+  if (node->is_scalar()) d.notes.push_back(ListAdvice(node->text));
   return false;
 }
 

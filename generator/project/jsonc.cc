@@ -29,8 +29,8 @@ void AppendUtf8(unsigned cp, std::string* out) {
 
 class Parser {
  public:
-  Parser(const std::string& text, bool strict, JsonError* err)
-      : t_(text), strict_(strict), err_(err) {}
+  Parser(const std::string& text, bool strict, bool override_value, JsonError* err)
+      : t_(text), strict_(strict), override_(override_value), err_(err) {}
 
   bool Document(JsonValue* out) {
     Skip();
@@ -111,16 +111,23 @@ class Parser {
       while (pos_ < t_.size() && t_[pos_] >= '0' && t_[pos_] <= '9') ++pos_;
       return pos_ > from;
     };
-    if (t_[pos_] == '-') ++pos_;
-    // JSON has no leading zeros: json.loads("007") fails, so weasel keeps
-    // such an override as the string "007".
-    if (t_.compare(pos_, 1, "0") == 0 && pos_ + 1 < t_.size() && t_[pos_ + 1] >= '0' &&
-        t_[pos_ + 1] <= '9')
+    bool negative = t_[pos_] == '-';
+    if (negative) ++pos_;
+    size_t int_start = pos_;
+    // JSON has no leading zeros, but weasel reads override values with
+    // srsly.json_loads (ujson), which takes "007" as 7: so does wfgen, in
+    // the override mode. VS Code's jsonc reader refuses them.
+    if (!override_ && t_.compare(pos_, 1, "0") == 0 && pos_ + 1 < t_.size() &&
+        t_[pos_ + 1] >= '0' && t_[pos_ + 1] <= '9')
       return Fail("a number cannot start with 0");
     if (!digits()) return Fail("a number needs digits");
+    std::string int_part = t_.substr(int_start, pos_ - int_start);
+    bool bare_dot = false;
     if (pos_ < t_.size() && t_[pos_] == '.') {
       ++pos_;
-      if (!digits()) return Fail("a number needs digits after '.'");
+      // ujson also reads "1." (as 1.0).
+      bare_dot = !digits();
+      if (bare_dot && !override_) return Fail("a number needs digits after '.'");
     }
     if (pos_ < t_.size() && (t_[pos_] == 'e' || t_[pos_] == 'E')) {
       ++pos_;
@@ -129,6 +136,14 @@ class Parser {
     }
     v->kind = JsonValue::Kind::kNumber;
     v->text = t_.substr(start, pos_ - start);
+    if (override_) {
+      // The number as Python prints it: "007" is 7, "1." is 1.0.
+      size_t zeros = int_part.find_first_not_of('0');
+      std::string canonical = zeros == std::string::npos ? "0" : int_part.substr(zeros);
+      v->text = (negative ? "-" : "") + canonical +
+                t_.substr(int_start + int_part.size(), pos_ - int_start - int_part.size()) +
+                (bare_dot ? "0" : "");
+    }
     return true;
   }
 
@@ -157,7 +172,7 @@ class Parser {
         return true;
       }
       if (c == '\n') return Fail("a string cannot span lines; the closing '\"' is missing");
-      if (strict_ && static_cast<unsigned char>(c) < 0x20)
+      if (strict_ && !override_ && static_cast<unsigned char>(c) < 0x20)
         return Fail("a control character in a string must be written as an escape");
       if (c != '\\') {
         *out += c;
@@ -262,6 +277,7 @@ class Parser {
 
   const std::string& t_;
   bool strict_;
+  bool override_;  // read as srsly.json_loads reads a --vars value
   JsonError* err_;
   size_t pos_ = 0;
   bool open_comment_ = false;
@@ -304,12 +320,12 @@ size_t SkipJsoncSpace(const std::string& text, size_t pos) {
 
 bool ParseJsonc(const std::string& text, JsonValue* out, JsonError* err) {
   *out = JsonValue();
-  return Parser(text, false, err).Document(out);
+  return Parser(text, false, false, err).Document(out);
 }
 
 bool ParseJson(const std::string& text, JsonValue* out, JsonError* err) {
   *out = JsonValue();
-  return Parser(text, true, err).Document(out);
+  return Parser(text, true, true, err).Document(out);
 }
 
 }  // namespace wfgen

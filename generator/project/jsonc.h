@@ -41,9 +41,10 @@ struct JsonError {
 // levels of nesting.
 bool ParseJsonc(const std::string& text, JsonValue* out, JsonError* err);
 
-// Parses `text` as strict JSON (RFC 8259: no comments, no trailing
-// commas), for values that must mean what Python's json.loads makes of
-// them.
+// Parses `text` as weasel reads a `--vars` value (srsly.json_loads, that
+// is ujson): JSON without comments or trailing commas, but also numbers
+// with leading zeros ("007" is 7, its text "7") or a bare point ("1." is
+// 1.0), and raw control characters inside strings.
 bool ParseJson(const std::string& text, JsonValue* out, JsonError* err);
 
 // The first byte at or after `pos` that is neither white space nor part of

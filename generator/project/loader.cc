@@ -507,6 +507,15 @@ const std::vector<std::string>& KnownTopLevelKeys() {
 
 const std::vector<std::string>& KnownCommandKeys() { return kCommandKeys; }
 
+static void CollectVarNames(const YNode* node, const std::string& prefix,
+                            std::vector<std::string>* out) {
+  if (!node || !node->is_map()) return;
+  for (auto& [k, v] : node->entries) {
+    out->push_back(prefix + "." + k->text);
+    CollectVarNames(v.get(), prefix + "." + k->text, out);
+  }
+}
+
 bool LoadProject(const std::string& text, const LoadOptions& options, LoadResult* result,
                  Diagnostics* diag) {
   YNodePtr root;
@@ -520,6 +529,8 @@ bool LoadProject(const std::string& text, const LoadOptions& options, LoadResult
   result->project = Project();
   loader.Load(root, &result->project);
   result->env_read = interp.env_read();
+  result->var_names.clear();
+  CollectVarNames(vars.get(), "vars", &result->var_names);
   return !diag->has_errors();
 }
 

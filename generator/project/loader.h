@@ -21,6 +21,8 @@ struct LoadResult {
   Project project;
   // Environment variables the file read through `${env.X}`, with values.
   std::map<std::string, std::string> env_read;
+  // Every var the file defines, dotted: "vars.a", "vars.a.b".
+  std::vector<std::string> var_names;
 };
 
 // Parses and validates `text`. Returns false if any error was reported;

@@ -117,6 +117,21 @@ TEST(LoaderTest, ParallelGroupErrors) {
             "[commands...]`\n");
 }
 
+// Issue 14: the note for `parallel: a, b, c` suggested `- a, b, c`, which
+// is as wrong; it now gives the flow list that holds the same items.
+TEST(LoaderTest, AParallelGroupWrittenAsOneStringGetsTheListForm) {
+  const char* cmds = "commands:\n  - name: a\n    script: [x]\n  - name: b\n    script: [y]\n";
+  std::string yml = std::string(cmds) + "workflows:\n  all:\n    - parallel: a, b\n";
+  Diagnostics diag;
+  LoadResult r;
+  EXPECT_FALSE(LoadProject(yml, LoadOptions(), &r, &diag));
+  ASSERT_EQ(diag.all().size(), 1u);
+  EXPECT_EQ(diag.all()[0].message, "a parallel group must be a list, not a single value");
+  EXPECT_EQ(diag.all()[0].notes,
+            std::vector<std::string>{
+                "write it as a list: `[a, b]`, or one `- ITEM` line per item below it"});
+}
+
 TEST(LoaderTest, PathsNinjaCannotExpress) {
   EXPECT_EQ(FirstLines("commands:\n  - name: a\n    script: [x]\n    outputs: [\"a|b\"]\n"),
             "project.yml:4:15: error: each entry of the outputs of command 'a' 'a|b' contains "

@@ -21,6 +21,8 @@
 #include "runtime/state/events.h"
 #include "runtime/state/fingerprint.h"
 #include "runtime/state/group.h"
+#include "runtime/state/last_run.h"
+#include "runtime/state/missing_deps.h"
 #include "runtime/state/record.h"
 #include "runtime/state/run_lock.h"
 #include "runtime/state/step_spec.h"
@@ -81,6 +83,7 @@ class Step {
   int Failed(const LineResult& r, size_t failed_line, StepOutput* out);
   int Stopped(int sig);
   int Finish(int code, MemberState state, const std::string& detail);
+  void NoteFailedRun(MemberState state, const std::string& detail);
   [[noreturn]] void DieOfSignal(int sig);
   std::string ShownLog() const { return JoinPath(spec_.project_dir, LogPath(spec_.name)); }
 
@@ -166,11 +169,28 @@ void Step::EnsureStamp(bool changed) {
   }
 }
 
+// For `wfgen explain`: how this run ended when it did not succeed.
+void Step::NoteFailedRun(MemberState state, const std::string& detail) {
+  std::string err;
+  if (state == MemberState::kSucceeded) {
+    FileInfo info;
+    if (disk_.Stat(FailedRunPath(spec_.name), &info, &err) && info.kind != FileKind::kMissing)
+      disk_.RemoveFile(FailedRunPath(spec_.name), &err);
+    return;
+  }
+  FailedRun f{StateName(state), detail, disk_.NowNs()};
+  if (!disk_.MakeDirs(DirName(FailedRunPath(spec_.name)), &err) ||
+      !disk_.WriteFileAtomic(FailedRunPath(spec_.name), RenderFailedRun(f), &err)) {
+    PrintLine("wfgen: warning: " + err);
+  }
+}
+
 // Every way out of a step that got as far as loading its spec.
 int Step::Finish(int code, MemberState state, const std::string& detail) {
   runner_.Finish();
   events_.Send(StepEvent{EventKind::kEnd, options_.stamp, spec_.name,
                          StateName(state) + (detail.empty() ? "" : " " + detail)});
+  if (state != MemberState::kSkipped) NoteFailedRun(state, detail);
   if (run_) {
     run_->WriteStatus(spec_.name, state, detail);
     run_->Unregister(spec_.name);
@@ -371,14 +391,15 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
 
 int Step::Execute() {
   std::string err;
+  std::vector<std::string> missing;
   for (const std::string& d : spec_.deps) {
     FileInfo info;
-    if (!disk_.Stat(d, &info, &err) || info.kind == FileKind::kMissing) {
-      WriteDepfile(current_.deps, current_.outs);
-      PrintLine("Missing dependency specified by command '" + spec_.name + "': " + d);
-      PrintLine("Maybe you forgot to run the 'assets' command or a previous step?");
-      return Finish(1, MemberState::kFailed, "missing dependency " + d);
-    }
+    if (!disk_.Stat(d, &info, &err) || info.kind == FileKind::kMissing) missing.push_back(d);
+  }
+  if (!missing.empty()) {
+    WriteDepfile(current_.deps, current_.outs);
+    for (const std::string& line : MissingDepsMessage(spec_.name, missing)) PrintLine(line);
+    return Finish(1, MemberState::kFailed, "missing dependency " + missing[0]);
   }
   if (!PrepareDirectories(&err)) {
     PrintLine("wfgen: " + err);

@@ -1,0 +1,108 @@
+#include "generator/cli/settings.h"
+
+#include "generator/project/interpolate.h"
+#include "runtime/base/line_format.h"
+
+namespace wfgen {
+namespace {
+
+// The var an override sets ("vars.a.b"), as the interpolator reads it.
+std::string VarOf(const std::string& word) {
+  std::vector<std::string> args = {word};
+  size_t i = 0;
+  Override o;
+  std::string err;
+  if (!ParseOverrideArg(args, &i, &o, &err)) return word;
+  std::string name;
+  for (const std::string& p : o.path) name += (name.empty() ? "" : ".") + p;
+  return name;
+}
+
+}  // namespace
+
+std::vector<std::string> Settings::Words() const {
+  std::vector<std::string> words = vars;
+  if (!schedule.empty()) words.push_back("--schedule=" + schedule);
+  if (!launcher.empty()) words.push_back("--launcher=" + launcher);
+  return words;
+}
+
+Settings MergeSettings(const Settings& kept, const Settings& given) {
+  Settings out;
+  for (const std::string& v : kept.vars) {
+    bool replaced = false;
+    for (const std::string& g : given.vars) replaced = replaced || VarOf(g) == VarOf(v);
+    if (!replaced) out.vars.push_back(v);
+  }
+  out.vars.insert(out.vars.end(), given.vars.begin(), given.vars.end());
+  out.schedule = given.schedule.empty() ? kept.schedule : given.schedule;
+  out.launcher = given.launcher.empty() ? kept.launcher : given.launcher;
+  return out;
+}
+
+std::string RenderSettings(const Settings& s) {
+  std::string out;
+  for (const std::string& v : s.vars) out += "var " + EscapeField(v) + "\n";
+  if (!s.schedule.empty()) out += "schedule " + EscapeField(s.schedule) + "\n";
+  if (!s.launcher.empty()) out += "launcher " + EscapeField(s.launcher) + "\n";
+  return out;
+}
+
+bool ParseSettings(const std::string& text, Settings* out, std::string* err) {
+  *out = Settings();
+  for (const KeyValue& kv : SplitKeyValues(text)) {
+    std::string value;
+    if (!UnescapeField(kv.value, &value)) {
+      *err = "malformed value for '" + std::string(kv.key) + "'";
+      return false;
+    }
+    if (kv.key == "var") {
+      if (value.compare(0, 7, "--vars.") != 0) {
+        *err = "'" + value + "' is not a --vars override";
+        return false;
+      }
+      out->vars.push_back(value);
+    } else if (kv.key == "schedule") {
+      out->schedule = value;
+    } else if (kv.key == "launcher") {
+      out->launcher = value;
+    }
+  }
+  return true;
+}
+
+std::string SettingsPath(const std::string& build_dir, const std::string& meta_dir) {
+  return JoinPath(JoinPath(build_dir, meta_dir), "settings");
+}
+
+bool ReadSettings(Disk* disk, const std::string& path, Settings* out, std::string* err) {
+  FileInfo info;
+  if (!disk->Stat(path, &info, err)) return false;
+  if (info.kind == FileKind::kMissing) {
+    *out = Settings();
+    return true;
+  }
+  std::string text;
+  if (!disk->ReadFile(path, &text, err)) return false;
+  if (!ParseSettings(text, out, err)) {
+    *err = path + ": " + *err;
+    return false;
+  }
+  return true;
+}
+
+bool WriteSettings(Disk* disk, const std::string& path, const Settings& s, std::string* err) {
+  Settings old;
+  std::string ignored;
+  FileInfo info;
+  if (!disk->Stat(path, &info, err)) return false;
+  if (info.kind == FileKind::kMissing) {
+    if (s.empty()) return true;
+  } else if (ReadSettings(disk, path, &old, &ignored) && old == s) {
+    return true;
+  }
+  if (s.empty()) return disk->RemoveFile(path, err);
+  return disk->MakeDirs(DirName(path), err) && disk->WriteFileAtomic(path, RenderSettings(s), err);
+}
+
+}  // namespace wfgen
