@@ -16,6 +16,10 @@
 
 #include <string>
 
+#include "runtime/base/clock.h"
+#include "runtime/base/disk.h"
+#include "runtime/base/subprocess.h"
+
 namespace wfgen {
 
 struct RunOptions {
@@ -32,6 +36,28 @@ struct RunOptions {
   // max_parallel_processes too.
   std::string limit;
 };
+
+// What a step touches besides its files' paths: the disk, processes and
+// signals, and the clock. RunStep uses the real ones; unit tests a fake
+// runner and clock (fake_runner.h).
+struct StepSystem {
+  Disk* disk;
+  CommandRunner* runner;
+  Clock* clock;
+};
+
+// How one step ended: the exit status, and for an interrupt (Ctrl-C, or
+// SIGTERM not sent by a failing sibling) the signal to die of, so that
+// Ninja sees it.
+struct StepExit {
+  int code = 0;
+  int die_of_signal = 0;
+};
+
+// The whole state machine of one step (docs/runtime.md): skip, or run the
+// script (with retries), record, report. The current directory becomes
+// the project directory.
+StepExit RunStepWith(const RunOptions& options, const StepSystem& system);
 
 // Returns the process exit status. On an interrupt (Ctrl-C), it kills the
 // step's processes and then re-raises the signal, so Ninja sees it.
