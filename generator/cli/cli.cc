@@ -16,7 +16,7 @@ namespace {
 
 const char kUsage[] =
     "usage: wfgen [PROJECT.yml] [-o FILE] [--vars.NAME=VALUE ...] [--schedule staged|dataflow]\n"
-    "             [--embed NAME] [--launcher local|slurm]\n"
+    "             [--embed NAME] [--launcher local|slurm] [--retries N]\n"
     "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n"
     "\n"
     "Writes build.ninja for a weasel/spaCy project.yml, so that `ninja all` runs the\n"
@@ -41,6 +41,8 @@ const char kUsage[] =
     "  --embed NAME       prefix every target with NAME/ for use with subninja\n"
     "  --launcher L       local, or slurm: run each script line with srun (docs/slurm.md);\n"
     "                     replaces the top-level `launcher:`, kept when ninja regenerates\n"
+    "  --retries N        give every command N more attempts after a failure (0: none);\n"
+    "                     replaces `max` of each `retries:`, kept when ninja regenerates\n"
     "  --version          print the version\n"
     "\n"
     "examples:\n"
@@ -90,6 +92,11 @@ int Generation(const std::vector<std::string>& args) {
       if (options.launcher != "local" && options.launcher != "slurm") {
         fprintf(stderr, "wfgen: --launcher is local or slurm, not '%s'\n",
                 options.launcher.c_str());
+        return 2;
+      }
+    } else if (value("--retries", &v)) {
+      if (!ParseRetriesFlag(v, &options.retries)) {
+        fprintf(stderr, "wfgen: --retries is a number from 0 to 100, not '%s'\n", v.c_str());
         return 2;
       }
     } else if (value("--embed", &options.embed)) {

@@ -69,4 +69,14 @@ int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws) {
   return OpenWorkspace(common->gen, ws);
 }
 
+bool ParseRetriesFlag(const std::string& value, int* out) {
+  if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  int n = std::stoi(value);
+  if (n > 100) return false;
+  *out = n;
+  return true;
+}
+
 }  // namespace wfgen

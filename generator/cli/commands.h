@@ -43,6 +43,9 @@ std::string ProjectFileFrom(const std::string& path);
 // printing diagnostics. Returns 0 or an exit status.
 int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws);
 
+// The value of --retries: 0 to 100 more attempts for every command.
+bool ParseRetriesFlag(const std::string& value, int* out);
+
 // What `wfgen list` prints (also `wfgen run` without a target).
 void PrintProjectList(const Workspace& ws);
 

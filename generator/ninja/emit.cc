@@ -440,6 +440,7 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   // Locally, resources are validated by the loader and left out here: a
   // no-op, so one project.yml serves a laptop and a cluster.
   spec.launcher = c.launcher.empty() ? project.launcher : c.launcher;
+  spec.retries = c.retries ? *c.retries : project.retries;
   if (spec.launcher == "slurm") {
     const Resources& r = c.resources;
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"cpus", &r.cpus},

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "generator/project/diagnostic.h"
+#include "runtime/state/retry_policy.h"
 
 namespace wfgen {
 
@@ -43,6 +44,7 @@ struct Command {
   std::string pool;
   std::string launcher;  // "" (project default), "local" or "slurm"
   Resources resources;
+  std::optional<RetryPolicy> retries;  // unset: the project's default
 };
 
 // One entry of a workflow: a command, or a parallel group of commands.
@@ -78,6 +80,7 @@ struct Project {
   std::map<std::string, int> pools;
   int64_t kill_grace_ms = 10000;
   std::string launcher;  // "local" unless set
+  RetryPolicy retries;   // the default for commands without their own
 
   const Command* FindCommand(const std::string& name) const;
   const Workflow* FindWorkflow(const std::string& name) const;
