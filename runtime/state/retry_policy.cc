@@ -42,7 +42,9 @@ int64_t RetryDelayMs(const RetryPolicy& policy, int next) {
 
 std::string DelayText(int64_t ms) {
   char buf[48];
-  if (ms >= 60000) {
+  if (ms >= 60000 && ms % 60000 == 0) {
+    snprintf(buf, sizeof buf, "%lld min", static_cast<long long>(ms / 60000));
+  } else if (ms >= 60000) {
     snprintf(buf, sizeof buf, "%lld min %g s", static_cast<long long>(ms / 60000),
              static_cast<double>(ms % 60000) / 1000.0);
   } else {

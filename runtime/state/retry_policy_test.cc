@@ -69,6 +69,7 @@ TEST(RetryPolicyTest, Describes) {
   EXPECT_EQ(DescribeRetries(Policy(1)), "up to 1 more attempt, on any failure but exit 126/127");
   EXPECT_EQ(DescribeRetries(Policy(0)), "");
   EXPECT_EQ(DelayText(125500), "2 min 5.5 s");
+  EXPECT_EQ(DelayText(600000), "10 min");
 }
 
 TEST(RetryPolicyTest, StepSpecCarriesIt) {
