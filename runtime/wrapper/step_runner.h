@@ -19,23 +19,13 @@
 #include "runtime/base/clock.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/subprocess.h"
+#include "runtime/state/wrapper_options.h"
 
 namespace wfgen {
 
-struct RunOptions {
-  std::string spec_path;  // relative to the directory ninja runs in
-  std::string stamp;
-  std::string depfile;
-  bool forced = false;
-  bool console = true;     // copy the step's output to stdout (ninja shows it)
-  std::string group_file;  // set for a parallel group member
-  std::string ran;         // the member's "ran" marker
-  std::string pool;        // "NAME:DEPTH": take a WFGEN_SLOT in that pool
-  // "parallel:N": also hold one of N slots, so that steps of a named pool
-  // (which Ninja counts only against that pool) respect
-  // max_parallel_processes too.
-  std::string limit;
-};
+// What Ninja passes (runtime/state/wrapper_options.h: the same struct the
+// generator writes from).
+using RunOptions = WrapperOptions;
 
 // What a step touches besides its files' paths: the disk, processes and
 // signals, and the clock. RunStep uses the real ones; unit tests a fake
