@@ -18,8 +18,8 @@ namespace {
 // A command whose script records its attempt, writes its output, then
 // runs `then` (a shell snippet deciding the exit status).
 std::string Flaky(const std::string& name, const std::string& retries, const std::string& then) {
-  return "  - name: " + name + "\n    shell: true\n    retries: " + retries +
-         "\n    outputs: [" + name + ".out]\n    script:\n      - 'echo \"" + name +
+  return "  - name: " + name + "\n    shell: true\n    retries: " + retries + "\n    outputs: [" +
+         name + ".out]\n    script:\n      - 'echo \"" + name +
          " $WFGEN_ATTEMPT $(date +%s%3N)\" >> attempts.log; echo x > " + name + ".out; " + then +
          "'\n";
 }
@@ -84,8 +84,8 @@ TEST(RetryTest, FailsAfterTheLastAttemptWithItsStatusAndStartsOverNextTime) {
 
 TEST(RetryTest, DelayAndBackoffAreKept) {
   TestSpace s;
-  s.Write("project.yml", "commands:\n" + Flaky("flaky", "{max: 2, delay: 0.3, backoff: 2}",
-                                               "exit 1"));
+  s.Write("project.yml",
+          "commands:\n" + Flaky("flaky", "{max: 2, delay: 0.3, backoff: 2}", "exit 1"));
   ASSERT_EQ(s.Wfgen().exit, 0);
   RunResult r = s.Ninja({"flaky"});
   EXPECT_NE(r.exit, 0);
@@ -163,8 +163,7 @@ TEST(RetryGroupTest, ARetryingMemberDoesNotStopASlowerSibling) {
   // finishes only once flaky's second attempt has started.
   s.Write("project.yml",
           "commands:\n" + Flaky("flaky", "2", "test $WFGEN_ATTEMPT -ge 2") +
-              Flaky("slow", "0",
-                    "while ! grep -q \"flaky 2\" attempts.log; do sleep 0.05; done") +
+              Flaky("slow", "0", "while ! grep -q \"flaky 2\" attempts.log; do sleep 0.05; done") +
               "workflows:\n  all:\n    - parallel: [flaky, slow]\n");
   ASSERT_EQ(s.Wfgen().exit, 0);
   RunResult r = s.Ninja({"all"});

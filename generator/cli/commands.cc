@@ -70,7 +70,8 @@ int LoadForCommand(size_t index, CommonArgs* common, Workspace* ws) {
 }
 
 bool ParseRetriesFlag(const std::string& value, int* out) {
-  if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos) {
+  if (value.empty() || value.size() > 3 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
     return false;
   }
   int n = std::stoi(value);

@@ -287,7 +287,7 @@ void Emitter::StepEdge(const PlanStep& step) {
       std::find(step.producers.begin(), step.producers.end(), step.after) == step.producers.end()) {
     b.order_only.push_back(Stamp(step.after));
   }
-  WrapperOptions wrapper;  // the rule supplies --stamp and --depfile
+  WrapperOptions wrapper;                   // the rule supplies --stamp and --depfile
   std::string desc = Target(step.command);  // nlp/train when embedded
   if (step.group >= 0) {
     const PlanGroup& g = plan_.groups[static_cast<size_t>(step.group)];

@@ -158,7 +158,8 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   }
   if (!options.embed.empty()) emit.regen_args.push_back("--embed=" + options.embed);
   if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
-  if (options.retries >= 0) emit.regen_args.push_back("--retries=" + std::to_string(options.retries));
+  if (options.retries >= 0)
+    emit.regen_args.push_back("--retries=" + std::to_string(options.retries));
   emit.embed = options.embed;
   emit.env_read = ws.loaded.env_read;
   EmitResult result = Emit(project, ws.plan, emit);

@@ -26,8 +26,8 @@ bool ReadNumber(const YNodePtr& node, const std::string& what, double lo, double
   return true;
 }
 
-bool ReadMax(const YNodePtr& node, const std::string& what, Interpolator* interp,
-             Diagnostics* diag, int* out) {
+bool ReadMax(const YNodePtr& node, const std::string& what, Interpolator* interp, Diagnostics* diag,
+             int* out) {
   YNodePtr r = interp->Resolve(node, diag);
   if (!r) return false;
   int64_t v = 0;
@@ -76,9 +76,9 @@ bool ReadRetries(const YNodePtr& node, const std::string& what, Interpolator* in
     p.delay_ms = static_cast<int64_t>(d * 1000 + 0.5);
   }
   if (YNodePtr backoff = FindChild(node, "backoff")) {
-    ok &= ReadNumber(backoff, what + ": backoff", 1, 100,
-                     "is the factor each further delay grows by, 1 to 100", interp, diag,
-                     &p.backoff);
+    ok &=
+        ReadNumber(backoff, what + ": backoff", 1, 100,
+                   "is the factor each further delay grows by, 1 to 100", interp, diag, &p.backoff);
   }
   if (YNodePtr on = FindChild(node, "on")) {
     YNodePtr list = interp->Resolve(on, diag);

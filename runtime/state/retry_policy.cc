@@ -55,8 +55,8 @@ std::string DelayText(int64_t ms) {
 
 std::string DescribeRetries(const RetryPolicy& policy) {
   if (policy.max <= 0) return "";
-  std::string s = "up to " + std::to_string(policy.max) + " more attempt" +
-                  (policy.max == 1 ? "" : "s");
+  std::string s =
+      "up to " + std::to_string(policy.max) + " more attempt" + (policy.max == 1 ? "" : "s");
   if (policy.delay_ms > 0) {
     s += ", " + DelayText(policy.delay_ms) + " apart";
     if (policy.backoff != 1 && policy.max > 1) {

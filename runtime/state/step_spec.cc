@@ -112,14 +112,12 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "retries") {
       ok = ParseInt(v, &n) && n <= 1000;
       spec->retries.max = static_cast<int>(n);
-    }
-    else if (kv.key == "retry_delay_ms") ok = ParseInt(v, &spec->retries.delay_ms);
+    } else if (kv.key == "retry_delay_ms") ok = ParseInt(v, &spec->retries.delay_ms);
     else if (kv.key == "retry_backoff") ok = ParseBackoff(v, &spec->retries.backoff);
     else if (kv.key == "retry_on") {
       ok = ValidRetryOn(v);
       spec->retries.on.push_back(v);
-    }
-    else {
+    } else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;
     }

@@ -365,10 +365,10 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
   out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what +
            (attempt.empty() ? "" : " (" + attempt + ", the last)"));
   if (!attempt.empty() && attempt_ < spec_.retries.attempts()) {
-    out->Say("wfgen: not retried: " + std::string(code == 126 || code == 127 ||
-                                                          r.kind == LineResult::kSpawnFailed
-                                                      ? "another attempt would fail the same way"
-                                                      : "`retries: on:` does not name it"));
+    out->Say("wfgen: not retried: " +
+             std::string(code == 126 || code == 127 || r.kind == LineResult::kSpawnFailed
+                             ? "another attempt would fail the same way"
+                             : "`retries: on:` does not name it"));
   }
   if (!attempt.empty()) detail += ", " + attempt;
   if (!run_) return Finish(code, MemberState::kFailed, detail);
@@ -500,9 +500,8 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
     }
     int64_t delay = RetryDelayMs(policy, attempt_ + 1);
     std::string why = FailureDetail(r);
-    out->Say("wfgen: line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "': " +
-             why + " (" + AttemptText() + "); retrying" +
-             (delay > 0 ? " in " + DelayText(delay) : ""));
+    out->Say("wfgen: line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "': " + why +
+             " (" + AttemptText() + "); retrying" + (delay > 0 ? " in " + DelayText(delay) : ""));
     events_.Send(StepEvent{EventKind::kRetry, options_.stamp, spec_.name,
                            RenderRetry(RetryNotice{attempt_ + 1, attempts, delay, why})});
     if (int sig = runner_.WaitForStop(delay)) {

@@ -67,7 +67,9 @@ class StepRunnerTest : public ::testing::Test {
     ss << in.rdbuf();
     return ss.str();
   }
-  bool Exists(const std::string& rel) const { return access((dir_ + "/" + rel).c_str(), F_OK) == 0; }
+  bool Exists(const std::string& rel) const {
+    return access((dir_ + "/" + rel).c_str(), F_OK) == 0;
+  }
   std::string Log() const { return Read("p/.wfgen/logs/fetch.log"); }
   bool Recorded() const { return Exists("p/.wfgen/state/fetch.rec"); }
 
