@@ -441,6 +441,50 @@ TEST_F(SlurmTest, ANodeFailureIsReportedAsSlurmsDoing) {
   EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
 }
 
+TEST_F(SlurmTest, ANodeFailureIsRetriedAsANewJobWithOnNodeFail) {
+  if (conf_.find("/tmp/wfgen-slurm.") == std::string::npos) {
+    GTEST_SKIP() << "takes a node down: only on the cluster tests/slurm/cluster.sh starts";
+  }
+  // Attempt 1 runs until the node is taken down under it; attempt 2 (a
+  // new srun job, queued until the node is back) succeeds.
+  Generate(
+      "launcher: slurm\ncommands:\n  - name: a\n    shell: true\n"
+      "    retries: {max: 1, delay: 1, on: [node_fail]}\n    outputs: [out/a.txt]\n"
+      "    script:\n      - 'if [ \"$WFGEN_ATTEMPT\" = 1 ]; then steptool a --sleep 600 --stamp "
+      "times.log; else steptool b --stamp times.log --out out/a.txt; fi'\n");
+  TestSpace::Background ninja = s.Start({NinjaBin(), "a"}, env_);
+  ASSERT_TRUE(WaitFor([&] { return Has(Events(s), "a", "start"); }, 60));
+  RunResult node =
+      s.Run({"squeue", "--noheader", "--format=%N", "--name=" + Base(s.dir()) + ".a"}, env_);
+  std::string name = node.output.substr(0, node.output.find('\n'));
+  ASSERT_FALSE(name.empty()) << node.output;
+  RunResult down = s.Run(
+      {"scontrol", "update", "nodename=" + name, "state=down", "reason=wfgen-retry-test"}, env_);
+  ASSERT_EQ(down.exit, 0) << down.output;
+  // The wrapper saw NODE_FAIL and will retry: bring the node back.
+  bool retrying = WaitFor(
+      [&] { return s.Read(".wfgen/logs/a.log").find("; retrying in 1 s") != std::string::npos; },
+      120);
+  s.Run({"scontrol", "update", "nodename=" + name, "state=resume"}, env_);
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        RunResult st = s.Run({"sinfo", "--noheader", "--format=%T", "--nodes=" + name}, env_);
+        return st.output.find("idle") == 0 || st.output.find("alloc") == 0 ||
+               st.output.find("mix") == 0;
+      },
+      60));
+  RunResult r = TestSpace::Wait(&ninja);
+  std::string log = s.Read(".wfgen/logs/a.log");
+  EXPECT_TRUE(retrying) << log;
+  EXPECT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(log.find("stopped by Slurm: NODE FAILURE (job "), std::string::npos) << log;
+  EXPECT_NE(log.find("(attempt 1 of 2); retrying in 1 s"), std::string::npos) << log;
+  EXPECT_NE(log.find("wfgen: 'a' succeeded on attempt 2 of 2"), std::string::npos) << log;
+  EXPECT_TRUE(Has(Events(s), "b", "end"));
+  EXPECT_TRUE(s.Exists(".wfgen/state/a.rec"));
+  EXPECT_TRUE(Jobs().empty()) << Join(Jobs());
+}
+
 TEST_F(SlurmTest, TheLauncherOptionIsKeptWhenNinjaRegeneratesAndACommandMayStayLocal) {
   std::string yml = R"(commands:
   - name: remote

@@ -13,6 +13,7 @@
 #include "runtime/state/decide.h"
 #include "runtime/state/evaluate.h"
 #include "runtime/state/last_run.h"
+#include "runtime/state/retry_policy.h"
 
 namespace wfgen {
 namespace {
@@ -50,7 +51,8 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   RootedDisk disk(&real, ws.project_dir);
   Evaluation ev;
   std::string err;
-  if (!Evaluate(&disk, SpecOf(ws.project(), c, "."), false, &ev, &err)) {
+  StepSpec spec = SpecOf(ws.project(), c, ".");
+  if (!Evaluate(&disk, spec, false, &ev, &err)) {
     PrintError(err);
     return 1;
   }
@@ -84,6 +86,8 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
     printf("  last run ended: %s%s%s, at %s\n", failed.state.c_str(),
            failed.detail.empty() ? "" : ", ", failed.detail.c_str(), When(failed.ended_ns).c_str());
   }
+  std::string retries = DescribeRetries(spec.retries);
+  if (!retries.empty()) printf("  retries: %s\n", retries.c_str());
   // The log starts with the reason of the last run that got that far.
   std::string log, ignored;
   if (real.ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
@@ -92,6 +96,13 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
     if (first.compare(0, prefix.size(), prefix) == 0) {
       printf("  last run: because %s (%s)\n", first.substr(prefix.size()).c_str(),
              JoinPath(ws.project_dir, LogPath(name)).c_str());
+      // With retries, each attempt's header is in the log: name the last.
+      size_t h = log.rfind("wfgen: ---- attempt ");
+      if (h != std::string::npos) {
+        size_t k = h + 20;  // "K of N of 'name' ..."
+        std::string attempts = log.substr(k, log.find(" of '", k) - k);
+        printf("  attempts in the last run: %s\n", attempts.c_str());
+      }
     }
   }
   return 0;

@@ -14,9 +14,12 @@ const OptionSpec kSchedule = {"--schedule", nullptr, "MODE", "staged|dataflow",
 const OptionSpec kLauncher = {"--launcher", nullptr, "L", "local|slurm",
                               "local, or slurm: run each script line with srun\n"
                               "(docs/slurm.md); replaces the top-level `launcher:`"};
+const OptionSpec kRetries = {"--retries", nullptr, "N", nullptr,
+                              "give every command N more attempts after a failure\n"
+                              "(0: none); replaces `max` of each `retries:`"};
 const OptionSpec kReset = {"--reset", nullptr, nullptr, nullptr,
                            "forget the settings given earlier (--vars, --schedule,\n"
-                           "--launcher); use only those given now"};
+                           "--launcher, --retries); use only those given now"};
 
 std::vector<CommandSpec> MakeTable() {
   std::vector<CommandSpec> t;
@@ -37,6 +40,7 @@ std::vector<CommandSpec> MakeTable() {
        {"--embed", nullptr, "NAME", nullptr,
         "prefix every target with NAME/ for use with subninja"},
        kLauncher,
+       kRetries,
        {"--version", nullptr, nullptr, nullptr, "print the version"}},
       true,
       "PROJECT.yml  the project file (default: ./project.yml)",
@@ -65,6 +69,7 @@ std::vector<CommandSpec> MakeTable() {
         "one line per event, even on a terminal (NO_COLOR: no\ncolours)"},
        kSchedule,
        kLauncher,
+       kRetries,
        kReset},
       true,
       "TARGET  a workflow or a command\n"
@@ -81,7 +86,7 @@ std::vector<CommandSpec> MakeTable() {
                   "the commands and workflows of the project",
                   "Lists the commands of a project (with their help) and its workflows (with\n"
                   "their steps; parallel groups as groups), and the settings in force.\n",
-                  {kSchedule, kLauncher, kReset},
+                  {kSchedule, kLauncher, kRetries, kReset},
                   true,
                   nullptr,
                   "  wfgen list\n"
@@ -96,7 +101,7 @@ std::vector<CommandSpec> MakeTable() {
                   "the dep or output that changed (and the file inside a directory), and why it\n"
                   "ran last time (and whether that run failed). For a workflow, gives the verdict\n"
                   "for each step, taking into account what earlier steps would change.\n",
-                  {kSchedule, kLauncher, kReset},
+                  {kSchedule, kLauncher, kRetries, kReset},
                   true,
                   nullptr,
                   "  wfgen explain train\n"
@@ -128,7 +133,7 @@ std::vector<CommandSpec> MakeTable() {
                   "the workflow as Graphviz dot",
                   "Prints the workflow (default: all, or the first one) as Graphviz dot: steps,\n"
                   "the files they read and write, and the order between them.\n",
-                  {kSchedule, kLauncher, kReset},
+                  {kSchedule, kLauncher, kRetries, kReset},
                   true,
                   nullptr,
                   "  wfgen graph | dot -Tsvg > workflow.svg\n"

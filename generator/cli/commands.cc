@@ -38,6 +38,11 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   for (const Override& o : args.overrides) given.vars.push_back(o.arg);
   given.schedule = args.Get("--schedule");
   given.launcher = args.Get("--launcher");
+  given.retries = args.Get("--retries");
+  if (!given.retries.empty() && !ParseRetriesFlag(given.retries, &gen->retries)) {
+    PrintError("--retries is a number from 0 to 100, not '" + given.retries + "'");
+    return false;
+  }
   Settings kept;
   if (!args.Has("--reset")) {
     RealDisk disk;
@@ -60,6 +65,10 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   }
   gen->schedule = ScheduleOf(in_force->schedule);
   gen->launcher = in_force->launcher;
+  gen->retries = -1;
+  if (!in_force->retries.empty() && !ParseRetriesFlag(in_force->retries, &gen->retries)) {
+    gen->retries = -1;  // a kept value from a newer wfgen: as project.yml says
+  }
   return true;
 }
 
@@ -101,6 +110,17 @@ std::string SettingsLine(const Settings& s) {
   std::string line;
   for (const std::string& w : s.Words()) line += (line.empty() ? "" : " ") + w;
   return line;
+}
+
+bool ParseRetriesFlag(const std::string& value, int* out) {
+  if (value.empty() || value.size() > 3 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  int n = std::stoi(value);
+  if (n > 100) return false;
+  *out = n;
+  return true;
 }
 
 }  // namespace wfgen

@@ -46,6 +46,9 @@ void KeepSettings(const GenerateOptions& gen, const Settings& s);
 // warning (weasel ignores them silently).
 void WarnUndefinedVars(const Workspace& ws, const std::vector<Override>& overrides);
 
+// The value of --retries: 0 to 100 more attempts for every command.
+bool ParseRetriesFlag(const std::string& value, int* out);
+
 // What `wfgen list` prints (also `wfgen run` without a target).
 void PrintProjectList(const Workspace& ws, const Settings& in_force);
 

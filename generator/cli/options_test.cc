@@ -92,7 +92,8 @@ TEST(OptionsTest, HelpIsRenderedFromTheTable) {
   const CommandSpec& spec = *FindCommandSpec("list");
   EXPECT_EQ(RenderHelp(spec),
             "usage: wfgen list [PROJECT] [--schedule staged|dataflow]\n"
-            "                  [--launcher local|slurm] [--reset] [--vars.NAME=VALUE ...]\n"
+            "                  [--launcher local|slurm] [--retries N] [--reset]\n"
+            "                  [--vars.NAME=VALUE ...]\n"
             "\n"
             "Lists the commands of a project (with their help) and its workflows (with\n"
             "their steps; parallel groups as groups), and the settings in force.\n"
@@ -101,8 +102,10 @@ TEST(OptionsTest, HelpIsRenderedFromTheTable) {
             "                     dataflow: order only by deps and outputs\n"
             "  --launcher L       local, or slurm: run each script line with srun\n"
             "                     (docs/slurm.md); replaces the top-level `launcher:`\n"
+            "  --retries N        give every command N more attempts after a failure\n"
+            "                     (0: none); replaces `max` of each `retries:`\n"
             "  --reset            forget the settings given earlier (--vars, --schedule,\n"
-            "                     --launcher); use only those given now\n"
+            "                     --launcher, --retries); use only those given now\n"
             "  --vars.NAME=VALUE  override a variable of project.yml (as weasel reads it)\n"
             "  -h, --help         this help\n"
             "\n"

@@ -24,6 +24,7 @@ std::vector<std::string> Settings::Words() const {
   std::vector<std::string> words = vars;
   if (!schedule.empty()) words.push_back("--schedule=" + schedule);
   if (!launcher.empty()) words.push_back("--launcher=" + launcher);
+  if (!retries.empty()) words.push_back("--retries=" + retries);
   return words;
 }
 
@@ -37,6 +38,7 @@ Settings MergeSettings(const Settings& kept, const Settings& given) {
   out.vars.insert(out.vars.end(), given.vars.begin(), given.vars.end());
   out.schedule = given.schedule.empty() ? kept.schedule : given.schedule;
   out.launcher = given.launcher.empty() ? kept.launcher : given.launcher;
+  out.retries = given.retries.empty() ? kept.retries : given.retries;
   return out;
 }
 
@@ -45,6 +47,7 @@ std::string RenderSettings(const Settings& s) {
   for (const std::string& v : s.vars) out += "var " + EscapeField(v) + "\n";
   if (!s.schedule.empty()) out += "schedule " + EscapeField(s.schedule) + "\n";
   if (!s.launcher.empty()) out += "launcher " + EscapeField(s.launcher) + "\n";
+  if (!s.retries.empty()) out += "retries " + EscapeField(s.retries) + "\n";
   return out;
 }
 
@@ -66,6 +69,8 @@ bool ParseSettings(const std::string& text, Settings* out, std::string* err) {
       out->schedule = value;
     } else if (kv.key == "launcher") {
       out->launcher = value;
+    } else if (kv.key == "retries") {
+      out->retries = value;
     }
   }
   return true;

@@ -1,5 +1,5 @@
 // Generation settings remembered with the build (.wfgen/settings): the
-// --vars overrides, --schedule and --launcher last given. `wfgen` sets them
+// --vars overrides, --schedule, --launcher and --retries last given. `wfgen` sets them
 // (exactly the ones it is given); `wfgen run` and the other commands start
 // from them and add what they are given; ninja's regeneration rule repeats
 // them. A later option (say --retries) is one more field, one more line.
@@ -16,10 +16,14 @@ struct Settings {
   std::vector<std::string> vars;  // "--vars.NAME=VALUE", as given, in order
   std::string schedule;           // "" = staged
   std::string launcher;           // "" = as project.yml says
+  std::string retries;            // --retries N; "" = as project.yml says
 
-  bool empty() const { return vars.empty() && schedule.empty() && launcher.empty(); }
+  bool empty() const {
+    return vars.empty() && schedule.empty() && launcher.empty() && retries.empty();
+  }
   bool operator==(const Settings& o) const {
-    return vars == o.vars && schedule == o.schedule && launcher == o.launcher;
+    return vars == o.vars && schedule == o.schedule && launcher == o.launcher &&
+           retries == o.retries;
   }
   // As command-line words: {"--vars.epochs=8", "--schedule=dataflow"}.
   std::vector<std::string> Words() const;

@@ -30,12 +30,13 @@ TEST(SettingsTest, TheFileRoundTripsAnyValue) {
   Settings s;
   s.vars = {"--vars.a=x y", "--vars.b=back\\slash", "--vars.c={\"k\": [1, 2]}"};
   s.launcher = "slurm";
+  s.retries = "2";
   EXPECT_EQ(RenderSettings(s),
             "var --vars.a=x y\nvar --vars.b=back\\\\slash\nvar --vars.c={\"k\": [1, 2]}\n"
-            "launcher slurm\n");
+            "launcher slurm\nretries 2\n");
   Settings back;
   std::string err;
-  ASSERT_TRUE(ParseSettings(RenderSettings(s) + "retries 3\n", &back, &err)) << err;
+  ASSERT_TRUE(ParseSettings(RenderSettings(s) + "from_a_newer_wfgen 3\n", &back, &err)) << err;
   EXPECT_EQ(back, s);  // and an unknown (newer) key is skipped
   EXPECT_FALSE(ParseSettings("var --title=x\n", &back, &err));
   EXPECT_EQ(err, "'--title=x' is not a --vars override");

@@ -12,6 +12,7 @@
 #include "runtime/base/paths.h"
 #include "runtime/state/group.h"
 #include "runtime/state/step_spec.h"
+#include "runtime/state/wrapper_options.h"
 #include "version.h"
 
 namespace wfgen {
@@ -323,27 +324,33 @@ void Emitter::StepEdge(const PlanStep& step) {
       std::find(step.producers.begin(), step.producers.end(), step.after) == step.producers.end()) {
     b.order_only.push_back(Stamp(step.after));
   }
-  std::string args;
+  WrapperOptions wrapper;                   // the rule supplies --stamp and --depfile
   std::string desc = Target(step.command);  // nlp/train when embedded
   if (step.group >= 0) {
     const PlanGroup& g = plan_.groups[static_cast<size_t>(step.group)];
     b.implicit_outputs.push_back(Ran(step.key));
-    args = "--group " + GroupFile(g) + " --ran " + Ran(step.key) + " --no-console";
+    wrapper.group_file = GroupFile(g);
+    wrapper.ran = Ran(step.key);
+    wrapper.console = false;
     // Its output goes to the log until the group's replay; say where.
     desc += "  (log: " +
             JoinPath(options_.project_prefix == "." ? "" : options_.project_prefix,
                      LogPath(step.command)) +
             ")";
   }
-  std::string slot = SlotPoolOf(step);
-  if (!slot.empty()) args += (args.empty() ? "" : " ") + std::string("--pool ") + slot;
+  wrapper.pool = SlotPoolOf(step);
   bool in_parallel =
       !step.workflow.empty() && (step.group >= 0 || plan_.schedule == Schedule::kDataflow);
   if (in_parallel && !c->pool.empty()) {
     // Ninja counts it only against its named pool; keep the overall bound.
-    args += " --limit parallel:" + std::to_string(plan_.parallelism);
+    wrapper.limit = "parallel:" + std::to_string(plan_.parallelism);
   }
-  args += (args.empty() ? "" : " ") + SpecPath(step.command) + " --h " + hash_.at(step.command);
+  wrapper.spec_path = SpecPath(step.command);
+  wrapper.hash = hash_.at(step.command);
+  std::string args;
+  for (const std::string& w : RenderWrapperArgs(wrapper)) {
+    args += (args.empty() ? "" : " ") + NinjaValue(ShellWord(w));
+  }
   b.bindings = {{"args", args}, {"desc", desc}};
   b.pool = PoolOf(step);
   writer_.Build(b);
@@ -481,6 +488,7 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   // Locally, resources are validated by the loader and left out here: a
   // no-op, so one project.yml serves a laptop and a cluster.
   spec.launcher = c.launcher.empty() ? project.launcher : c.launcher;
+  spec.retries = c.retries ? *c.retries : project.retries;
   if (spec.launcher == "slurm") {
     const Resources& r = c.resources;
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"cpus", &r.cpus},

@@ -88,6 +88,14 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   }
   // --launcher replaces the top-level `launcher:`; a command's own still wins.
   if (!options.launcher.empty()) ws->loaded.project.launcher = options.launcher;
+  // --retries N sets every command's number of retries; delay, backoff and
+  // `on:` stay as project.yml says.
+  if (options.retries >= 0) {
+    ws->loaded.project.retries.max = options.retries;
+    for (Command& c : ws->loaded.project.commands) {
+      if (c.retries) c.retries->max = options.retries;
+    }
+  }
   std::string cwd = CurrentDir();
   ws->project_abs = AbsolutePath(options.project_file, cwd);
   ws->project_dir = DirName(ws->project_abs);
@@ -158,6 +166,8 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   }
   if (!options.embed.empty()) emit.regen_args.push_back("--embed=" + options.embed);
   if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
+  if (options.retries >= 0)
+    emit.regen_args.push_back("--retries=" + std::to_string(options.retries));
   emit.embed = options.embed;
   emit.env_read = ws.loaded.env_read;
   EmitResult result = Emit(project, ws.plan, emit);

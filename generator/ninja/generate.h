@@ -18,6 +18,7 @@ struct GenerateOptions {
   Schedule schedule = Schedule::kStaged;
   std::string embed;
   std::string launcher;   // --launcher: "" (as project.yml says), local or slurm
+  int retries = -1;       // --retries N: every command's `max`; -1: as project.yml says
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
 };

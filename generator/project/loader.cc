@@ -7,6 +7,7 @@
 
 #include "generator/project/field_reader.h"
 #include "generator/project/names.h"
+#include "generator/project/retries_field.h"
 #include "generator/project/scalar.h"
 #include "generator/project/yaml_tree.h"
 #include "runtime/base/paths.h"
@@ -18,7 +19,7 @@ namespace {
 const std::vector<std::string> kCommandKeys = {"name", "help", "script", "deps", "outputs",
                                                "outputs_no_cache", "no_skip",
                                                // wfgen extensions
-                                               "shell", "pool", "launcher", "resources"};
+                                               "shell", "pool", "launcher", "resources", "retries"};
 
 const std::vector<std::string> kResourceKeys = {"cpus", "mem",       "gpus",
                                                 "time", "partition", "extra"};
@@ -141,7 +142,7 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
       if (!close.empty()) d.notes.push_back("did you mean '" + close + "'?");
       d.notes.push_back(
           "a command has: name, help, script, deps, outputs, outputs_no_cache, no_skip "
-          "(and wfgen's shell, pool, launcher, resources)");
+          "(and wfgen's shell, pool, launcher, resources, retries)");
     }
   }
   YNodePtr name = FindChild(node, "name");
@@ -183,6 +184,12 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
   }
   if (YNodePtr r = FindChild(node, "resources")) {
     if (!r->is_null()) LoadResources(r, &c->resources);
+  }
+  if (YNodePtr r = FindChild(node, "retries")) {
+    RetryPolicy policy;
+    if (!r->is_null() && ReadRetries(r, "the retries of " + label, interp_, diag_, &policy)) {
+      c->retries = policy;
+    }
   }
   if (!c->shell) {
     for (const Text& line : c->script) {
@@ -383,6 +390,9 @@ void Loader::LoadExtensions(const YNodePtr& root, Project* p) {
       p->launcher = t.value;
     }
   }
+  if (YNodePtr r = FindChild(root, "retries")) {
+    if (!r->is_null()) ReadRetries(r, "retries", interp_, diag_, &p->retries);
+  }
 }
 
 void Loader::Validate(Project* p) {
@@ -500,8 +510,8 @@ const std::vector<std::string>& KnownTopLevelKeys() {
   static const std::vector<std::string> keys = {
       "title", "description", "vars", "env", "directories", "assets", "commands", "workflows",
       // wfgen extensions
-      "max_parallel_processes", "pools", "kill_grace", "launcher", "max_parallel_downloads",
-      "fetch_assets"};
+      "max_parallel_processes", "pools", "kill_grace", "launcher", "retries",
+      "max_parallel_downloads", "fetch_assets"};
   return keys;
 }
 

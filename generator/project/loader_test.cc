@@ -303,3 +303,52 @@ TEST(LoaderTest, VarsThatDoubleAtEachStepAreRefused) {
 
 }  // namespace
 }  // namespace wfgen
+namespace wfgen {
+namespace {
+
+TEST(LoaderTest, RetriesAsACountOrAMapWithATopLevelDefault) {
+  Project p = Load(R"(retries: 1
+vars: {n: 4}
+commands:
+  - name: a
+    script: [x]
+  - name: b
+    script: [x]
+    retries: {max: "${vars.n}", delay: 2.5, backoff: 2, on: [3, node_fail]}
+  - name: c
+    script: [x]
+    retries: 0
+)");
+  EXPECT_EQ(p.retries.max, 1);
+  EXPECT_FALSE(p.commands[0].retries.has_value());
+  ASSERT_TRUE(p.commands[1].retries.has_value());
+  EXPECT_EQ(p.commands[1].retries->max, 4);
+  EXPECT_EQ(p.commands[1].retries->delay_ms, 2500);
+  EXPECT_EQ(p.commands[1].retries->backoff, 2);
+  EXPECT_EQ(p.commands[1].retries->on, (std::vector<std::string>{"3", "node_fail"}));
+  EXPECT_EQ(p.commands[2].retries->max, 0);
+}
+
+TEST(LoaderTest, RetriesErrorsSayWhatIsExpected) {
+  auto with = [](const std::string& retries) {
+    return FirstLines("commands:\n  - name: a\n    script: [x]\n    retries: " + retries + "\n");
+  };
+  EXPECT_EQ(with("-1"),
+            "project.yml:4:14: error: the retries of command 'a' is the number of attempts after "
+            "the first, 0 to 100, not '-1'\n");
+  EXPECT_EQ(with("{max: 2, on: [node_failure]}"),
+            "project.yml:4:28: error: the retries of command 'a': on takes exit codes (1 to 255) "
+            "and the causes node_fail, time_limit, preempted, cancelled, oom; not "
+            "'node_failure'\n");
+  EXPECT_EQ(with("{max: 2, backof: 2}"),
+            "project.yml:4:23: error: unknown key 'backof' in the retries of command 'a'\n");
+  EXPECT_EQ(with("{delay: 3}"),
+            "project.yml:4:14: error: the retries of command 'a' needs `max`, the number of "
+            "attempts after the first\n");
+  EXPECT_EQ(with("{max: 1, backoff: 0.5}"),
+            "project.yml:4:32: error: the retries of command 'a': backoff is the factor each "
+            "further delay grows by, 1 to 100, not '0.5'\n");
+}
+
+}  // namespace
+}  // namespace wfgen

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "generator/project/diagnostic.h"
+#include "runtime/state/retry_policy.h"
 
 namespace wfgen {
 
@@ -43,6 +44,7 @@ struct Command {
   std::string pool;
   std::string launcher;  // "" (project default), "local" or "slurm"
   Resources resources;
+  std::optional<RetryPolicy> retries;  // unset: the project's default
 };
 
 // One entry of a workflow: a command, or a parallel group of commands.
@@ -85,6 +87,7 @@ struct Project {
   // that `ninja all` fetches them first (weasel never does).
   bool fetch_assets = true;
   std::string launcher;  // "local" unless set
+  RetryPolicy retries;   // the default for commands without their own
 
   const Command* FindCommand(const std::string& name) const;
   const Workflow* FindWorkflow(const std::string& name) const;

@@ -90,7 +90,7 @@ class Display {
     RowState before = status_->rows()[static_cast<size_t>(i)].state;
     status_->Apply(e, now);
     const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
-    if (!term_.is_tty && row.state != before) {
+    if (!term_.is_tty && (row.state != before || e.kind == EventKind::kRetry)) {
       std::string line = PlainLine(row, term_.style);
       if (!line.empty()) Out(line + "\n");
     }

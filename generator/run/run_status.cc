@@ -68,6 +68,14 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
         row.start_ms = now_ms;
         break;
       case EventKind::kLine: row.last_line = e.detail; break;
+      case EventKind::kRetry: {
+        RetryNotice n;
+        if (!ParseRetry(e.detail, &n)) break;
+        row.attempt = n.next;
+        row.retry = RetryText(n) + (n.why.empty() ? "" : ": " + n.why);
+        row.last_line = "retrying (" + RetryText(n) + ")" + (n.why.empty() ? "" : ": " + n.why);
+        break;
+      }
       case EventKind::kEnd: {
         std::string state = e.detail.substr(0, e.detail.find(' '));
         std::string detail =
@@ -99,13 +107,21 @@ void RunStatus::Finish(bool success, int64_t now_ms) {
   }
 }
 
+std::string RetryText(const RetryNotice& n) {
+  return "attempt " + std::to_string(n.next) + " of " + std::to_string(n.attempts) +
+         (n.delay_ms > 0 ? ", in " + DelayText(n.delay_ms) : "");
+}
+
 StatusCounts RunStatus::Counts() const {
   StatusCounts c;
   for (const StatusRow& row : rows_) {
     switch (row.state) {
       case RowState::kWaiting: ++c.waiting; break;
       case RowState::kRunning: ++c.running; break;
-      case RowState::kSucceeded: ++c.succeeded; break;
+      case RowState::kSucceeded:
+        ++c.succeeded;
+        if (row.attempt > 1) ++c.flaky;
+        break;
       case RowState::kSkipped: ++c.skipped; break;
       case RowState::kUpToDate: ++c.up_to_date; break;
       case RowState::kFailed: ++c.failed; break;

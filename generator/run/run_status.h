@@ -10,6 +10,7 @@
 
 #include "generator/ninja/plan.h"
 #include "runtime/state/events.h"
+#include "runtime/state/retry_policy.h"
 
 namespace wfgen {
 
@@ -38,13 +39,19 @@ struct StatusRow {
   std::string last_line;  // latest output line while running
   std::string detail;     // "exit code 3", or the member that failed
   std::string log;        // log path, as the user should type it
+  int attempt = 1;        // with retries: the attempt running or last run
+  std::string retry;      // "attempt 2 of 3, in 4 s: exit code 3" once it retries
 };
 
 struct StatusCounts {
   int waiting = 0, running = 0, succeeded = 0, skipped = 0, up_to_date = 0, failed = 0,
       terminated = 0, not_started = 0, interrupted = 0;
+  int flaky = 0;  // succeeded, but not on the first attempt (counted in succeeded too)
   int done() const { return succeeded + skipped + up_to_date + failed + terminated + interrupted; }
 };
+
+// "attempt 2 of 3, in 4 s": what the table says of a step about to retry.
+std::string RetryText(const RetryNotice& n);
 
 class RunStatus {
  public:

@@ -44,7 +44,9 @@ std::string StatusText(const StatusRow& row) {
   switch (row.state) {
     case RowState::kWaiting: return "waiting";
     case RowState::kRunning: return "";
-    case RowState::kSucceeded: return FormatDuration(row.end_ms - row.start_ms);
+    case RowState::kSucceeded:
+      return FormatDuration(row.end_ms - row.start_ms) +
+             (row.detail.empty() ? "" : ", succeeded " + row.detail);
     case RowState::kSkipped: return "skipped, nothing changed";
     case RowState::kUpToDate: return "up to date";
     case RowState::kFailed:
@@ -233,9 +235,13 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
   std::string word = StateWord(row.state);
   std::string line;
   switch (row.state) {
-    case RowState::kRunning: line = "start      " + row.label + "  (log: " + row.log + ")"; break;
+    case RowState::kRunning:
+      line = row.retry.empty() ? "start      " + row.label + "  (log: " + row.log + ")"
+                               : "retrying   " + row.label + "  (" + row.retry + ")";
+      break;
     case RowState::kSucceeded:
-      line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms);
+      line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms) +
+             (row.detail.empty() ? "" : "  " + row.detail);
       break;
     case RowState::kSkipped: line = "skipped    " + row.label + "  (nothing changed)"; break;
     case RowState::kFailed:
@@ -264,6 +270,7 @@ std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,
     if (n) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + word;
   }
   if (counts.empty()) counts = "nothing to run";
+  if (c.flaky) counts += " (" + std::to_string(c.flaky) + " flaky: needed retries)";
   std::vector<std::string> out;
   bool bad = c.failed || c.terminated || c.interrupted;
   out.push_back(Paint("wfgen: " + status.target() + ": " + counts + " in " +
@@ -277,6 +284,11 @@ std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,
            FormatDuration(slow[i]->end_ms - slow[i]->start_ms);
     }
     out.push_back(s);
+  }
+  for (const StatusRow& r : status.rows()) {
+    if (r.state == RowState::kSucceeded && r.attempt > 1) {
+      out.push_back("  flaky: " + r.label + " (succeeded " + r.detail + "), log: " + r.log);
+    }
   }
   // The cause first, then what it stopped.
   for (const StatusRow& r : status.rows()) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "generator/project/loader.h"
 #include "generator/run/trace.h"
 
@@ -165,6 +167,33 @@ TEST(StatusTextTest, SanitizeFitAndDurations) {
   EXPECT_EQ(FormatDuration(1234), "1.2s");
   EXPECT_EQ(FormatDuration(65000), "1:05");
   EXPECT_EQ(FormatDuration(3723000), "1:02:03");
+}
+
+}  // namespace
+}  // namespace wfgen
+
+namespace wfgen {
+namespace {
+
+TEST_F(StatusViewTest, RetriesShowInTheTableThePlainLinesTheSummaryAndTheTrace) {
+  Ev(EventKind::kStart, "workflows/all/2-a", "", 1000);
+  Ev(EventKind::kRetry, "workflows/all/2-a", "2 3 4000 exit code 3", 1500);
+  const StatusRow& row = status->rows()[1];
+  EXPECT_EQ(row.last_line, "retrying (attempt 2 of 3, in 4 s): exit code 3");
+  EXPECT_EQ(PlainLine(row, ViewStyle()),
+            "[wfgen] retrying   a  (attempt 2 of 3, in 4 s: exit code 3)");
+  Ev(EventKind::kRetry, "workflows/all/2-a", "3 3 8000 killed by SIGKILL", 6000);
+  Ev(EventKind::kEnd, "workflows/all/2-a", "succeeded on attempt 3 of 3", 15000);
+  EXPECT_EQ(PlainLine(row, ViewStyle()), "[wfgen] succeeded  a  14.0s  on attempt 3 of 3");
+  EXPECT_EQ(status->Counts().flaky, 1);
+  status->Finish(true, 16000);
+  std::vector<std::string> summary = RenderSummary(*status, 16000, ViewStyle());
+  EXPECT_EQ(summary[0], "wfgen: all: 1 succeeded, 5 up to date (1 flaky: needed retries) in 15.0s");
+  EXPECT_NE(std::find(summary.begin(), summary.end(),
+                      "  flaky: a (succeeded on attempt 3 of 3), log: proj/.wfgen/logs/a.log"),
+            summary.end());
+  EXPECT_NE(RenderTrace(*status).find("\"detail\":\"on attempt 3 of 3\",\"attempts\":3"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ std::string RenderTrace(const RunStatus& status) {
     events += ",\n{\"name\":" + JsonString(r->command) + ",\"cat\":\"step\"," + buf +
               ",\"args\":{\"state\":" + JsonString(StateWord(r->state)) +
               ",\"step\":" + JsonString(r->key) +
-              (r->detail.empty() ? "" : ",\"detail\":" + JsonString(r->detail)) + "}}";
+              (r->detail.empty() ? "" : ",\"detail\":" + JsonString(r->detail)) +
+              (r->attempt > 1 ? ",\"attempts\":" + std::to_string(r->attempt) : "") + "}}";
   }
   std::string out = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
   out += "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":1,\"args\":{\"name\":" +

@@ -59,7 +59,15 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
   if (!p.commands.empty()) {
     md += "### Commands\n\nThe following commands are defined by the project.\n\n";
     std::vector<std::vector<std::string>> rows;
-    for (const Command& c : p.commands) rows.push_back({Code(c.name.value), Cell(c.help)});
+    for (const Command& c : p.commands) {
+      // A flaky command says so: readers learn why a run may take longer.
+      const RetryPolicy& r = c.retries ? *c.retries : p.retries;
+      std::string note = r.max > 0 ? "Retried up to " + std::to_string(r.max) + " time" +
+                                         (r.max == 1 ? "" : "s") + " when it fails."
+                                   : "";
+      std::string help = Cell(c.help);
+      rows.push_back({Code(c.name.value), help + (help.empty() || note.empty() ? "" : " ") + note});
+    }
     md += Table({"Command", "Description"}, rows) + "\n";
   }
   if (!p.workflows.empty()) {

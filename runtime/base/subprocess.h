@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/clock.h"
+
 namespace wfgen {
 
 class OutputSink {
@@ -40,6 +42,9 @@ struct LineResult {
   Kind kind = kExited;
   int code = 0;       // exit status, or the signal number
   std::string error;  // why the spawn failed, or what the launcher did
+  // kLauncher: the cause as `retries: {on: [...]}` names it ("node_fail",
+  // "time_limit", "preempted", "cancelled", "oom"), or "" for others.
+  std::string cause;
   bool ok() const { return kind == kExited && code == 0; }
 };
 
@@ -60,38 +65,61 @@ class RemoteControl {
   virtual int ParentDeathSignal() const = 0;
 };
 
-class ProcessRunner {
+// What the wrapper needs from processes and signals: the seam its state
+// machine is tested through (a fake runs "lines" in memory and delivers
+// stop signals at chosen moments; wrapper/fake_runner.h), as ninja tests
+// its builder with a fake CommandRunner.
+class CommandRunner {
  public:
-  explicit ProcessRunner(int64_t grace_ms) : grace_ms_(grace_ms) {}
-  ~ProcessRunner();
-  ProcessRunner(const ProcessRunner&) = delete;
-  ProcessRunner& operator=(const ProcessRunner&) = delete;
+  virtual ~CommandRunner() = default;
 
-  void set_grace_ms(int64_t ms) { grace_ms_ = ms; }
+  virtual void set_grace_ms(int64_t ms) = 0;
   // File descriptors holding flock(2) locks that must outlive a SIGKILLed
   // wfgen-run until its step's processes are gone: the guardian keeps a
   // copy of each (the project's `active` lock, WFGEN_SLOT leases). Give
   // them before the first Run.
-  void KeepInGuardian(int fd) {
-    if (fd >= 0) guardian_keeps_.push_back(fd);
-  }
+  virtual void KeepInGuardian(int fd) = 0;
 
   // Blocks the stop signals and routes them (and SIGCHLD) to a signalfd.
   // Call before anything else, so a Ctrl-C during hashing is not lost.
-  bool Init(std::string* err);
+  virtual bool Init(std::string* err) = 0;
 
   // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null and
   // stdout+stderr into `sink`. Returns when the child has exited and its
   // process group is empty. With `remote`, stop signals go through it.
-  LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                 OutputSink* sink, RemoteControl* remote = nullptr);
+  virtual LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         OutputSink* sink, RemoteControl* remote = nullptr) = 0;
 
   // The first stop signal received (SIGINT, SIGTERM or SIGHUP), or 0.
   // Also polls for signals that arrived while no child was running.
-  int StopSignal();
+  virtual int StopSignal() = 0;
+
+  // Waits `ms` milliseconds, or less if a stop signal arrives first.
+  // Returns StopSignal(): the wait between two attempts of a step ends at
+  // once on Ctrl-C or on a failing sibling's SIGTERM.
+  virtual int WaitForStop(int64_t ms) = 0;
 
   // Tells the guardian the step ended cleanly and waits for it to exit.
-  void Finish();
+  virtual void Finish() = 0;
+};
+
+class ProcessRunner : public CommandRunner {
+ public:
+  explicit ProcessRunner(int64_t grace_ms) : grace_ms_(grace_ms) {}
+  ~ProcessRunner() override;
+  ProcessRunner(const ProcessRunner&) = delete;
+  ProcessRunner& operator=(const ProcessRunner&) = delete;
+
+  void set_grace_ms(int64_t ms) override { grace_ms_ = ms; }
+  void KeepInGuardian(int fd) override {
+    if (fd >= 0) guardian_keeps_.push_back(fd);
+  }
+  bool Init(std::string* err) override;
+  LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 OutputSink* sink, RemoteControl* remote = nullptr) override;
+  int StopSignal() override;
+  int WaitForStop(int64_t ms) override;
+  void Finish() override;
 
  private:
   bool StartGuardian(std::string* err);
@@ -111,8 +139,5 @@ class ProcessRunner {
   std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;
 };
-
-// Milliseconds on the monotonic clock.
-int64_t MonotonicMs();
 
 }  // namespace wfgen

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "runtime/base/fd.h"
@@ -222,6 +223,22 @@ bool ProcessRunner::StartGuardian(std::string* err) {
   guard_pid_ = pid;
   guard_stack_ = stack;
   return true;
+}
+
+int ProcessRunner::WaitForStop(int64_t ms) {
+  int64_t deadline = MonotonicMs() + ms;
+  while (StopSignal() == 0) {
+    int64_t left = deadline - MonotonicMs();
+    if (left <= 0) break;
+    // Stragglers of the last attempt may still exit: reap them meanwhile.
+    int ignored;
+    ReapChildren(0, &ignored);
+    struct pollfd fd = {signal_fd_, POLLIN, 0};
+    if (poll(&fd, 1, static_cast<int>(std::min<int64_t>(left, 1 << 30))) < 0 && errno != EINTR) {
+      break;
+    }
+  }
+  return StopSignal();
 }
 
 void ProcessRunner::Finish() {

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -19,6 +20,7 @@ const char* KindName(EventKind k) {
     case EventKind::kStart: return "start";
     case EventKind::kLine: return "line";
     case EventKind::kEnd: return "end";
+    case EventKind::kRetry: return "retry";
   }
   return "?";
 }
@@ -56,10 +58,30 @@ bool ParseEvent(const std::string& datagram, StepEvent* e) {
   if (kind == "start") e->kind = EventKind::kStart;
   else if (kind == "line") e->kind = EventKind::kLine;
   else if (kind == "end") e->kind = EventKind::kEnd;
+  else if (kind == "retry") e->kind = EventKind::kRetry;
   else return false;
   return UnescapeField(datagram.substr(a + 1, b - a - 1), &e->stamp) &&
          UnescapeField(datagram.substr(b + 1, c - b - 1), &e->command) &&
          UnescapeField(datagram.substr(c + 1), &e->detail);
+}
+
+std::string RenderRetry(const RetryNotice& n) {
+  return std::to_string(n.next) + " " + std::to_string(n.attempts) + " " +
+         std::to_string(n.delay_ms) + " " + n.why;
+}
+
+bool ParseRetry(const std::string& detail, RetryNotice* n) {
+  long long next = 0, attempts = 0, delay = 0;
+  int used = 0;
+  if (sscanf(detail.c_str(), "%lld %lld %lld%n", &next, &attempts, &delay, &used) != 3 ||
+      next < 2 || attempts < next || delay < 0) {
+    return false;
+  }
+  n->next = static_cast<int>(next);
+  n->attempts = static_cast<int>(attempts);
+  n->delay_ms = delay;
+  n->why = detail.size() > static_cast<size_t>(used) ? detail.substr(used + 1) : "";
+  return true;
 }
 
 EventSender::EventSender() {

@@ -16,17 +16,31 @@
 
 namespace wfgen {
 
-enum class EventKind { kStart, kLine, kEnd };
+// kRetry: an attempt failed and another follows (retry_policy.h).
+enum class EventKind { kStart, kLine, kEnd, kRetry };
 
 struct StepEvent {
   EventKind kind = EventKind::kStart;
   std::string stamp;
   std::string command;
-  std::string detail;  // start: log path; line: the text; end: "STATE[ DETAIL]"
+  // start: log path; line: the text; end: "STATE[ DETAIL]"; retry: RenderRetry
+  std::string detail;
 };
 
 std::string RenderEvent(const StepEvent& e);
 bool ParseEvent(const std::string& datagram, StepEvent* e);
+
+// The detail of a retry event: "NEXT MAX DELAY_MS WHY", e.g.
+// "2 3 4000 exit code 3": attempt 2 of 3 starts in 4 s because the last
+// one ended with exit code 3.
+struct RetryNotice {
+  int next = 2;
+  int attempts = 2;
+  int64_t delay_ms = 0;
+  std::string why;
+};
+std::string RenderRetry(const RetryNotice& n);
+bool ParseRetry(const std::string& detail, RetryNotice* n);
 
 class EventSender {
  public:

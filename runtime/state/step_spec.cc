@@ -1,6 +1,7 @@
 #include "runtime/state/step_spec.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "runtime/base/line_format.h"
 
@@ -34,6 +35,14 @@ bool ParseInt(std::string_view v, int64_t* out) {
   return true;
 }
 
+bool ParseBackoff(const std::string& v, double* out) {
+  char* end = nullptr;
+  double d = strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(d >= 1 && d <= 100)) return false;
+  *out = d;
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> StepSpec::AllOutputs() const {
@@ -58,6 +67,17 @@ std::string RenderStepSpec(const StepSpec& spec) {
   // (their hash is in build.ninja: a change would rerun every edge).
   if (!spec.launcher.empty()) Put(&out, "launcher", spec.launcher);
   for (auto& r : spec.resources) Put(&out, "resource", r);
+  if (spec.retries.max > 0) {
+    const RetryPolicy& r = spec.retries;
+    Put(&out, "retries", std::to_string(r.max));
+    if (r.delay_ms > 0) Put(&out, "retry_delay_ms", std::to_string(r.delay_ms));
+    if (r.backoff != 1) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "%.17g", r.backoff);
+      Put(&out, "retry_backoff", buf);
+    }
+    for (auto& w : r.on) Put(&out, "retry_on", w);
+  }
   return out;
 }
 
@@ -76,6 +96,7 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
       return false;
     }
     bool ok = true;
+    int64_t n = 0;
     if (kv.key == "name") spec->name = v;
     else if (kv.key == "project") spec->project_dir = v;
     else if (kv.key == "line") spec->script.push_back(v);
@@ -88,7 +109,15 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "grace_ms") ok = ParseInt(v, &spec->grace_ms);
     else if (kv.key == "launcher") spec->launcher = v;
     else if (kv.key == "resource") spec->resources.push_back(v);
-    else {
+    else if (kv.key == "retries") {
+      ok = ParseInt(v, &n) && n <= 1000;
+      spec->retries.max = static_cast<int>(n);
+    } else if (kv.key == "retry_delay_ms") ok = ParseInt(v, &spec->retries.delay_ms);
+    else if (kv.key == "retry_backoff") ok = ParseBackoff(v, &spec->retries.backoff);
+    else if (kv.key == "retry_on") {
+      ok = ValidRetryOn(v);
+      spec->retries.on.push_back(v);
+    } else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;
     }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/state/retry_policy.h"
+
 namespace wfgen {
 
 struct StepSpec {
@@ -32,6 +34,8 @@ struct StepSpec {
   // "time=02:00:00", "partition=gpu", "extra=--qos=high" (one per flag).
   std::string launcher;
   std::vector<std::string> resources;
+  // More attempts after a failure (retry_policy.h); max 0 = none.
+  RetryPolicy retries;
 
   // Outputs as weasel counts them: `outputs` then `outputs_no_cache`.
   std::vector<std::string> AllOutputs() const;

@@ -7,7 +7,7 @@
 namespace wfgen {
 
 LineLauncher::LineLauncher(const StepSpec& spec, const std::string& project_dir_abs,
-                           ProcessRunner* runner)
+                           CommandRunner* runner)
     : spec_(spec), runner_(runner) {
   job_name_ = slurm::JobName(project_dir_abs, spec.name);
 }
@@ -93,6 +93,7 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
     verdict = "srun failed with exit code 255";
   }
   if (verdict.empty()) return r;
+  slurm_failure.cause = slurm::Cause(job);
   slurm_failure.error = "stopped by Slurm: " + verdict + " (job " + std::to_string(job.id) + ")";
   return slurm_failure;
 }

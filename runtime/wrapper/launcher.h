@@ -32,7 +32,7 @@ namespace wfgen {
 class LineLauncher {
  public:
   // `project_dir_abs` names the Slurm job; `runner` runs the local child.
-  LineLauncher(const StepSpec& spec, const std::string& project_dir_abs, ProcessRunner* runner);
+  LineLauncher(const StepSpec& spec, const std::string& project_dir_abs, CommandRunner* runner);
 
   // Checks what the spec asks for; false (*err) if the lines cannot be
   // launched that way.
@@ -53,7 +53,7 @@ class LineLauncher {
                       OutputSink* sink);
 
   const StepSpec& spec_;
-  ProcessRunner* runner_;
+  CommandRunner* runner_;
   bool slurm_ = false;
   std::string job_name_;
   std::string comment_;

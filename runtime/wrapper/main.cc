@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "runtime/state/wrapper_options.h"
 #include "runtime/wrapper/step_runner.h"
 #include "version.h"
 
@@ -36,54 +38,21 @@ const char kUsage[] =
 }  // namespace
 
 int main(int argc, char** argv) {
-  wfgen::RunOptions options;
-  std::string replay;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&](const char* flag) -> const char* {
-      if (i + 1 >= argc) {
-        fprintf(stderr, "wfgen-run: %s needs a value\n", flag);
-        exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--stamp") {
-      options.stamp = value("--stamp");
-    } else if (a == "--depfile") {
-      options.depfile = value("--depfile");
-    } else if (a == "--group") {
-      options.group_file = value("--group");
-    } else if (a == "--ran") {
-      options.ran = value("--ran");
-    } else if (a == "--pool") {
-      options.pool = value("--pool");
-    } else if (a == "--limit") {
-      options.limit = value("--limit");
-    } else if (a == "--replay") {
-      replay = value("--replay");
-    } else if (a == "--h") {
-      value("--h");
-    } else if (a == "--force") {
-      options.forced = true;
-    } else if (a == "--no-console") {
-      options.console = false;
-    } else if (a == "--version") {
-      printf("wfgen-run %s\n", WFGEN_VERSION);
-      return 0;
-    } else if (a == "--help" || a == "-h") {
-      fputs(kUsage, stdout);
-      return 0;
-    } else if (!a.empty() && a[0] == '-') {
-      fprintf(stderr, "wfgen-run: unknown option %s\n%s", a.c_str(), kUsage);
-      return 2;
-    } else if (options.spec_path.empty()) {
-      options.spec_path = a;
-    } else {
-      fprintf(stderr, "wfgen-run: unexpected argument %s\n", a.c_str());
-      return 2;
-    }
+  wfgen::WrapperOptions options;
+  std::string err;
+  if (!wfgen::ParseWrapperArgs(std::vector<std::string>(argv + 1, argv + argc), &options, &err)) {
+    fprintf(stderr, "wfgen-run: %s\n%s", err.c_str(), kUsage);
+    return 2;
   }
-  if (!replay.empty()) return wfgen::ReplayGroup(replay, options.stamp);
+  if (options.version) {
+    printf("wfgen-run %s\n", WFGEN_VERSION);
+    return 0;
+  }
+  if (options.help) {
+    fputs(kUsage, stdout);
+    return 0;
+  }
+  if (!options.replay.empty()) return wfgen::ReplayGroup(options.replay, options.stamp);
   if (options.spec_path.empty()) {
     fputs(kUsage, stderr);
     return 2;

@@ -144,6 +144,16 @@ std::string Verdict(const Job& job) {
   return Words(s);  // CANCELLED, PREEMPTED, REVOKED, SPECIAL_EXIT, ...
 }
 
+std::string Cause(const Job& job) {
+  const std::string& s = job.state;
+  if (s == "NODE_FAIL") return "node_fail";
+  if (s == "TIMEOUT") return "time_limit";
+  if (s == "PREEMPTED") return "preempted";
+  if (s == "CANCELLED") return "cancelled";
+  if (s == "OUT_OF_MEMORY") return "oom";
+  return "";
+}
+
 bool Client::Latest(Job* job, std::string* err) const {
   err->clear();
   std::string out;

@@ -57,6 +57,11 @@ bool IsActive(const std::string& state);
 // "OUT OF MEMORY", "CANCELLED", "PREEMPTED", ...
 std::string Verdict(const Job& job);
 
+// The same verdict as `retries: {on: [...]}` names it: "node_fail",
+// "time_limit", "preempted", "cancelled", "oom" (retry_policy.h), or ""
+// for anything else.
+std::string Cause(const Job& job);
+
 // Talks to Slurm through its commands (squeue, scancel), for the jobs of
 // one wrapper.
 class Client {

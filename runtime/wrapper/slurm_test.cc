@@ -63,6 +63,16 @@ TEST(SlurmTest, VerdictTellsSlurmsDoingFromTheCommands) {
   EXPECT_FALSE(IsActive("TIMEOUT"));
 }
 
+TEST(SlurmTest, CauseNamesWhatRetriesOnMatch) {
+  EXPECT_EQ(Cause({1, "NODE_FAIL", "None"}), "node_fail");
+  EXPECT_EQ(Cause({1, "TIMEOUT", "TimeLimit"}), "time_limit");
+  EXPECT_EQ(Cause({1, "PREEMPTED", "None"}), "preempted");
+  EXPECT_EQ(Cause({1, "CANCELLED", "None"}), "cancelled");
+  EXPECT_EQ(Cause({1, "OUT_OF_MEMORY", "OutOfMemory"}), "oom");
+  EXPECT_EQ(Cause({1, "FAILED", "JobLaunchFailure"}), "");
+  EXPECT_EQ(Cause({1, "COMPLETED", "None"}), "");
+}
+
 TEST(SlurmTest, RunCaptureCollectsStdoutAndTheStatus) {
   std::string out;
   EXPECT_EQ(RunCapture({"sh", "-c", "echo hi; echo err >&2; exit 3"}, &out, 30), 3);

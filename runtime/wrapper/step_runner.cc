@@ -24,6 +24,7 @@
 #include "runtime/state/last_run.h"
 #include "runtime/state/missing_deps.h"
 #include "runtime/state/record.h"
+#include "runtime/state/retry_policy.h"
 #include "runtime/state/run_lock.h"
 #include "runtime/state/step_spec.h"
 #include "runtime/wrapper/launcher.h"
@@ -66,10 +67,21 @@ std::string SignalName(int sig) {
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
 }
 
+// "exit code 3", "killed by SIGKILL", "stopped by Slurm: NODE FAILURE (job 12)".
+std::string FailureDetail(const LineResult& r) {
+  switch (r.kind) {
+    case LineResult::kSignaled: return "killed by " + SignalName(r.code);
+    case LineResult::kExited: return "exit code " + std::to_string(r.code);
+    default: return r.error;
+  }
+}
+
 class Step {
  public:
-  explicit Step(const RunOptions& options) : options_(options), runner_(10000) {}
+  Step(const RunOptions& options, const StepSystem& system)
+      : options_(options), disk_(*system.disk), runner_(*system.runner), clock_(*system.clock) {}
   int Run();
+  int die_of_signal() const { return die_of_signal_; }
 
  private:
   bool Load(std::string* err);
@@ -79,17 +91,24 @@ class Step {
   int Execute();
   bool PrepareDirectories(std::string* err);
   LineResult RunLines(StepOutput* out, const std::vector<std::string>& env, size_t* failed_line);
+  int RunAttempts(StepOutput* out, const std::vector<std::string>& env);
   bool RecordSuccess(std::string* err);
   int Failed(const LineResult& r, size_t failed_line, StepOutput* out);
   int Stopped(int sig);
   int Finish(int code, MemberState state, const std::string& detail);
   void NoteFailedRun(MemberState state, const std::string& detail);
-  [[noreturn]] void DieOfSignal(int sig);
+  int DieOfSignal(int sig);
+  // "attempt 2 of 3", or "" for a step without retries.
+  std::string AttemptText() const {
+    int n = spec_.retries.attempts();
+    return n > 1 ? "attempt " + std::to_string(attempt_) + " of " + std::to_string(n) : "";
+  }
   std::string ShownLog() const { return JoinPath(spec_.project_dir, LogPath(spec_.name)); }
 
   RunOptions options_;
-  ProcessRunner runner_;
-  RealDisk disk_;
+  Disk& disk_;
+  CommandRunner& runner_;
+  Clock& clock_;
   StepSpec spec_;
   std::string cwd_;  // where ninja runs us
   Evaluation eval_;
@@ -100,6 +119,8 @@ class Step {
   EventSender events_;                      // inert unless a front end listens (WFGEN_EVENTS)
   std::unique_ptr<LineLauncher> launcher_;  // here, or Slurm (launcher.h)
   StepLocks locks_;                         // one run per project, one wfgen-run per command
+  int attempt_ = 1;                         // of spec_.retries.attempts()
+  int die_of_signal_ = 0;                   // see StepExit
 };
 
 bool Step::Load(std::string* err) {
@@ -317,16 +338,9 @@ bool Step::RecordSuccess(std::string* err) {
   return true;
 }
 
-void Step::DieOfSignal(int sig) {
-  Finish(0, MemberState::kTerminated, "interrupted");
-  fflush(stdout);
-  signal(sig, SIG_DFL);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, sig);
-  sigprocmask(SIG_UNBLOCK, &set, nullptr);
-  raise(sig);
-  _exit(128 + sig);
+int Step::DieOfSignal(int sig) {
+  die_of_signal_ = sig;
+  return Finish(128 + sig, MemberState::kTerminated, "interrupted");
 }
 
 // A stop signal arrived. From a failing sibling: report "terminated" and
@@ -335,7 +349,7 @@ void Step::DieOfSignal(int sig) {
 int Step::Stopped(int sig) {
   WriteDepfile(current_.deps, current_.outs);
   std::string cause = run_ ? run_->FailedMember() : "";
-  if (cause.empty() || cause == spec_.name) DieOfSignal(sig);
+  if (cause.empty() || cause == spec_.name) return DieOfSignal(sig);
   PrintLine("wfgen: '" + spec_.name + "' terminated because '" + cause +
             "' failed (its log: " + ShownLog() + ")");
   return Finish(kTerminatedExit, MemberState::kTerminated, cause);
@@ -367,7 +381,16 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
       code = r.code;
       break;
   }
-  out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what);
+  std::string attempt = AttemptText();
+  out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what +
+           (attempt.empty() ? "" : " (" + attempt + ", the last)"));
+  if (!attempt.empty() && attempt_ < spec_.retries.attempts()) {
+    out->Say("wfgen: not retried: " +
+             std::string(code == 126 || code == 127 || r.kind == LineResult::kSpawnFailed
+                             ? "another attempt would fail the same way"
+                             : "`retries: on:` does not name it"));
+  }
+  if (!attempt.empty()) detail += ", " + attempt;
   if (!run_) return Finish(code, MemberState::kFailed, detail);
   // A member's output went only to its log: show it now, since the group
   // will not get to its replay.
@@ -445,21 +468,84 @@ int Step::Execute() {
   out.Tap(&events_, options_.stamp, spec_.name);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
+  return RunAttempts(&out, env);
+}
+
+// How a failed attempt looks to the retry policy (retry_policy.h).
+AttemptFailure Classify(const LineResult& r) {
+  AttemptFailure f;
+  switch (r.kind) {
+    case LineResult::kSpawnFailed:
+      f.code = r.error == "command not found" ? 127 : 1;
+      f.curable = false;  // not found, not executable, not splittable
+      break;
+    case LineResult::kSignaled: f.code = 128 + r.code; break;
+    case LineResult::kExited: f.code = r.code; break;
+    case LineResult::kLauncher:
+      f.code = r.code;
+      f.cause = r.cause;
+      break;
+  }
+  return f;
+}
+
+// Runs the script up to spec_.retries.attempts() times, each time from its
+// first line, until an attempt succeeds; records only then. Outputs stay
+// in place between attempts. A stop signal (Ctrl-C, or a failing
+// sibling's SIGTERM) ends the step at once, also in the middle of a delay.
+int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
+  const RetryPolicy& policy = spec_.retries;
+  const int attempts = policy.attempts();
+  const int64_t first_ms = clock_.NowMs();
   size_t failed_line = 0;
-  LineResult r = RunLines(&out, env, &failed_line);
-  if (out.truncated()) {
-    PrintLine("wfgen: console output of '" + spec_.name +
-              "' was cut at 1 MiB; the whole output is in " + ShownLog());
+  LineResult r;
+  for (attempt_ = 1;; ++attempt_) {
+    if (attempts > 1) {
+      out->Say("wfgen: ---- " + AttemptText() + " of '" + spec_.name + "' (at +" +
+               DelayText(clock_.NowMs() - first_ms) + ") ----");
+    }
+    std::vector<std::string> attempt_env = env;
+    attempt_env.push_back("WFGEN_ATTEMPT=" + std::to_string(attempt_));
+    r = RunLines(out, attempt_env, &failed_line);
+    if (attempt_ == 1 && out->truncated()) {
+      PrintLine("wfgen: console output of '" + spec_.name +
+                "' was cut at 1 MiB; the whole output is in " + ShownLog());
+    }
+    if (int sig = runner_.StopSignal()) {
+      out->Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
+      return Stopped(sig);
+    }
+    if (r.ok()) break;
+    if (attempt_ == attempts || !ShouldRetry(policy, Classify(r))) {
+      return Failed(r, failed_line, out);
+    }
+    int64_t delay = RetryDelayMs(policy, attempt_ + 1);
+    std::string why = FailureDetail(r);
+    out->Say("wfgen: line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "': " + why +
+             " (" + AttemptText() + "); retrying" + (delay > 0 ? " in " + DelayText(delay) : ""));
+    events_.Send(StepEvent{EventKind::kRetry, options_.stamp, spec_.name,
+                           RenderRetry(RetryNotice{attempt_ + 1, attempts, delay, why})});
+    if (int sig = runner_.WaitForStop(delay)) {
+      out->Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig) +
+               " while waiting to retry");
+      return Stopped(sig);
+    }
+    // A sibling that failed for good stops us: its SIGTERM is on its way,
+    // but do not start another attempt meanwhile.
+    if (run_ && !run_->FailedMember().empty() && run_->FailedMember() != spec_.name) {
+      return Stopped(SIGTERM);
+    }
   }
-  if (int sig = runner_.StopSignal()) {
-    out.Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
-    return Stopped(sig);
-  }
-  if (!r.ok()) return Failed(r, failed_line, &out);
   runner_.Finish();
+  std::string err;
   if (!RecordSuccess(&err)) {
     PrintLine("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
+  }
+  if (attempt_ > 1) {
+    std::string note = "succeeded on " + AttemptText();
+    out->Say("wfgen: '" + spec_.name + "' " + note);
+    return Finish(0, MemberState::kSucceeded, "on " + AttemptText());
   }
   return Finish(0, MemberState::kSucceeded, "");
 }
@@ -519,9 +605,28 @@ bool ForcedByEnvironment(const char* value, const std::string& name) {
   return false;
 }
 
+StepExit RunStepWith(const RunOptions& options, const StepSystem& system) {
+  Step step(options, system);
+  StepExit e;
+  e.code = step.Run();
+  e.die_of_signal = step.die_of_signal();
+  return e;
+}
+
 int RunStep(const RunOptions& options) {
-  Step step(options);
-  return step.Run();
+  RealDisk disk;
+  ProcessRunner runner(10000);
+  MonotonicClock clock;
+  StepExit e = RunStepWith(options, StepSystem{&disk, &runner, &clock});
+  if (e.die_of_signal == 0) return e.code;
+  fflush(stdout);
+  signal(e.die_of_signal, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, e.die_of_signal);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(e.die_of_signal);
+  _exit(e.code);
 }
 
 int ReplayGroup(const std::string& group_file, const std::string& stamp) {

@@ -16,22 +16,38 @@
 
 #include <string>
 
+#include "runtime/base/clock.h"
+#include "runtime/base/disk.h"
+#include "runtime/base/subprocess.h"
+#include "runtime/state/wrapper_options.h"
+
 namespace wfgen {
 
-struct RunOptions {
-  std::string spec_path;  // relative to the directory ninja runs in
-  std::string stamp;
-  std::string depfile;
-  bool forced = false;
-  bool console = true;     // copy the step's output to stdout (ninja shows it)
-  std::string group_file;  // set for a parallel group member
-  std::string ran;         // the member's "ran" marker
-  std::string pool;        // "NAME:DEPTH": take a WFGEN_SLOT in that pool
-  // "parallel:N": also hold one of N slots, so that steps of a named pool
-  // (which Ninja counts only against that pool) respect
-  // max_parallel_processes too.
-  std::string limit;
+// What Ninja passes (runtime/state/wrapper_options.h: the same struct the
+// generator writes from).
+using RunOptions = WrapperOptions;
+
+// What a step touches besides its files' paths: the disk, processes and
+// signals, and the clock. RunStep uses the real ones; unit tests a fake
+// runner and clock (fake_runner.h).
+struct StepSystem {
+  Disk* disk;
+  CommandRunner* runner;
+  Clock* clock;
 };
+
+// How one step ended: the exit status, and for an interrupt (Ctrl-C, or
+// SIGTERM not sent by a failing sibling) the signal to die of, so that
+// Ninja sees it.
+struct StepExit {
+  int code = 0;
+  int die_of_signal = 0;
+};
+
+// The whole state machine of one step (docs/runtime.md): skip, or run the
+// script (with retries), record, report. The current directory becomes
+// the project directory.
+StepExit RunStepWith(const RunOptions& options, const StepSystem& system);
 
 // Returns the process exit status. On an interrupt (Ctrl-C), it kills the
 // step's processes and then re-raises the signal, so Ninja sees it.

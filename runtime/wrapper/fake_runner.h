@@ -1,0 +1,64 @@
+// A CommandRunner and a Clock for unit tests of the wrapper's state machine
+// (step_runner.h): no process is started and nothing sleeps. Each "line"
+// takes `line_ms` on the fake clock and ends as the test's script says; a
+// stop signal can be scheduled at a moment of the fake clock, and it
+// interrupts whatever runs or waits at that moment.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "runtime/base/clock.h"
+#include "runtime/base/subprocess.h"
+
+namespace wfgen {
+
+class FakeClock : public Clock {
+ public:
+  int64_t NowMs() override { return now_ms; }
+  int64_t now_ms = 1000000;
+};
+
+class FakeRunner : public CommandRunner {
+ public:
+  explicit FakeRunner(FakeClock* clock) : clock_(clock) {}
+
+  struct Call {
+    std::vector<std::string> argv;
+    std::string attempt;  // WFGEN_ATTEMPT
+    std::string slot;     // WFGEN_SLOT
+    int64_t at_ms = 0;    // fake clock when the line started
+  };
+  // What a line does; gets the call (attempt included) and may write
+  // output or files. The default: exit 0.
+  std::function<LineResult(const Call&, OutputSink*)> line;
+  int64_t line_ms = 1000;
+
+  // A stop signal `sig` arriving at fake time `at_ms`.
+  void StopAt(int64_t at_ms, int sig) {
+    stop_at_ms_ = at_ms;
+    stop_sig_ = sig;
+  }
+
+  std::vector<Call> calls;
+  std::vector<int64_t> waits;  // what each WaitForStop asked for
+  bool finished = false;
+
+  void set_grace_ms(int64_t) override {}
+  void KeepInGuardian(int) override {}
+  bool Init(std::string*) override { return true; }
+  LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 OutputSink* sink, RemoteControl* remote = nullptr) override;
+  int StopSignal() override;
+  int WaitForStop(int64_t ms) override;
+  void Finish() override { finished = true; }
+
+ private:
+  FakeClock* clock_;
+  int64_t stop_at_ms_ = -1;
+  int stop_sig_ = 0;
+  int stopped_ = 0;
+};
+
+}  // namespace wfgen
