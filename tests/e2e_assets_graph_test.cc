@@ -195,6 +195,127 @@ TEST_F(AssetsGraphTest, ADestOutsideTheProjectIsNeverFetched) {
   EXPECT_FALSE(s.Exists("../escaped.txt"));
 }
 
+// `wfgen assets`: the content check before Ninja, private assets, --extra,
+// --dry, and a dest outside the project.
+TEST_F(AssetsGraphTest, WfgenAssetsChecksContentFetchesAndNamesWhatIsMissing) {
+  std::string bytes = "the real data\n";
+  Serve("data.txt", bytes);
+  Serve("more.txt", "more\n");
+  s.Write("project.yml",
+          "assets:\n"
+          "  - dest: assets/data.txt\n"
+          "    url: " +
+              nginx.Url("/data.txt") +
+              "\n"
+              "    checksum: \"" +
+              Md5Hex(bytes) +
+              "\"\n"
+              "  - dest: assets/more.txt\n"
+              "    url: " +
+              nginx.Url("/more.txt") +
+              "\n"
+              "    extra: true\n"
+              "  - dest: assets/mine.txt\n"
+              "    description: the labels you wrote\n");
+  RunResult r = s.Wfgen({"assets", "--dry"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("would fetch assets/data.txt: missing\n"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("1 asset would be fetched.\n"), std::string::npos) << r.output;
+  EXPECT_EQ(nginx.Requests("/data.txt"), 0);
+
+  r = s.Wfgen({"assets"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.Read("assets/data.txt"), bytes);
+  EXPECT_FALSE(s.Exists("assets/more.txt"));
+  EXPECT_NE(r.output.find("wfgen: warning: asset 'assets/mine.txt' is missing: you need to add "
+                          "it yourself (the labels you wrote)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("wfgen: 1 asset in place, 1 private missing.\n"), std::string::npos)
+      << r.output;
+
+  // Edited by hand: Ninja alone would not look (the file is newer than its
+  // spec), the content check does, and the right bytes come back.
+  s.Write("assets/data.txt", "edited\n");
+  r = s.Wfgen({"assets"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.Read("assets/data.txt"), bytes);
+  EXPECT_EQ(nginx.Requests("/data.txt"), 2);
+  // Right already: no request.
+  r = s.Wfgen({"assets"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(nginx.Requests("/data.txt"), 2);
+
+  r = s.Wfgen({"assets", "--extra"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(s.Read("assets/more.txt"), "more\n");
+}
+
+TEST_F(AssetsGraphTest, WfgenAssetsRefusesADestOutsideTheProject) {
+  Serve("in.txt", "in\n");
+  s.Write("project.yml",
+          "assets:\n"
+          "  - dest: /tmp/wfgen-never-written/escaped.txt\n"
+          "    url: " +
+              nginx.Url("/in.txt") + "\n");
+  RunResult r = s.Wfgen({"assets"});
+  EXPECT_EQ(r.exit, 1) << r.output;
+  EXPECT_NE(r.output.find("wfgen: error: project.yml:2:5: asset "
+                          "'/tmp/wfgen-never-written/escaped.txt' is outside the project"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(nginx.Requests("/in.txt"), 0);
+  EXPECT_FALSE(Exists("/tmp/wfgen-never-written/escaped.txt"));
+}
+
+// weasel's own `weasel assets` on the same server and project: what users
+// rely on (the download, an accepted checksum, a present file kept) is the
+// same, byte for byte and request for request.
+TEST_F(AssetsGraphTest, TheSameFilesAsWeaselAssets) {
+  std::string weasel = WEASEL_DIR;
+  if (weasel.empty() || !Exists(weasel + "/weasel/__init__.py")) {
+    GTEST_SKIP() << "no vendored weasel beside the checkout (../shared/vendor/weasel)";
+  }
+  std::string a = TestBytes(100000, 3), b = "b\n";
+  Serve("a.bin", a);
+  Serve("b.txt", b);
+  std::string project =
+      "assets:\n"
+      "  - dest: assets/a.bin\n"
+      "    url: " +
+      nginx.Url("/a.bin") +
+      "\n"
+      "    checksum: \"" +
+      Md5Hex(a) +
+      "\"\n"
+      "  - dest: assets/b.txt\n"
+      "    url: " +
+      nginx.Url("/b.txt") +
+      "\n"
+      "commands:\n"
+      "  - name: noop\n"
+      "    script: [\"true\"]\n";
+  TestSpace w;  // weasel's copy of the project
+  w.Write("project.yml", project);
+  s.Write("project.yml", project);
+  std::vector<std::string> env = {"PYTHONPATH=" + weasel};
+  RunResult wr = w.Run({"/usr/bin/python3", "-m", "weasel", "assets", "."}, env);
+  ASSERT_EQ(wr.exit, 0) << wr.output;
+  RunResult fr = s.Wfgen({"assets"});
+  ASSERT_EQ(fr.exit, 0) << fr.output;
+  EXPECT_EQ(w.Read("assets/a.bin"), a);
+  EXPECT_EQ(s.Read("assets/a.bin"), a);
+  EXPECT_EQ(w.Read("assets/b.txt"), s.Read("assets/b.txt"));
+  EXPECT_EQ(nginx.Requests("/a.bin"), 2);  // one each
+  // Present and right: neither downloads again.
+  wr = w.Run({"/usr/bin/python3", "-m", "weasel", "assets", "."}, env);
+  ASSERT_EQ(wr.exit, 0) << wr.output;
+  fr = s.Wfgen({"assets"});
+  ASSERT_EQ(fr.exit, 0) << fr.output;
+  EXPECT_EQ(nginx.Requests("/a.bin"), 2);
+  EXPECT_EQ(nginx.Requests("/b.txt"), 2);
+}
+
 }  // namespace
 }  // namespace test
 }  // namespace wfgen

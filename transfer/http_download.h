@@ -37,14 +37,14 @@ class ProgressSink {
   virtual void OnProgress(const DownloadProgress& p) = 0;
 };
 
-struct RetryPolicy {
+struct DownloadRetries {
   int attempts = 5;               // in all, the first one included
   int64_t first_delay_ms = 1000;  // then doubled after each failure
   int64_t max_delay_ms = 30000;
 };
 
 struct DownloadOptions {
-  RetryPolicy retry;
+  DownloadRetries retry;
   // The transfer is abandoned (and retried) when it moves fewer than
   // `low_speed_limit` bytes per second for `low_speed_time_s` seconds.
   long low_speed_limit = 1000;

@@ -37,6 +37,7 @@ int Dispatch(const std::string& verb, const ParsedArgs& args) {
   if (verb.empty()) return GenerationCommand(args);
   if (verb == "run") return RunCommand(args);
   if (verb == "list") return ListCommand(args);
+  if (verb == "assets") return AssetsCommand(args);
   if (verb == "document") return DocumentCommand(args);
   if (verb == "explain") return ExplainCommand(args);
   if (verb == "graph") return GraphCommand(args);

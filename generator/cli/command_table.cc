@@ -15,8 +15,8 @@ const OptionSpec kLauncher = {"--launcher", nullptr, "L", "local|slurm",
                               "local, or slurm: run each script line with srun\n"
                               "(docs/slurm.md); replaces the top-level `launcher:`"};
 const OptionSpec kRetries = {"--retries", nullptr, "N", nullptr,
-                              "give every command N more attempts after a failure\n"
-                              "(0: none); replaces `max` of each `retries:`"};
+                             "give every command N more attempts after a failure\n"
+                             "(0: none); replaces `max` of each `retries:`"};
 const OptionSpec kReset = {"--reset", nullptr, nullptr, nullptr,
                            "forget the settings given earlier (--vars, --schedule,\n"
                            "--launcher, --retries); use only those given now"};
@@ -91,6 +91,28 @@ std::vector<CommandSpec> MakeTable() {
                   nullptr,
                   "  wfgen list\n"
                   "  wfgen list nlp/project.yml\n"});
+  t.push_back(CommandSpec{
+      "assets",
+      "[PROJECT]",
+      0,
+      1,
+      "fetch the project's assets, like `weasel assets`",
+      "Fetches every asset that has a url or a git repository into its dest, at most\n"
+      "max_parallel_downloads at a time (default 4), through build.ninja's asset\n"
+      "edges. An asset already right is left alone: with a checksum, its content must\n"
+      "have it; without one, it is kept unless its url changed. Downloads are\n"
+      "checksummed, retried and resumed, and a dest is never a partial file\n"
+      "(docs/assets.md). Private assets (no url, no git) are checked: a missing one\n"
+      "is named, with its description. `ninja all` fetches the assets its steps read\n"
+      "by itself; `ninja assets` is this command without the content check.\n",
+      {{"--extra", nullptr, nullptr, nullptr, "also fetch the assets marked `extra: true`"},
+       {"--dry", "-D", nullptr, nullptr, "fetch nothing; say what would be fetched and why"},
+       kReset},
+      true,
+      "PROJECT  project directory or project.yml (default: .)",
+      "  wfgen assets\n"
+      "  wfgen assets --extra\n"
+      "  wfgen assets --dry\n"});
   t.push_back(
       CommandSpec{"explain",
                   "NAME [PROJECT]",

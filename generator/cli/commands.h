@@ -20,6 +20,7 @@ int DocumentCommand(const ParsedArgs& args);
 int ExplainCommand(const ParsedArgs& args);
 int GraphCommand(const ParsedArgs& args);
 int InitCommand(const ParsedArgs& args);
+int AssetsCommand(const ParsedArgs& args);
 
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);

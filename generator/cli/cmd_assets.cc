@@ -1,0 +1,137 @@
+// `wfgen assets [PROJECT] [--extra] [--dry]`: fetch the project's assets,
+// like `weasel assets`, through the asset edges of build.ninja (in the
+// download pool, checksummed, resumable: docs/assets.md).
+//
+// Ninja runs an asset edge when its dest is missing or its spec changed. A
+// dest that is there but wrong (a checksum that differs, a git remote that
+// moved on) is something only a look at the content can tell, so this
+// command first decides every asset by content, exactly as wfgen-transfer
+// would, and marks those that must be fetched again (it touches their
+// spec file); then `ninja` fetches them all, in parallel.
+#include <cstdio>
+
+#include "generator/cli/commands.h"
+#include "generator/ninja/emit.h"
+#include "generator/ninja/emit_assets.h"
+#include "runtime/base/disk.h"
+#include "runtime/base/fd.h"
+#include "runtime/base/messages.h"
+#include "runtime/base/paths.h"
+#include "runtime/base/subprocess.h"
+#include "transfer/asset_fetch.h"
+
+namespace wfgen {
+namespace {
+
+class StdoutSink : public OutputSink {
+ public:
+  void Write(const char* data, size_t size) override { WriteFd(1, data, size); }
+};
+
+std::string Where(const Asset& a) {
+  return "project.yml:" + std::to_string(a.loc.line) + ":" + std::to_string(a.loc.col);
+}
+
+}  // namespace
+
+int AssetsCommand(const ParsedArgs& args) {
+  GenerateOptions gen;
+  Settings in_force;
+  Workspace ws;
+  if (int rc = LoadForCommand(args, 0, &gen, &in_force, &ws)) return rc;
+  bool extra = args.Has("--extra");
+  bool dry = args.Has("--dry");
+  const Project& p = ws.project();
+  if (!dry) {
+    if (int rc = WriteWorkspace(gen, ws)) return rc;
+  }
+
+  RealDisk disk;
+  PosixProgramRunner programs;
+  std::string meta = MetaDir(gen.embed);
+  AssetEnv env;
+  env.disk = &disk;
+  env.runner = &programs;
+  env.project_dir = ws.project_dir;
+  env.state_dir = JoinPath(ws.build_dir, meta + "/state");
+  int failed = 0, to_fetch = 0, missing_private = 0;
+  for (const Asset& a : p.assets) {
+    if (a.outside) {
+      // Never downloaded outside the project (the loader said so too).
+      PrintError(Where(a) + ": asset '" + a.dest +
+                 "' is outside the project; wfgen does not download it there: put it there "
+                 "yourself, or give a dest inside the project");
+      ++failed;
+      continue;
+    }
+    if (!a.fetched()) {
+      FileInfo info;
+      std::string err;
+      if (disk.Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
+          info.kind == FileKind::kMissing) {
+        ++missing_private;
+        PrintWarning("asset '" + a.dest + "' is missing: you need to add it yourself" +
+                     (a.description.empty() ? "" : " (" + a.description + ")"));
+      }
+      continue;
+    }
+    if (a.extra && !extra) continue;
+    AssetOutcome outcome;
+    std::string err;
+    // A dry decision: it reads the content (md5, cached by stat key) and,
+    // for git, asks the remote for its commit; it writes nothing.
+    if (!FetchAsset(AssetSpecOf(a), true, &env, &outcome, &err)) {
+      PrintError("asset '" + a.dest + "': " + err);
+      ++failed;
+      continue;
+    }
+    bool fetch = outcome.decision.action == AssetDecision::kFetch;
+    to_fetch += fetch;
+    if (dry) {
+      printf("%s %s: %s\n", fetch ? "would fetch" : "up to date ", a.dest.c_str(),
+             outcome.decision.why.c_str());
+    } else if (fetch) {
+      // Ninja sees a newer spec and runs the edge.
+      for (const PlanAsset& pa : ws.plan.assets) {
+        if (&p.assets[pa.index] == &a) {
+          disk.Touch(JoinPath(ws.build_dir, meta + "/assets/" + pa.key + ".asset"), &err);
+        }
+      }
+    }
+  }
+  if (dry) {
+    printf("%d asset%s would be fetched.\n", to_fetch, to_fetch == 1 ? "" : "s");
+    return failed ? 1 : 0;
+  }
+  if (!ws.plan.assets.empty()) {
+    std::vector<std::string> argv = {"ninja", "-C", ws.build_dir, "-f",
+                                     ws.output.substr(ws.build_dir.size() + 1)};
+    if (const char* n = getenv("WFGEN_NINJA"); n && *n) argv[0] = n;
+    argv.push_back(AssetsTarget(meta, false));
+    if (extra) argv.push_back(AssetsTarget(meta, true));
+    // Ninja runs in the build directory (-C); the runner keeps our signals
+    // for it (Ctrl-C stops ninja, which stops the downloads).
+    ProcessRunner runner(10000);
+    std::string err;
+    if (!runner.Init(&err)) {
+      PrintError(err);
+      return 1;
+    }
+    StdoutSink out;
+    LineResult r = runner.Run(argv, {}, &out);
+    runner.Finish();
+    if (!r.ok()) {
+      if (r.kind == LineResult::kSpawnFailed) PrintError(r.error);
+      return r.kind == LineResult::kExited ? r.code : 1;
+    }
+  }
+  if (failed) return 1;
+  size_t n = 0;
+  for (const Asset& a : p.assets) n += a.fetched() && (extra || !a.extra);
+  std::string missing =
+      missing_private ? ", " + std::to_string(missing_private) + " private missing" : "";
+  printf("wfgen: %zu asset%s in place%s.\n", n, n == 1 ? "" : "s", missing.c_str());
+  return 0;
+}
+
+}  // namespace wfgen
