@@ -251,6 +251,45 @@ TEST_F(AssetsGraphTest, WfgenAssetsChecksContentFetchesAndNamesWhatIsMissing) {
   EXPECT_EQ(s.Read("assets/more.txt"), "more\n");
 }
 
+TEST_F(AssetsGraphTest, ListAndExplainKnowAssets) {
+  std::string bytes = "data\n";
+  Serve("d.txt", bytes);
+  s.Write("project.yml",
+          "assets:\n"
+          "  - dest: assets/d.txt\n"
+          "    url: " +
+              nginx.Url("/d.txt") +
+              "\n"
+              "    checksum: \"" +
+              Md5Hex(bytes) +
+              "\"\n"
+              "  - dest: assets/own.txt\n"
+              "    description: yours\n");
+  RunResult r = s.Wfgen({"list"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("  assets/d.txt  " + nginx.Url("/d.txt") + "\n"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("  assets/own.txt  private: you add it\n"), std::string::npos)
+      << r.output;
+  r = s.Wfgen({"explain", "assets/d.txt"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_NE(r.output.find("asset assets/d.txt: would be fetched: missing\n"), std::string::npos)
+      << r.output;
+  ASSERT_EQ(s.Wfgen({"assets"}).exit, 0);
+  r = s.Wfgen({"explain", "assets/d.txt"});
+  EXPECT_NE(r.output.find("asset assets/d.txt: up to date (checksum matches)\n"), std::string::npos)
+      << r.output;
+  s.Write("assets/d.txt", "changed\n");
+  r = s.Wfgen({"explain", "assets"});
+  EXPECT_NE(r.output.find("asset assets/d.txt: would be fetched: checksum differs: expected " +
+                          Md5Hex(bytes)),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("asset assets/own.txt: private (no url or git): missing"),
+            std::string::npos)
+      << r.output;
+}
+
 TEST_F(AssetsGraphTest, WfgenAssetsRefusesADestOutsideTheProject) {
   Serve("in.txt", "in\n");
   s.Write("project.yml",

@@ -32,7 +32,61 @@ std::string Where(const Asset& a) {
   return "project.yml:" + std::to_string(a.loc.line) + ":" + std::to_string(a.loc.col);
 }
 
+// The environment of a dry decision, as wfgen-transfer would have it.
+AssetEnv DecisionEnv(const Workspace& ws, const std::string& meta, Disk* disk,
+                     ProgramRunner* programs) {
+  AssetEnv env;
+  env.disk = disk;
+  env.runner = programs;
+  env.project_dir = ws.project_dir;
+  env.state_dir = JoinPath(ws.build_dir, meta + "/state");
+  return env;
+}
+
 }  // namespace
+
+bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::string& name,
+                   int* status) {
+  const Asset* only = nullptr;
+  for (const Asset& a : ws.project().assets) {
+    if (CanonicalPath(a.dest) == CanonicalPath(name)) only = &a;
+  }
+  if (!only && name != "assets") return false;
+  RealDisk disk;
+  PosixProgramRunner programs;
+  AssetEnv env = DecisionEnv(ws, MetaDir(embed), &disk, &programs);
+  *status = 0;
+  for (const Asset& a : ws.project().assets) {
+    if (only && &a != only) continue;
+    std::string kind = !a.git_repo.empty() ? "git " + a.git_repo : !a.url.empty() ? a.url : "";
+    if (a.outside) {
+      printf("asset %s: never fetched: it is outside the project\n", a.dest.c_str());
+      continue;
+    }
+    if (!a.fetched()) {
+      FileInfo info;
+      std::string err;
+      bool there = disk.Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
+                   info.kind != FileKind::kMissing;
+      printf("asset %s: private (no url or git): %s\n", a.dest.c_str(),
+             there ? "present" : "missing, you need to add it yourself");
+      continue;
+    }
+    AssetOutcome outcome;
+    std::string err;
+    if (!FetchAsset(AssetSpecOf(a), true, &env, &outcome, &err)) {
+      PrintError("asset '" + a.dest + "': " + err);
+      *status = 1;
+      continue;
+    }
+    bool fetch = outcome.decision.action == AssetDecision::kFetch;
+    // A kept asset's reason says "up to date (...)" itself.
+    printf("asset %s: %s%s\n", a.dest.c_str(), fetch ? "would be fetched: " : "",
+           outcome.decision.why.c_str());
+    printf("  from: %s%s\n", kind.c_str(), a.extra ? " (extra: only with --extra)" : "");
+  }
+  return true;
+}
 
 int AssetsCommand(const ParsedArgs& args) {
   GenerateOptions gen;
@@ -49,11 +103,7 @@ int AssetsCommand(const ParsedArgs& args) {
   RealDisk disk;
   PosixProgramRunner programs;
   std::string meta = MetaDir(gen.embed);
-  AssetEnv env;
-  env.disk = &disk;
-  env.runner = &programs;
-  env.project_dir = ws.project_dir;
-  env.state_dir = JoinPath(ws.build_dir, meta + "/state");
+  AssetEnv env = DecisionEnv(ws, meta, &disk, &programs);
   int failed = 0, to_fetch = 0, missing_private = 0;
   for (const Asset& a : p.assets) {
     if (a.outside) {

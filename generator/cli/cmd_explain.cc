@@ -117,8 +117,12 @@ int ExplainCommand(const ParsedArgs& args) {
   if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
   const std::string& name = args.positional[0];
   if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);
+  int status = 0;
+  if (!ws.project().FindWorkflow(name) && ExplainAssets(ws, gen.embed, name, &status)) {
+    return status;
+  }
   if (!ws.project().FindWorkflow(name)) {
-    PrintError("no command or workflow named '" + name + "'");
+    PrintError("no command, workflow or asset named '" + name + "'");
     return 1;
   }
   RealDisk real;

@@ -5,9 +5,7 @@
 #include "generator/cli/commands.h"
 
 namespace wfgen {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void PrintProjectList(const Workspace& ws, const Settings& in_force) {
   const Project& p = ws.project();
@@ -38,6 +36,17 @@ void PrintProjectList(const Workspace& ws, const Settings& in_force) {
         for (const Text& t : s.commands) printf("          %s\n", t.value.c_str());
       }
       if (w.steps.empty()) printf("        (no steps)\n");
+    }
+  }
+  if (!p.assets.empty()) {
+    if (!p.commands.empty() || !p.workflows.empty()) printf("\n");
+    printf("Assets (wfgen assets, or ninja assets; wfgen explain DEST says why):\n");
+    for (const Asset& a : p.assets) {
+      std::string from = !a.git_repo.empty() ? "git " + a.git_repo
+                         : !a.url.empty()    ? a.url
+                                             : "private: you add it";
+      if (a.outside) from += " (outside the project: never fetched)";
+      printf("  %s%s  %s\n", a.dest.c_str(), a.extra ? " (extra)" : "", from.c_str());
     }
   }
   if (!in_force.empty()) {

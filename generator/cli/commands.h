@@ -21,6 +21,10 @@ int ExplainCommand(const ParsedArgs& args);
 int GraphCommand(const ParsedArgs& args);
 int InitCommand(const ParsedArgs& args);
 int AssetsCommand(const ParsedArgs& args);
+// `wfgen explain DEST` (one asset) or `wfgen explain assets` (all): why each
+// would be fetched or is up to date. False when `name` is neither.
+bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::string& name,
+                   int* status);
 
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);
