@@ -173,7 +173,7 @@ TEST_F(SettingsTest, EveryMissingDepIsNamedWithHowToGetIt) {
                   "Missing dependency specified by command 'train': assets/a.jsonl\n"
                   "Missing dependency specified by command 'train': assets/b.jsonl\n"
                   "They are made by an earlier step (run it first: `wfgen run WORKFLOW`), or an "
-                  "asset of project.yml: fetch assets with `weasel assets`, or put the files "
+                  "asset of project.yml: fetch assets with `wfgen assets`, or put the files "
                   "there by hand.\n"))
       << r.output;
 }

@@ -9,10 +9,9 @@ std::vector<std::string> MissingDepsMessage(const std::string& command,
   for (const std::string& d : missing) {
     lines.push_back("Missing dependency specified by command '" + command + "': " + d);
   }
-  // wfgen has no `assets` command yet: say what works today.
   lines.push_back(std::string(missing.size() == 1 ? "It is" : "They are") +
                   " made by an earlier step (run it first: `wfgen run WORKFLOW`), or an asset of "
-                  "project.yml: fetch assets with `weasel assets`, or put the file" +
+                  "project.yml: fetch assets with `wfgen assets`, or put the file" +
                   (missing.size() == 1 ? "" : "s") + " there by hand.");
   return lines;
 }
