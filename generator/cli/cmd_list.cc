@@ -50,6 +50,13 @@ void PrintProjectList(const Workspace& ws) {
       if (w.steps.empty()) printf("        (no steps)\n");
     }
   }
+  if (!p.remotes.empty()) {
+    if (!p.commands.empty() || !p.workflows.empty()) printf("\n");
+    printf("Remotes (wfgen push REMOTE, wfgen pull REMOTE):\n");
+    for (const Remote& r : p.remotes) {
+      printf("  %-*s  %s\n", static_cast<int>(width), r.name.c_str(), r.url.c_str());
+    }
+  }
 }
 
 int ListCommand(const std::vector<std::string>& args) {

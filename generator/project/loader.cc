@@ -6,6 +6,7 @@
 
 #include "generator/project/field_reader.h"
 #include "generator/project/names.h"
+#include "generator/project/remotes_loader.h"
 #include "generator/project/scalar.h"
 #include "generator/project/yaml_tree.h"
 #include "runtime/base/paths.h"
@@ -395,7 +396,7 @@ void Loader::Load(const YNodePtr& root, Project* p) {
     for (const std::string& kk : KnownTopLevelKeys()) known |= kk == key;
     if (known) continue;
     // Unknown keys are ignored, as weasel ignores them (spacy_version,
-    // remotes, ...), except for a likely typo of a key that matters.
+    // check_requirements, ...), except for a likely typo of a key that matters.
     std::string close = ClosestMatch(key, KnownTopLevelKeys());
     if (!close.empty()) {
       diag_->Warning(k->loc, "unknown key '" + key + "' is ignored")
@@ -429,6 +430,7 @@ void Loader::Load(const YNodePtr& root, Project* p) {
     if (!a->is_null()) LoadAssets(a, p);
   }
   LoadExtensions(root, p);
+  LoadRemotes(root, &fields_, diag_, p);
   if (YNodePtr cmds = FindChild(root, "commands")) {
     if (!cmds->is_null() && fields_.ExpectList(cmds, "commands")) {
       for (const YNodePtr& item : cmds->items) {
@@ -453,7 +455,7 @@ const std::vector<std::string>& KnownTopLevelKeys() {
   static const std::vector<std::string> keys = {
       "title", "description", "vars", "env", "directories", "assets", "commands", "workflows",
       // wfgen extensions
-      "max_parallel_processes", "pools", "kill_grace", "launcher"};
+      "max_parallel_processes", "pools", "kill_grace", "launcher", "remotes", "remote_cache"};
   return keys;
 }
 

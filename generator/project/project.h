@@ -66,6 +66,23 @@ struct Asset {
   Loc loc;
 };
 
+// `remotes:` (weasel's): name -> URL, interpolated and checked
+// (runtime/state/remote_url.h).
+struct Remote {
+  std::string name;
+  std::string url;
+  Loc loc;  // the value
+};
+
+// `remote_cache:` (wfgen's): use a remote automatically, before a step
+// would run (pull) and after it succeeded (push). docs/remotes.md.
+struct RemoteCache {
+  bool pull = false;
+  bool push = false;
+  std::string remote = "default";
+  Loc loc;
+};
+
 struct Project {
   std::string title;
   std::string description;
@@ -78,6 +95,10 @@ struct Project {
   std::map<std::string, int> pools;
   int64_t kill_grace_ms = 10000;
   std::string launcher;  // "local" unless set
+  std::vector<Remote> remotes;
+  RemoteCache remote_cache;
+
+  const Remote* FindRemote(const std::string& name) const;
 
   const Command* FindCommand(const std::string& name) const;
   const Workflow* FindWorkflow(const std::string& name) const;
