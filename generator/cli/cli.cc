@@ -30,6 +30,7 @@ const char kUsage[] =
     "  graph [WORKFLOW]   the workflow as Graphviz dot\n"
     "  init [TEMPLATE] DIR  a starter project\n"
     "  editor vscode [DIR]  .vscode/tasks.json with a task per workflow and command\n"
+    "  push|pull [REMOTE] upload or fetch outputs on a remote, as weasel (docs/remotes.md)\n"
     "\n"
     "generation options:\n"
     "  PROJECT.yml        the project file (default: ./project.yml)\n"
@@ -158,6 +159,8 @@ int Main(const std::vector<std::string>& args) {
     if (verb == "explain") return ExplainCommand(rest);
     if (verb == "graph") return GraphCommand(rest);
     if (verb == "init") return InitCommand(rest);
+    if (verb == "push") return PushCommand(rest);
+    if (verb == "pull") return PullCommand(rest);
     if (verb == "help") {
       if (rest.empty()) return Generation({"--help"});
       return Main({rest[0], "--help"});

@@ -16,6 +16,8 @@ int DocumentCommand(const std::vector<std::string>& args);
 int ExplainCommand(const std::vector<std::string>& args);
 int GraphCommand(const std::vector<std::string>& args);
 int InitCommand(const std::vector<std::string>& args);
+int PushCommand(const std::vector<std::string>& args);  // cmd_remote.cc
+int PullCommand(const std::vector<std::string>& args);
 
 // What most subcommands accept: a project (directory or file, positional),
 // --vars overrides and --help. Options a command handles itself are left
