@@ -16,7 +16,7 @@ namespace {
 
 const char kUsage[] =
     "usage: wfgen [PROJECT.yml] [-o FILE] [--vars.NAME=VALUE ...] [--schedule staged|dataflow]\n"
-    "             [--embed NAME] [--launcher local|slurm]\n"
+    "             [--embed NAME] [--launcher local|slurm] [--pull] [--push]\n"
     "       wfgen COMMAND [ARGS]   (wfgen COMMAND --help for each)\n"
     "\n"
     "Writes build.ninja for a weasel/spaCy project.yml, so that `ninja all` runs the\n"
@@ -42,6 +42,9 @@ const char kUsage[] =
     "  --embed NAME       prefix every target with NAME/ for use with subninja\n"
     "  --launcher L       local, or slurm: run each script line with srun (docs/slurm.md);\n"
     "                     replaces the top-level `launcher:`, kept when ninja regenerates\n"
+    "  --pull, --push     before a step would run, fetch its outputs from the remote if\n"
+    "                     it has them all; after it succeeds, upload them (remote_cache:\n"
+    "                     in project.yml; docs/remotes.md); kept when ninja regenerates\n"
     "  --version          print the version\n"
     "\n"
     "examples:\n"
@@ -93,6 +96,9 @@ int Generation(const std::vector<std::string>& args) {
                 options.launcher.c_str());
         return 2;
       }
+    } else if (a == "--pull" || a == "--push") {
+      (a == "--pull" ? options.pull : options.push) = true;
+      ++i;
     } else if (value("--embed", &options.embed)) {
       if (options.embed.empty() ||
           options.embed.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"

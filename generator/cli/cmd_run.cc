@@ -28,7 +28,7 @@ namespace {
 const char kUsage[] =
     "usage: wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.NAME=VALUE ...]\n"
     "                 [--trace FILE] [--plain] [--schedule staged|dataflow]\n"
-    "                 [--launcher local|slurm]\n"
+    "                 [--launcher local|slurm] [--pull] [--push]\n"
     "\n"
     "Regenerates build.ninja if project.yml changed, then runs ninja for TARGET (a\n"
     "workflow or a command) and shows its progress: a live table on a terminal, one\n"
@@ -45,6 +45,7 @@ const char kUsage[] =
     "  --plain           one line per event even on a terminal (NO_COLOR: no colours)\n"
     "  --schedule MODE   staged (default) or dataflow, as for `wfgen`\n"
     "  --launcher L      local or slurm, as for `wfgen` (docs/slurm.md)\n"
+    "  --pull, --push    use the remote cache, as for `wfgen` (docs/remotes.md)\n"
     "\n"
     "examples:\n"
     "  wfgen run all\n"
@@ -110,6 +111,9 @@ int ParseRunArgs(const std::vector<std::string>& args, RunArgs* out) {
         return 2;
       }
       out->gen.launcher = v;
+    } else if (a == "--pull" || a == "--push") {
+      (a == "--pull" ? out->gen.pull : out->gen.push) = true;
+      ++i;
     } else if (a.compare(0, 7, "--vars.") == 0) {
       Override o;
       std::string err;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "generator/ninja/emit.h"
+#include "generator/ninja/remote_cache.h"
 #include "generator/ninja/weasel_lock.h"
 #include "generator/project/loader.h"
 #include "generator/project/yaml_tree.h"
@@ -81,6 +82,10 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   }
   // --launcher replaces the top-level `launcher:`; a command's own still wins.
   if (!options.launcher.empty()) ws->loaded.project.launcher = options.launcher;
+  if (!ApplyRemoteCacheOptions(options.pull, options.push, &ws->loaded.project, &err)) {
+    fprintf(stderr, "wfgen: error: %s\n", err.c_str());
+    return 2;
+  }
   std::string cwd = CurrentDir();
   ws->project_abs = AbsolutePath(options.project_file, cwd);
   ws->project_dir = DirName(ws->project_abs);
@@ -150,6 +155,8 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   }
   if (!options.embed.empty()) emit.regen_args.push_back("--embed=" + options.embed);
   if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
+  if (options.pull) emit.regen_args.push_back("--pull");
+  if (options.push) emit.regen_args.push_back("--push");
   emit.embed = options.embed;
   emit.env_read = ws.loaded.env_read;
   EmitResult result = Emit(project, ws.plan, emit);

@@ -18,6 +18,8 @@ struct GenerateOptions {
   Schedule schedule = Schedule::kStaged;
   std::string embed;
   std::string launcher;   // --launcher: "" (as project.yml says), local or slurm
+  bool pull = false;      // --pull / --push: turn on remote_cache's (docs/remotes.md)
+  bool push = false;
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
 };

@@ -44,7 +44,9 @@ std::string StatusText(const StatusRow& row) {
   switch (row.state) {
     case RowState::kWaiting: return "waiting";
     case RowState::kRunning: return "";
-    case RowState::kSucceeded: return FormatDuration(row.end_ms - row.start_ms);
+    case RowState::kSucceeded:
+      return FormatDuration(row.end_ms - row.start_ms) +
+             (row.detail.empty() ? "" : ", " + row.detail);  // "pulled from REMOTE"
     case RowState::kSkipped: return "skipped, nothing changed";
     case RowState::kUpToDate: return "up to date";
     case RowState::kFailed:
@@ -235,7 +237,8 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
   switch (row.state) {
     case RowState::kRunning: line = "start      " + row.label + "  (log: " + row.log + ")"; break;
     case RowState::kSucceeded:
-      line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms);
+      line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms) +
+             (row.detail.empty() ? "" : "  " + row.detail);  // "pulled from REMOTE"
       break;
     case RowState::kSkipped: line = "skipped    " + row.label + "  (nothing changed)"; break;
     case RowState::kFailed:

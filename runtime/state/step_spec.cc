@@ -58,6 +58,12 @@ std::string RenderStepSpec(const StepSpec& spec) {
   // (their hash is in build.ninja: a change would rerun every edge).
   if (!spec.launcher.empty()) Put(&out, "launcher", spec.launcher);
   for (auto& r : spec.resources) Put(&out, "resource", r);
+  if (!spec.remote_url.empty()) {
+    Put(&out, "remote_name", spec.remote_name);
+    Put(&out, "remote_url", spec.remote_url);
+    Put(&out, "remote_pull", spec.remote_pull ? "1" : "0");
+    Put(&out, "remote_push", spec.remote_push ? "1" : "0");
+  }
   return out;
 }
 
@@ -88,6 +94,10 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "grace_ms") ok = ParseInt(v, &spec->grace_ms);
     else if (kv.key == "launcher") spec->launcher = v;
     else if (kv.key == "resource") spec->resources.push_back(v);
+    else if (kv.key == "remote_name") spec->remote_name = v;
+    else if (kv.key == "remote_url") spec->remote_url = v;
+    else if (kv.key == "remote_pull") ok = ParseBool(v, &spec->remote_pull);
+    else if (kv.key == "remote_push") ok = ParseBool(v, &spec->remote_push);
     else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;

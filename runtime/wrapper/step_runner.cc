@@ -25,6 +25,7 @@
 #include "runtime/state/run_lock.h"
 #include "runtime/state/step_spec.h"
 #include "runtime/wrapper/launcher.h"
+#include "runtime/wrapper/remote_cache.h"
 #include "runtime/wrapper/slots.h"
 #include "runtime/wrapper/step_output.h"
 
@@ -422,6 +423,13 @@ int Step::Execute() {
   StepOutput out(log_fd, options_.console);
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
   out.Tap(&events_, options_.stamp, spec_.name);
+  if (PullInsteadOfRunning(spec_, eval_.decision, &runner_, &out)) {  // docs/remotes.md
+    runner_.Finish();
+    if (RecordSuccess(&err)) return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
+    PrintLine("wfgen: '" + spec_.name + "' was pulled but its record could not be written: " + err);
+    return Finish(1, MemberState::kFailed, "record not written");
+  }
+  if (int sig = runner_.StopSignal()) return Stopped(sig);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
   size_t failed_line = 0;
@@ -440,6 +448,7 @@ int Step::Execute() {
     PrintLine("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
   }
+  PushAfterSuccess(spec_, &runner_, &out);
   return Finish(0, MemberState::kSucceeded, "");
 }
 
