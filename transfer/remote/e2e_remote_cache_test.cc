@@ -1,6 +1,7 @@
 // End to end, with the real wfgen, wfgen-run, wfgen-transfer and ninja on a
 // directory remote: `wfgen push`/`wfgen pull`, both directions with the
 // vendored weasel, and the automatic remote cache (--pull/--push).
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
@@ -221,6 +222,51 @@ TEST_F(RemoteCacheTest, ProjectSettingAndUnknownRemote) {
                           "does not define"),
             std::string::npos)
       << r.output;
+}
+
+// SIGKILL of wfgen-run while it pulls (the download stalled halfway by
+// the proxy in front of s3rver): no output appears, whole or partial, no
+// process is left, and the next run pulls the step properly.
+TEST(RemoteCacheS3Test, SigkillDuringAPullLeavesNoPartialOutput) {
+  TestSpace a, b;
+  test::S3rver server(a);
+  ASSERT_EQ(server.error(), "");
+  test::SigV4Proxy proxy(a, server);
+  test::SigV4Proxy stalling(a, server, "/cache/model/");
+  ASSERT_EQ(proxy.error() + stalling.error(), "");
+  auto env = [](const std::string& endpoint) {
+    return std::vector<std::string>{"AWS_ENDPOINT_URL=" + endpoint, "AWS_ACCESS_KEY_ID=S3RVER",
+                                    "AWS_SECRET_ACCESS_KEY=S3RVER", "HOME=/nonexistent"};
+  };
+  for (TestSpace* s : {&a, &b}) {
+    s->Write("in.txt", "hello\n");
+    s->Write("project.yml", Project("s3://bucket/cache"));
+  }
+  ASSERT_EQ(a.Wfgen({"--push"}).exit, 0);
+  RunResult r = a.Ninja({"all"}, env(proxy.endpoint()));
+  ASSERT_EQ(r.exit, 0) << r.output;
+  ASSERT_NE(r.output.find("wfgen: pushed model to 'default'"), std::string::npos) << r.output;
+
+  ASSERT_EQ(b.Wfgen({"--pull"}).exit, 0);
+  TestSpace::Background ninja =
+      b.Start({test::NinjaBin(), "all"}, env(stalling.endpoint()));
+  ASSERT_TRUE(stalling.WaitForLine("stalled"));
+  int killed = 0;
+  for (const test::ProcessInfo& p : test::ListProcesses(b.dir())) {
+    if (p.name == "wfgen-run" && kill(p.pid, SIGKILL) == 0) ++killed;
+  }
+  EXPECT_EQ(killed, 1);
+  r = TestSpace::Wait(&ninja);
+  EXPECT_NE(r.exit, 0) << r.output;
+  EXPECT_TRUE(test::WaitFor([&] { return test::CountProcesses(b.dir()) == 0; }, 30));
+  EXPECT_TRUE(b.Exists("corpus.txt"));  // prep's pull had finished
+  EXPECT_FALSE(b.Exists("model"));
+  EXPECT_FALSE(b.Exists("metrics.json"));
+
+  r = b.Ninja({"all"}, env(proxy.endpoint()));
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(b.TakeRuns(), Runs{});
+  EXPECT_EQ(b.Read("model/part-1.txt"), a.Read("model/part-1.txt"));
 }
 
 }  // namespace
