@@ -108,8 +108,8 @@ int PushPull(const std::string& verb, const std::vector<std::string>& args) {
   }
   // The command list goes to the helper in a file (its stdin is /dev/null).
   RealDisk disk;
-  std::string err, list = JoinPath(ws.project_dir, ".wfgen/remote-commands." +
-                                                        std::to_string(getpid()));
+  std::string err,
+      list = JoinPath(ws.project_dir, ".wfgen/remote-commands." + std::to_string(getpid()));
   if (!disk.MakeDirs(JoinPath(ws.project_dir, ".wfgen"), &err) ||
       !disk.WriteFileAtomic(list, FormatCommandList(CommandsOf(ws.project())), &err)) {
     fprintf(stderr, "wfgen: error: %s\n", err.c_str());
@@ -122,8 +122,8 @@ int PushPull(const std::string& verb, const std::vector<std::string>& args) {
     r.kind = LineResult::kSpawnFailed;
     r.error = err;
   } else {
-    r = runner.Run({TransferPath(), verb, remote->url, "--name", name, "--project",
-                    ws.project_dir, "--commands", list},
+    r = runner.Run({TransferPath(), verb, remote->url, "--name", name, "--project", ws.project_dir,
+                    "--commands", list},
                    {}, &sink);
     runner.Finish();
   }

@@ -286,15 +286,14 @@ TEST(LoaderTest, VarsThatDoubleAtEachStepAreRefused) {
       << errors;
 }
 
-
-
 TEST(LoaderTest, RemotesAreInterpolatedAndChecked) {
   LoadResult r;
   Diagnostics diag;
-  ASSERT_TRUE(LoadProject(std::string("vars:\n  bucket: b1\nremotes:\n  default: s3://${vars.bucket}/"
-                                      "cache\n  local: ../cache\n") +
-                              kOk,
-                          LoadOptions(), &r, &diag));
+  ASSERT_TRUE(
+      LoadProject(std::string("vars:\n  bucket: b1\nremotes:\n  default: s3://${vars.bucket}/"
+                              "cache\n  local: ../cache\n") +
+                      kOk,
+                  LoadOptions(), &r, &diag));
   ASSERT_EQ(r.project.remotes.size(), 2u);
   EXPECT_EQ(r.project.remotes[0].name, "default");
   EXPECT_EQ(r.project.remotes[0].url, "s3://b1/cache");

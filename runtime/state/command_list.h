@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-
 namespace wfgen {
 
 // One command as weasel's push and pull see it.

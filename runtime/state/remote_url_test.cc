@@ -38,8 +38,8 @@ TEST(RemoteUrl, UnsupportedSchemesSayWhatIsSupported) {
   EXPECT_FALSE(ParseRemoteUrl("gs://bucket/x", &u, &err));
   EXPECT_EQ(err, std::string("gs:// remotes are not supported yet (") + SupportedRemotes() + ")");
   EXPECT_FALSE(ParseRemoteUrl("https://example.org/cache", &u, &err));
-  EXPECT_EQ(err, std::string("unsupported remote URL scheme 'https://' (") + SupportedRemotes() +
-                     ")");
+  EXPECT_EQ(err,
+            std::string("unsupported remote URL scheme 'https://' (") + SupportedRemotes() + ")");
 }
 
 }  // namespace

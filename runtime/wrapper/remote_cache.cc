@@ -53,9 +53,9 @@ bool RunTransfer(const StepSpec& spec, const std::string& verb, ProcessRunner* r
     PrintWarning("cannot " + verb + " '" + spec.name + "': " + err);
     return false;
   }
-  std::vector<std::string> argv = {TransferPath(), verb,       spec.remote_url, "--name",
-                                   spec.remote_name, "--project", ".",           "--commands",
-                                   list};
+  std::vector<std::string> argv = {
+      TransferPath(), verb, spec.remote_url, "--name", spec.remote_name,
+      "--project",    ".",  "--commands",    list};
   if (verb == "pull") argv.push_back("--step");
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) env.push_back(*e);
@@ -65,8 +65,8 @@ bool RunTransfer(const StepSpec& spec, const std::string& verb, ProcessRunner* r
   *lines = Lines(sink.text);
   if (r.ok()) return true;
   if (runner->StopSignal()) return false;  // the caller handles the stop
-  std::string why = r.kind == LineResult::kSpawnFailed ? "cannot run " + argv[0] + ": " + r.error
-                                                       : "";
+  std::string why =
+      r.kind == LineResult::kSpawnFailed ? "cannot run " + argv[0] + ": " + r.error : "";
   for (const std::string& l : *lines) {
     if (l.compare(0, 13, "wfgen: error:") == 0) why = l.substr(14);
   }

@@ -425,7 +425,8 @@ int Step::Execute() {
   out.Tap(&events_, options_.stamp, spec_.name);
   if (PullInsteadOfRunning(spec_, eval_.decision, &runner_, &out)) {  // docs/remotes.md
     runner_.Finish();
-    if (RecordSuccess(&err)) return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
+    if (RecordSuccess(&err))
+      return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
     PrintLine("wfgen: '" + spec_.name + "' was pulled but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
   }

@@ -248,8 +248,7 @@ TEST(RemoteCacheS3Test, SigkillDuringAPullLeavesNoPartialOutput) {
   ASSERT_NE(r.output.find("wfgen: pushed model to 'default'"), std::string::npos) << r.output;
 
   ASSERT_EQ(b.Wfgen({"--pull"}).exit, 0);
-  TestSpace::Background ninja =
-      b.Start({test::NinjaBin(), "all"}, env(stalling.endpoint()));
+  TestSpace::Background ninja = b.Start({test::NinjaBin(), "all"}, env(stalling.endpoint()));
   ASSERT_TRUE(stalling.WaitForLine("stalled"));
   int killed = 0;
   for (const test::ProcessInfo& p : test::ListProcesses(b.dir())) {

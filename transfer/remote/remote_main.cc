@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/state/command_list.h"
 #include "transfer/remote/aws_credentials.h"
 #include "transfer/remote/pull_step.h"
-#include "runtime/state/command_list.h"
 #include "transfer/remote/remote_ops.h"
 #include "transfer/remote/store_open.h"
 #include "transfer/remote/weasel_lock_write.h"

@@ -12,7 +12,6 @@
 
 namespace wfgen {
 
-
 enum class Outcome {
   kPushed,         // uploaded
   kAlreadyThere,   // push: the object exists on the remote

@@ -3,9 +3,9 @@
 #include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
