@@ -38,6 +38,8 @@ int Dispatch(const std::string& verb, const ParsedArgs& args) {
   if (verb == "run") return RunCommand(args);
   if (verb == "list") return ListCommand(args);
   if (verb == "assets") return AssetsCommand(args);
+  if (verb == "push") return PushCommand(args);
+  if (verb == "pull") return PullCommand(args);
   if (verb == "document") return DocumentCommand(args);
   if (verb == "explain") return ExplainCommand(args);
   if (verb == "graph") return GraphCommand(args);

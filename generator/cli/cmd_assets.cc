@@ -7,9 +7,12 @@
 // moved on) is something only a look at the content can tell, so this
 // command first decides every asset by content, exactly as wfgen-transfer
 // would, and marks those that must be fetched again (it touches their
-// spec file); then `ninja` fetches them all, in parallel.
+// spec file); then `ninja` fetches them all, in parallel. The decision is
+// wfgen-transfer's own (`asset --dry`), run as a child: wfgen links no
+// network library, and what it says cannot differ from what a fetch does.
 #include <cstdio>
 
+#include "generator/cli/cli.h"
 #include "generator/cli/commands.h"
 #include "generator/ninja/emit.h"
 #include "generator/ninja/emit_assets.h"
@@ -18,7 +21,6 @@
 #include "runtime/base/messages.h"
 #include "runtime/base/paths.h"
 #include "runtime/base/subprocess.h"
-#include "transfer/asset_fetch.h"
 
 namespace wfgen {
 namespace {
@@ -32,15 +34,63 @@ std::string Where(const Asset& a) {
   return "project.yml:" + std::to_string(a.loc.line) + ":" + std::to_string(a.loc.col);
 }
 
-// The environment of a dry decision, as wfgen-transfer would have it.
-AssetEnv DecisionEnv(const Workspace& ws, const std::string& meta, Disk* disk,
-                     ProgramRunner* programs) {
-  AssetEnv env;
-  env.disk = disk;
-  env.runner = programs;
-  env.project_dir = ws.project_dir;
-  env.state_dir = JoinPath(ws.build_dir, meta + "/state");
-  return env;
+// What wfgen-transfer says of one asset with --dry: "asset 'D': would
+// fetch: WHY" or "asset 'D': WHY". False (with *err) when it could not
+// decide (a git remote that cannot be asked, a private asset whose
+// checksum is wrong, a helper that is not there).
+struct AssetVerdict {
+  bool fetch = false;
+  std::string why;
+};
+
+class CaptureSink : public OutputSink {
+ public:
+  void Write(const char* data, size_t size) override { text.append(data, size); }
+  std::string text;
+};
+
+bool AskTransfer(const Workspace& ws, const std::string& meta, const Asset& a,
+                 AssetVerdict* verdict, std::string* err) {
+  std::vector<std::string> argv = {DirName(WrapperPath()) + "/wfgen-transfer",
+                                   "asset",
+                                   "--dry",
+                                   "--project",
+                                   ws.project_dir,
+                                   "--state",
+                                   JoinPath(ws.build_dir, meta + "/state"),
+                                   "--dest",
+                                   a.dest};
+  if (!a.git_repo.empty()) {
+    argv.insert(argv.end(), {"--repo", a.git_repo, "--path", a.git_path});
+    if (!a.git_branch.empty()) argv.insert(argv.end(), {"--branch", a.git_branch});
+  } else {
+    argv.insert(argv.end(), {"--url", a.url});
+  }
+  if (!a.checksum.empty()) argv.insert(argv.end(), {"--checksum", a.checksum});
+  ProcessRunner runner(10000);
+  CaptureSink out;
+  if (!runner.Init(err)) return false;
+  LineResult r = runner.Run(argv, {}, &out);
+  runner.Finish();
+  std::string text = out.text;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  if (!r.ok()) {
+    *err = r.kind == LineResult::kSpawnFailed ? "cannot run " + argv[0] + ": " + r.error : text;
+    // The helper's own "wfgen: error: asset 'D': " prefix is ours to add.
+    std::string prefix = "wfgen: error: asset '" + a.dest + "': ";
+    if (err->compare(0, prefix.size(), prefix) == 0) *err = err->substr(prefix.size());
+    return false;
+  }
+  std::string head = "asset '" + a.dest + "': ";
+  size_t at = text.rfind(head);
+  if (at == std::string::npos) {
+    *err = "unexpected answer from wfgen-transfer: " + text;
+    return false;
+  }
+  std::string rest = text.substr(at + head.size());
+  verdict->fetch = rest.compare(0, 13, "would fetch: ") == 0;
+  verdict->why = verdict->fetch ? rest.substr(13) : rest;
+  return true;
 }
 
 }  // namespace
@@ -53,8 +103,7 @@ bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::str
   }
   if (!only && name != "assets") return false;
   RealDisk disk;
-  PosixProgramRunner programs;
-  AssetEnv env = DecisionEnv(ws, MetaDir(embed), &disk, &programs);
+  std::string meta = MetaDir(embed);
   *status = 0;
   for (const Asset& a : ws.project().assets) {
     if (only && &a != only) continue;
@@ -72,17 +121,15 @@ bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::str
              there ? "present" : "missing, you need to add it yourself");
       continue;
     }
-    AssetOutcome outcome;
+    AssetVerdict v;
     std::string err;
-    if (!FetchAsset(AssetSpecOf(a), true, &env, &outcome, &err)) {
+    if (!AskTransfer(ws, meta, a, &v, &err)) {
       PrintError("asset '" + a.dest + "': " + err);
       *status = 1;
       continue;
     }
-    bool fetch = outcome.decision.action == AssetDecision::kFetch;
     // A kept asset's reason says "up to date (...)" itself.
-    printf("asset %s: %s%s\n", a.dest.c_str(), fetch ? "would be fetched: " : "",
-           outcome.decision.why.c_str());
+    printf("asset %s: %s%s\n", a.dest.c_str(), v.fetch ? "would be fetched: " : "", v.why.c_str());
     printf("  from: %s%s\n", kind.c_str(), a.extra ? " (extra: only with --extra)" : "");
   }
   return true;
@@ -101,9 +148,7 @@ int AssetsCommand(const ParsedArgs& args) {
   }
 
   RealDisk disk;
-  PosixProgramRunner programs;
   std::string meta = MetaDir(gen.embed);
-  AssetEnv env = DecisionEnv(ws, meta, &disk, &programs);
   int failed = 0, to_fetch = 0, missing_private = 0;
   for (const Asset& a : p.assets) {
     if (a.outside) {
@@ -126,20 +171,19 @@ int AssetsCommand(const ParsedArgs& args) {
       continue;
     }
     if (a.extra && !extra) continue;
-    AssetOutcome outcome;
+    AssetVerdict v;
     std::string err;
     // A dry decision: it reads the content (md5, cached by stat key) and,
     // for git, asks the remote for its commit; it writes nothing.
-    if (!FetchAsset(AssetSpecOf(a), true, &env, &outcome, &err)) {
+    if (!AskTransfer(ws, meta, a, &v, &err)) {
       PrintError("asset '" + a.dest + "': " + err);
       ++failed;
       continue;
     }
-    bool fetch = outcome.decision.action == AssetDecision::kFetch;
+    bool fetch = v.fetch;
     to_fetch += fetch;
     if (dry) {
-      printf("%s %s: %s\n", fetch ? "would fetch" : "up to date ", a.dest.c_str(),
-             outcome.decision.why.c_str());
+      printf("%s %s: %s\n", fetch ? "would fetch" : "up to date ", a.dest.c_str(), v.why.c_str());
     } else if (fetch) {
       // Ninja sees a newer spec and runs the edge.
       for (const PlanAsset& pa : ws.plan.assets) {

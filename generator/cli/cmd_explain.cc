@@ -104,6 +104,14 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
         printf("  attempts in the last run: %s\n", attempts.c_str());
       }
     }
+    // "wfgen: pulled 'NAME' from 'REMOTE' instead of running it: WHY" (remote_cache.h)
+    std::string pulled = "wfgen: pulled '" + name + "' from '";
+    size_t end = first.find("' instead of running it: ");
+    if (first.compare(0, pulled.size(), pulled) == 0 && end != std::string::npos) {
+      printf("  last run: pulled from %s, because %s (%s)\n",
+             first.substr(pulled.size(), end - pulled.size()).c_str(),
+             first.substr(end + 25).c_str(), JoinPath(ws.project_dir, LogPath(name)).c_str());
+    }
   }
   return 0;
 }

@@ -38,6 +38,13 @@ void PrintProjectList(const Workspace& ws, const Settings& in_force) {
       if (w.steps.empty()) printf("        (no steps)\n");
     }
   }
+  if (!p.remotes.empty()) {
+    printf("\n");
+    printf("Remotes (wfgen push REMOTE, wfgen pull REMOTE):\n");
+    for (const Remote& r : p.remotes) {
+      printf("  %-*s  %s\n", static_cast<int>(width), r.name.c_str(), r.url.c_str());
+    }
+  }
   if (!p.assets.empty()) {
     if (!p.commands.empty() || !p.workflows.empty()) printf("\n");
     printf("Assets (wfgen assets, or ninja assets; wfgen explain DEST says why):\n");

@@ -17,6 +17,11 @@ const OptionSpec kLauncher = {"--launcher", nullptr, "L", "local|slurm",
 const OptionSpec kRetries = {"--retries", nullptr, "N", nullptr,
                              "give every command N more attempts after a failure\n"
                              "(0: none); replaces `max` of each `retries:`"};
+const OptionSpec kPull = {"--pull", nullptr, nullptr, nullptr,
+                          "before a step would run, fetch its outputs from the\n"
+                          "remote if it has them all (remote_cache:, docs/remotes.md)"};
+const OptionSpec kPush = {"--push", nullptr, nullptr, nullptr,
+                          "after a step succeeds, upload its outputs to the remote"};
 const OptionSpec kReset = {"--reset", nullptr, nullptr, nullptr,
                            "forget the settings given earlier (--vars, --schedule,\n"
                            "--launcher, --retries); use only those given now"};
@@ -41,6 +46,8 @@ std::vector<CommandSpec> MakeTable() {
         "prefix every target with NAME/ for use with subninja"},
        kLauncher,
        kRetries,
+       kPull,
+       kPush,
        {"--version", nullptr, nullptr, nullptr, "print the version"}},
       true,
       "PROJECT.yml  the project file (default: ./project.yml)",
@@ -70,6 +77,8 @@ std::vector<CommandSpec> MakeTable() {
        kSchedule,
        kLauncher,
        kRetries,
+       kPull,
+       kPush,
        kReset},
       true,
       "TARGET  a workflow or a command\n"
@@ -113,6 +122,29 @@ std::vector<CommandSpec> MakeTable() {
       "  wfgen assets\n"
       "  wfgen assets --extra\n"
       "  wfgen assets --dry\n"});
+  for (bool push : {true, false}) {
+    t.push_back(CommandSpec{
+        push ? "push" : "pull",
+        "[REMOTE] [PROJECT]",
+        0,
+        2,
+        push ? "upload commands' outputs to a remote, like `weasel push`"
+             : "fetch commands' outputs from a remote, like `weasel pull`",
+        push ? "Uploads the outputs of every command whose deps exist to the remote REMOTE\n"
+               "(a name from `remotes:` in project.yml; default: `default`), in weasel's\n"
+               "layout: what wfgen pushes, `weasel pull` restores, and the other way round.\n"
+               "An object that is already there is not uploaded again. docs/remotes.md.\n"
+             : "Fetches from the remote REMOTE (default: `default`) the outputs that are\n"
+               "missing here and were stored for the commands' current deps and script,\n"
+               "checks each one's content hash, and puts it in place; then the next `ninja\n"
+               "all` (or `weasel run`) skips those commands. docs/remotes.md.\n",
+        {kReset},
+        true,
+        "REMOTE  a name under `remotes:` in project.yml (default: default)\n"
+        "PROJECT  project directory or project.yml (default: .)",
+        push ? "  wfgen push\n  wfgen push team nlp/\n"
+             : "  wfgen pull && ninja all\n  wfgen pull team nlp/\n"});
+  }
   t.push_back(
       CommandSpec{"explain",
                   "NAME [PROJECT]",

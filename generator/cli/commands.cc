@@ -39,6 +39,8 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   given.schedule = args.Get("--schedule");
   given.launcher = args.Get("--launcher");
   given.retries = args.Get("--retries");
+  given.pull = args.Has("--pull");
+  given.push = args.Has("--push");
   if (!given.retries.empty() && !ParseRetriesFlag(given.retries, &gen->retries)) {
     PrintError("--retries is a number from 0 to 100, not '" + given.retries + "'");
     return false;
@@ -65,6 +67,8 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   }
   gen->schedule = ScheduleOf(in_force->schedule);
   gen->launcher = in_force->launcher;
+  gen->pull = in_force->pull;
+  gen->push = in_force->push;
   gen->retries = -1;
   if (!in_force->retries.empty() && !ParseRetriesFlag(in_force->retries, &gen->retries)) {
     gen->retries = -1;  // a kept value from a newer wfgen: as project.yml says

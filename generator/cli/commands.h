@@ -25,6 +25,8 @@ int AssetsCommand(const ParsedArgs& args);
 // would be fetched or is up to date. False when `name` is neither.
 bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::string& name,
                    int* status);
+int PushCommand(const ParsedArgs& args);  // cmd_remote.cc
+int PullCommand(const ParsedArgs& args);
 
 // A directory means its project.yml.
 std::string ProjectFileFrom(const std::string& path);

@@ -25,6 +25,8 @@ std::vector<std::string> Settings::Words() const {
   if (!schedule.empty()) words.push_back("--schedule=" + schedule);
   if (!launcher.empty()) words.push_back("--launcher=" + launcher);
   if (!retries.empty()) words.push_back("--retries=" + retries);
+  if (pull) words.push_back("--pull");
+  if (push) words.push_back("--push");
   return words;
 }
 
@@ -39,6 +41,9 @@ Settings MergeSettings(const Settings& kept, const Settings& given) {
   out.schedule = given.schedule.empty() ? kept.schedule : given.schedule;
   out.launcher = given.launcher.empty() ? kept.launcher : given.launcher;
   out.retries = given.retries.empty() ? kept.retries : given.retries;
+  // On once given, until --reset.
+  out.pull = kept.pull || given.pull;
+  out.push = kept.push || given.push;
   return out;
 }
 
@@ -48,6 +53,8 @@ std::string RenderSettings(const Settings& s) {
   if (!s.schedule.empty()) out += "schedule " + EscapeField(s.schedule) + "\n";
   if (!s.launcher.empty()) out += "launcher " + EscapeField(s.launcher) + "\n";
   if (!s.retries.empty()) out += "retries " + EscapeField(s.retries) + "\n";
+  if (s.pull) out += "pull 1\n";
+  if (s.push) out += "push 1\n";
   return out;
 }
 
@@ -71,6 +78,10 @@ bool ParseSettings(const std::string& text, Settings* out, std::string* err) {
       out->launcher = value;
     } else if (kv.key == "retries") {
       out->retries = value;
+    } else if (kv.key == "pull") {
+      out->pull = value == "1";
+    } else if (kv.key == "push") {
+      out->push = value == "1";
     }
   }
   return true;

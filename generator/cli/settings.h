@@ -17,13 +17,16 @@ struct Settings {
   std::string schedule;           // "" = staged
   std::string launcher;           // "" = as project.yml says
   std::string retries;            // --retries N; "" = as project.yml says
+  bool pull = false;              // --pull, --push: the remote cache on (docs/remotes.md)
+  bool push = false;
 
   bool empty() const {
-    return vars.empty() && schedule.empty() && launcher.empty() && retries.empty();
+    return vars.empty() && schedule.empty() && launcher.empty() && retries.empty() && !pull &&
+           !push;
   }
   bool operator==(const Settings& o) const {
     return vars == o.vars && schedule == o.schedule && launcher == o.launcher &&
-           retries == o.retries;
+           retries == o.retries && pull == o.pull && push == o.push;
   }
   // As command-line words: {"--vars.epochs=8", "--schedule=dataflow"}.
   std::vector<std::string> Words() const;

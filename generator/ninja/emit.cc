@@ -8,6 +8,7 @@
 #include "generator/ninja/emit_assets.h"
 #include "generator/ninja/escape.h"
 #include "generator/ninja/ninja_writer.h"
+#include "generator/ninja/remote_cache.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/group.h"
@@ -502,6 +503,7 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   } else {
     spec.launcher.clear();  // "local": the spec of a local step stays as it was
   }
+  SetRemoteCache(project, c, &spec);
   return spec;
 }
 

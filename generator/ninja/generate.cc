@@ -7,10 +7,12 @@
 #include <set>
 
 #include "generator/ninja/emit.h"
+#include "generator/ninja/remote_cache.h"
 #include "generator/ninja/weasel_lock.h"
 #include "generator/project/loader.h"
 #include "generator/project/yaml_tree.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 #include "runtime/base/paths.h"
 
 namespace wfgen {
@@ -96,6 +98,10 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
       if (c.retries) c.retries->max = options.retries;
     }
   }
+  if (!ApplyRemoteCacheOptions(options.pull, options.push, &ws->loaded.project, &err)) {
+    PrintError(err);
+    return 2;
+  }
   std::string cwd = CurrentDir();
   ws->project_abs = AbsolutePath(options.project_file, cwd);
   ws->project_dir = DirName(ws->project_abs);
@@ -168,6 +174,8 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   if (!options.launcher.empty()) emit.regen_args.push_back("--launcher=" + options.launcher);
   if (options.retries >= 0)
     emit.regen_args.push_back("--retries=" + std::to_string(options.retries));
+  if (options.pull) emit.regen_args.push_back("--pull");
+  if (options.push) emit.regen_args.push_back("--push");
   emit.embed = options.embed;
   emit.env_read = ws.loaded.env_read;
   EmitResult result = Emit(project, ws.plan, emit);

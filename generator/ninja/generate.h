@@ -19,6 +19,8 @@ struct GenerateOptions {
   std::string embed;
   std::string launcher;   // --launcher: "" (as project.yml says), local or slurm
   int retries = -1;       // --retries N: every command's `max`; -1: as project.yml says
+  bool pull = false;      // --pull / --push: turn on remote_cache's (docs/remotes.md)
+  bool push = false;
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
 };

@@ -8,6 +8,7 @@
 #include "generator/project/field_reader.h"
 #include "generator/project/names.h"
 #include "generator/project/retries_field.h"
+#include "generator/project/remotes_loader.h"
 #include "generator/project/scalar.h"
 #include "generator/project/yaml_tree.h"
 #include "runtime/base/paths.h"
@@ -451,7 +452,7 @@ void Loader::Load(const YNodePtr& root, Project* p) {
     for (const std::string& kk : KnownTopLevelKeys()) known |= kk == key;
     if (known) continue;
     // Unknown keys are ignored, as weasel ignores them (spacy_version,
-    // remotes, ...), except for a likely typo of a key that matters.
+    // check_requirements, ...), except for a likely typo of a key that matters.
     std::string close = ClosestMatch(key, KnownTopLevelKeys());
     if (!close.empty()) {
       diag_->Warning(k->loc, "unknown key '" + key + "' is ignored")
@@ -485,6 +486,7 @@ void Loader::Load(const YNodePtr& root, Project* p) {
     if (!a->is_null()) LoadAssets(a, p);
   }
   LoadExtensions(root, p);
+  LoadRemotes(root, &fields_, diag_, p);
   if (YNodePtr cmds = FindChild(root, "commands")) {
     if (!cmds->is_null() && fields_.ExpectList(cmds, "commands")) {
       for (const YNodePtr& item : cmds->items) {
@@ -511,7 +513,7 @@ const std::vector<std::string>& KnownTopLevelKeys() {
       "title", "description", "vars", "env", "directories", "assets", "commands", "workflows",
       // wfgen extensions
       "max_parallel_processes", "pools", "kill_grace", "launcher", "retries",
-      "max_parallel_downloads", "fetch_assets"};
+      "max_parallel_downloads", "fetch_assets", "remotes", "remote_cache"};
   return keys;
 }
 

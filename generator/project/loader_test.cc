@@ -301,6 +301,49 @@ TEST(LoaderTest, VarsThatDoubleAtEachStepAreRefused) {
       << errors;
 }
 
+TEST(LoaderTest, RemotesAreInterpolatedAndChecked) {
+  LoadResult r;
+  Diagnostics diag;
+  ASSERT_TRUE(
+      LoadProject(std::string("vars:\n  bucket: b1\nremotes:\n  default: s3://${vars.bucket}/"
+                              "cache\n  local: ../cache\n") +
+                      kOk,
+                  LoadOptions(), &r, &diag));
+  ASSERT_EQ(r.project.remotes.size(), 2u);
+  EXPECT_EQ(r.project.remotes[0].name, "default");
+  EXPECT_EQ(r.project.remotes[0].url, "s3://b1/cache");
+  EXPECT_EQ(r.project.FindRemote("local")->url, "../cache");
+  EXPECT_FALSE(r.project.remote_cache.pull);
+}
+
+TEST(LoaderTest, UnsupportedRemoteSchemesAreLineColErrors) {
+  EXPECT_EQ(FirstLines(std::string("remotes:\n  default: gs://bucket/x\n") + kOk),
+            "project.yml:2:12: error: remote 'default': gs:// remotes are not supported yet "
+            "(supported: a directory path (local or shared file system), file:///path, "
+            "s3://BUCKET/PREFIX)\n");
+  EXPECT_EQ(FirstLines(std::string("remotes:\n  web: https://example.org/c\n") + kOk),
+            "project.yml:2:8: error: remote 'web': unsupported remote URL scheme 'https://' "
+            "(supported: a directory path (local or shared file system), file:///path, "
+            "s3://BUCKET/PREFIX)\n");
+}
+
+TEST(LoaderTest, RemoteCache) {
+  LoadResult r;
+  Diagnostics diag;
+  ASSERT_TRUE(LoadProject(std::string("remotes: {team: /srv/c}\n"
+                                      "remote_cache: {pull: true, push: false, remote: team}\n") +
+                              kOk,
+                          LoadOptions(), &r, &diag));
+  EXPECT_TRUE(r.project.remote_cache.pull);
+  EXPECT_FALSE(r.project.remote_cache.push);
+  EXPECT_EQ(r.project.remote_cache.remote, "team");
+  EXPECT_EQ(FirstLines(std::string("remotes: {team: /srv/c}\nremote_cache: {pull: true}\n") + kOk),
+            "project.yml:2:15: error: remote_cache uses remote 'default', which `remotes:` does "
+            "not define\n");
+  EXPECT_EQ(FirstLines(std::string("remotes: {team: /srv/c}\nremote_cache: {pul: true}\n") + kOk),
+            "project.yml:2:16: error: unknown key 'pul' in remote_cache\n");
+}
+
 }  // namespace
 }  // namespace wfgen
 namespace wfgen {

@@ -9,6 +9,13 @@ const Command* Project::FindCommand(const std::string& name) const {
   return nullptr;
 }
 
+const Remote* Project::FindRemote(const std::string& name) const {
+  for (const Remote& r : remotes) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
 const Workflow* Project::FindWorkflow(const std::string& name) const {
   for (const Workflow& w : workflows) {
     if (w.name.value == name) return &w;

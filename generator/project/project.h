@@ -71,6 +71,23 @@ struct Asset {
   bool fetched() const { return !outside && (!url.empty() || !git_repo.empty()); }
 };
 
+// `remotes:` (weasel's): name -> URL, interpolated and checked
+// (runtime/state/remote_url.h).
+struct Remote {
+  std::string name;
+  std::string url;
+  Loc loc;  // the value
+};
+
+// `remote_cache:` (wfgen's): use a remote automatically, before a step
+// would run (pull) and after it succeeded (push). docs/remotes.md.
+struct RemoteCache {
+  bool pull = false;
+  bool push = false;
+  std::string remote = "default";
+  Loc loc;
+};
+
 struct Project {
   std::string title;
   std::string description;
@@ -88,6 +105,10 @@ struct Project {
   bool fetch_assets = true;
   std::string launcher;  // "local" unless set
   RetryPolicy retries;   // the default for commands without their own
+  std::vector<Remote> remotes;
+  RemoteCache remote_cache;
+
+  const Remote* FindRemote(const std::string& name) const;
 
   const Command* FindCommand(const std::string& name) const;
   const Workflow* FindWorkflow(const std::string& name) const;

@@ -46,7 +46,9 @@ std::string StatusText(const StatusRow& row) {
     case RowState::kRunning: return "";
     case RowState::kSucceeded:
       return FormatDuration(row.end_ms - row.start_ms) +
-             (row.detail.empty() ? "" : ", succeeded " + row.detail);
+             (row.detail.empty()                             ? ""
+              : row.detail.compare(0, 10, "on attempt") == 0 ? ", succeeded " + row.detail
+                                                             : ", " + row.detail);
     case RowState::kSkipped: return "skipped, nothing changed";
     case RowState::kUpToDate: return "up to date";
     case RowState::kFailed:

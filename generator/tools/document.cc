@@ -103,6 +103,14 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
     }
     md += Table({"File", "Source", "Description"}, rows) + "\n";
   }
+  if (!p.remotes.empty()) {
+    md +=
+        "### Remote storage\n\nOutputs are shared through these remotes: `wfgen push NAME` /\n"
+        "`wfgen pull NAME` (or `weasel push` / `weasel pull`; docs/remotes.md of wfgen).\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const Remote& r : p.remotes) rows.push_back({Code(r.name), Code(r.url)});
+    md += Table({"Remote", "URL"}, rows) + "\n";
+  }
   md += End("WFGEN") + "\n";
   return md;
 }

@@ -42,6 +42,15 @@ workflows:
             std::string::npos);
 }
 
+TEST(DocumentTest, ListsRemotes) {
+  Project p = Load(
+      "vars: {b: team}\nremotes: {default: \"s3://${vars.b}/cache\"}\n"
+      "commands:\n  - {name: a, script: [x]}\n");
+  std::string md = RenderProjectDocs(p, 2, nullptr, nullptr);
+  EXPECT_NE(md.find("### Remote storage\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| `default` | `s3://team/cache` |\n"), std::string::npos) << md;
+}
+
 TEST(DocumentTest, MergesIntoExistingReadmes) {
   const std::string section =
       "<!-- WFGEN: AUTO-GENERATED DOCS START (do not remove) -->\nNEW\n"

@@ -78,6 +78,12 @@ std::string RenderStepSpec(const StepSpec& spec) {
     }
     for (auto& w : r.on) Put(&out, "retry_on", w);
   }
+  if (!spec.remote_url.empty()) {
+    Put(&out, "remote_name", spec.remote_name);
+    Put(&out, "remote_url", spec.remote_url);
+    Put(&out, "remote_pull", spec.remote_pull ? "1" : "0");
+    Put(&out, "remote_push", spec.remote_push ? "1" : "0");
+  }
   return out;
 }
 
@@ -117,7 +123,11 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
     else if (kv.key == "retry_on") {
       ok = ValidRetryOn(v);
       spec->retries.on.push_back(v);
-    } else {
+    } else if (kv.key == "remote_name") spec->remote_name = v;
+    else if (kv.key == "remote_url") spec->remote_url = v;
+    else if (kv.key == "remote_pull") ok = ParseBool(v, &spec->remote_pull);
+    else if (kv.key == "remote_push") ok = ParseBool(v, &spec->remote_push);
+    else {
       *err = "unknown key '" + std::string(kv.key) + "' in step file; rerun wfgen";
       return false;
     }

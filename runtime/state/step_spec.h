@@ -36,6 +36,13 @@ struct StepSpec {
   std::vector<std::string> resources;
   // More attempts after a failure (retry_policy.h); max 0 = none.
   RetryPolicy retries;
+  // The remote cache (`--pull`/`--push`, `remote_cache:`; docs/remotes.md):
+  // the remote's name (for messages) and URL, and what to do with it.
+  // Set only for a command with outputs and when one of the two is on.
+  std::string remote_name;
+  std::string remote_url;
+  bool remote_pull = false;
+  bool remote_push = false;
 
   // Outputs as weasel counts them: `outputs` then `outputs_no_cache`.
   std::vector<std::string> AllOutputs() const;

@@ -66,6 +66,27 @@ TEST(StepSpecTest, ALaunchersKeysAreWrittenOnlyWhenSet) {
   EXPECT_EQ(back.resources, s.resources);
 }
 
+TEST(StepSpecTest, TheRemoteCacheRoundTripsAndIsWrittenOnlyWhenSet) {
+  StepSpec s;
+  s.name = "train";
+  EXPECT_EQ(RenderStepSpec(s).find("remote"), std::string::npos);
+  s.remote_name = "team";
+  s.remote_url = "s3://bucket/cache";
+  s.remote_pull = true;
+  std::string text = RenderStepSpec(s);
+  EXPECT_NE(text.find("remote_name team\nremote_url s3://bucket/cache\nremote_pull 1\n"
+                      "remote_push 0\n"),
+            std::string::npos)
+      << text;
+  StepSpec back;
+  std::string err;
+  ASSERT_TRUE(ParseStepSpec(text, &back, &err)) << err;
+  EXPECT_EQ(back.remote_name, "team");
+  EXPECT_EQ(back.remote_url, "s3://bucket/cache");
+  EXPECT_TRUE(back.remote_pull);
+  EXPECT_FALSE(back.remote_push);
+}
+
 TEST(StepSpecTest, RejectsForeignFiles) {
   StepSpec back;
   std::string err;

@@ -28,6 +28,7 @@
 #include "runtime/state/run_lock.h"
 #include "runtime/state/step_spec.h"
 #include "runtime/wrapper/launcher.h"
+#include "runtime/wrapper/remote_cache.h"
 #include "runtime/wrapper/slots.h"
 #include "runtime/wrapper/step_output.h"
 
@@ -466,6 +467,14 @@ int Step::Execute() {
   StepOutput out(log_fd, options_.console);
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
   out.Tap(&events_, options_.stamp, spec_.name);
+  if (PullInsteadOfRunning(spec_, eval_.decision, &runner_, &out)) {  // docs/remotes.md
+    runner_.Finish();
+    if (RecordSuccess(&err))
+      return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
+    PrintLine("wfgen: '" + spec_.name + "' was pulled but its record could not be written: " + err);
+    return Finish(1, MemberState::kFailed, "record not written");
+  }
+  if (int sig = runner_.StopSignal()) return Stopped(sig);
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
   return RunAttempts(&out, env);
@@ -542,6 +551,7 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
     PrintLine("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
   }
+  PushAfterSuccess(spec_, &runner_, out);
   if (attempt_ > 1) {
     std::string note = "succeeded on " + AttemptText();
     out->Say("wfgen: '" + spec_.name + "' " + note);

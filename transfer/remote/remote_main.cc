@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/state/command_list.h"
 #include "transfer/remote/aws_credentials.h"
-#include "transfer/remote/command_list.h"
+#include "transfer/remote/pull_step.h"
 #include "transfer/remote/remote_ops.h"
 #include "transfer/remote/store_open.h"
 #include "transfer/remote/weasel_lock_write.h"
@@ -17,7 +18,8 @@ namespace wfgen {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: push|pull REMOTE [--name NAME] [--project DIR] [--commands FILE|-] [--no-lock]\n";
+    "usage: push|pull REMOTE [--name NAME] [--project DIR] [--commands FILE|-] [--no-lock]\n"
+    "       pull REMOTE --step [--name NAME] [--project DIR] [--commands FILE|-]\n";
 
 bool ReadAll(FILE* f, std::string* out) {
   char buf[1 << 16];
@@ -39,10 +41,13 @@ int RemoteMain(int argc, char** argv) {
     return 2;
   }
   std::string verb = argv[0], url = argv[1], name, project = ".", commands_file = "-";
-  bool lock = true;
+  bool lock = true, step = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-lock") {
+      lock = false;
+    } else if (a == "--step" && verb == "pull") {
+      step = true;
       lock = false;
     } else if ((a == "--name" || a == "--project" || a == "--commands") && i + 1 < argc) {
       std::string v = argv[++i];
@@ -80,6 +85,7 @@ int RemoteMain(int argc, char** argv) {
   if (!OpenStore(url, project, ProcessEnv(), &disk, &store, &err)) return Fail(name, err);
   RemoteResult result;
   bool ok = verb == "push" ? Push(&disk, project, commands, store.get(), &result, &err)
+            : step         ? PullSteps(&disk, project, commands, store.get(), &result, &err)
                            : Pull(&disk, project, commands, store.get(), &result, &err);
   bool local_failure = false;
   for (const OutputReport& r : result.outputs) {

@@ -3,6 +3,10 @@
 //
 //   push REMOTE [--name NAME] [--project DIR] [--commands FILE]
 //   pull REMOTE [--name NAME] [--project DIR] [--commands FILE] [--no-lock]
+//   pull REMOTE --step [--name NAME] [--project DIR] [--commands FILE]
+//
+// --step is wfgen-run's automatic pull (pull_step.h): each command's
+// outputs all or none, replacing stale local ones, no project.lock.
 //
 // REMOTE is a directory path, file:///path or s3://BUCKET/PREFIX; NAME is
 // how messages call it (the `remotes:` key; default: REMOTE). The commands

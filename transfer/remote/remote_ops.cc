@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "transfer/remote/archive.h"
+#include "transfer/remote/temp_dir.h"
 #include "transfer/remote/weasel_hash.h"
 
 namespace wfgen {
@@ -32,19 +33,6 @@ bool NotEmpty(Disk* disk, const std::string& path) {
   }
   return false;
 }
-
-// A temp directory for downloads, inside the project (same file system
-// as the outputs, and nothing outside the project is written).
-struct TempDir {
-  std::string path;
-  explicit TempDir(const std::string& parent) {
-    std::string t = JoinPath(parent, ".wfgen-remote-XXXXXX");
-    if (mkdtemp(&t[0])) path = t;
-  }
-  ~TempDir() {
-    if (!path.empty()) RemoveTree(path);
-  }
-};
 
 std::string LastPart(const std::string& key) { return key.substr(key.rfind('/') + 1); }
 

@@ -7,17 +7,10 @@
 #include <vector>
 
 #include "runtime/base/disk.h"
+#include "runtime/state/command_list.h"
 #include "transfer/remote/store.h"
 
 namespace wfgen {
-
-struct RemoteCommand {
-  std::string name;
-  std::vector<std::string> deps;     // as written in project.yml
-  std::vector<std::string> outputs;  // `outputs` (not outputs_no_cache)
-  std::vector<std::string> outputs_no_cache;  // only for project.lock
-  std::vector<std::string> script;   // interpolated lines
-};
 
 enum class Outcome {
   kPushed,         // uploaded

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/state/command_list.h"
 #include "transfer/remote/archive.h"
-#include "transfer/remote/command_list.h"
 #include "transfer/remote/remote_test_util.h"
 #include "transfer/remote/weasel_hash.h"
 

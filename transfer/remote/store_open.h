@@ -1,7 +1,8 @@
 // Which Store a remote's URL names:
 //   /path, ./path, path, file:///path -> DirStore (local or shared file system)
 //   s3://BUCKET[/PREFIX]              -> S3Store
-//   gs://, az://, and any other scheme -> an error saying what is supported.
+//   gs://, az://, and any other scheme -> an error saying what is supported
+// (the rule is runtime/state/remote_url.h, shared with the loader).
 #pragma once
 
 #include <memory>

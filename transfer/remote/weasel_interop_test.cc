@@ -4,7 +4,7 @@
 // weasel runs with a stand-in for cloudpathlib (testdata/cloudpathlib_stub).
 #include <gtest/gtest.h>
 
-#include "transfer/remote/command_list.h"
+#include "runtime/state/command_list.h"
 #include "transfer/remote/remote_test_util.h"
 
 namespace wfgen {

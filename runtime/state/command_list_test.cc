@@ -1,4 +1,4 @@
-#include "transfer/remote/command_list.h"
+#include "runtime/state/command_list.h"
 
 #include <gtest/gtest.h>
 

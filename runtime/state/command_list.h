@@ -1,4 +1,5 @@
-// The command list the generator hands to `wfgen-transfer remote push|pull`:
+// The command list the generator (and the wrapper, for one step) hands to
+// `wfgen-transfer push|pull` (transfer/remote/remote_main.h):
 // the project's commands after interpolation, one field per line in the
 // line format of runtime/line_format.h (values escaped with EscapeField):
 //
@@ -14,9 +15,16 @@
 #include <string>
 #include <vector>
 
-#include "transfer/remote/remote_ops.h"
-
 namespace wfgen {
+
+// One command as weasel's push and pull see it.
+struct RemoteCommand {
+  std::string name;
+  std::vector<std::string> deps;              // as written in project.yml
+  std::vector<std::string> outputs;           // `outputs` (not outputs_no_cache)
+  std::vector<std::string> outputs_no_cache;  // only for project.lock
+  std::vector<std::string> script;            // interpolated lines
+};
 
 bool ParseCommandList(const std::string& text, std::vector<RemoteCommand>* commands,
                       std::string* err);
