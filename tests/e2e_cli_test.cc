@@ -74,7 +74,7 @@ TEST_F(CliTest, RunFailuresSayWhichStepAndWhereTheLogIs) {
                              "  - name: bad\n    script: [\"steptool bad --fail --exit 5\"]\n"
                              "workflows:\n  broken: [prep, bad, feat]"));
   RunResult r = Wfgen({"run", "broken"});
-  EXPECT_EQ(r.exit, 1) << r.output;  // ninja's exit status
+  EXPECT_EQ(r.exit, 5) << r.output;  // the failing step's own status
   std::string out = NoTimes(r.output);
   EXPECT_NE(out.find("[wfgen] failed     bad  exit code 5  (log: .wfgen/logs/bad.log)"),
             std::string::npos)

@@ -15,7 +15,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "generator/run/repaint.h"
 #include "generator/run/status_view.h"
+#include "generator/run/still_dirty.h"
 #include "runtime/base/fd.h"
 #include "runtime/state/events.h"
 
@@ -90,7 +92,9 @@ class Display {
     RowState before = status_->rows()[static_cast<size_t>(i)].state;
     status_->Apply(e, now);
     const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
-    if (!term_.is_tty && row.state != before) {
+    if (!term_.is_tty && e.kind == EventKind::kStop) {
+      Out(PlainStopLine(row, term_.style) + "\n");
+    } else if (!term_.is_tty && row.state != before) {
       std::string line = PlainLine(row, term_.style);
       if (!line.empty()) Out(line + "\n");
     }
@@ -102,19 +106,12 @@ class Display {
       Out(line + "\n");
       return;
     }
-    Clear();
-    Out(line + "\n");
-    Redraw(now);
+    Draw({line}, now);
   }
 
   void Redraw(int64_t now) {
     if (!term_.is_tty) return;
-    std::vector<std::string> lines =
-        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
-    std::string out = Erase();
-    for (const std::string& l : lines) out += l + "\n";
-    drawn_ = static_cast<int>(lines.size());
-    Out(out);
+    Draw({}, now);
   }
 
   void Finish(int64_t now) {
@@ -124,13 +121,13 @@ class Display {
   }
 
  private:
-  std::string Erase() {
-    if (drawn_ == 0) return "\r";
-    std::string s = "\r\x1b[" + std::to_string(drawn_) + "F\x1b[J";
-    drawn_ = 0;
-    return s;
+  // `above` scrolls away above the table (repaint.h).
+  void Draw(const std::vector<std::string>& above, int64_t now) {
+    std::vector<std::string> lines =
+        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
+    Out(Repaint(drawn_, above, lines));
+    drawn_ = static_cast<int>(lines.size());
   }
-  void Clear() { Out(Erase()); }
 
   RunStatus* status_;
   TerminalInfo term_;
@@ -296,9 +293,14 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   close(sig_fd);
   sigprocmask(SIG_SETMASK, &old_mask, nullptr);
   int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+  std::set<std::string> dirty;
+  bool dirty_known = code != 0 && StillDirty(inv, &dirty);
   int64_t now = NowMs();
-  status->Finish(code == 0, now);
+  status->Finish(code == 0, now, dirty_known ? &dirty : nullptr);
   display.Finish(now);
+  // Like `weasel run`: the failing step's own status (the first one's);
+  // ninja's when no step failed (an interrupt, an error of ninja's own).
+  if (code != 0 && status->FirstFailureExit() != 0) code = status->FirstFailureExit();
   return code;
 }
 

@@ -22,6 +22,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,10 @@ class ProcessRunner {
   ProcessRunner& operator=(const ProcessRunner&) = delete;
 
   void set_grace_ms(int64_t ms) { grace_ms_ = ms; }
+  // Called once when a stop signal is passed on to a running line, with
+  // the signal and the grace period before SIGKILL (for the front end's
+  // "stopping" state).
+  void set_on_stop(std::function<void(int sig, int64_t grace_ms)> f) { on_stop_ = std::move(f); }
   // File descriptors holding flock(2) locks that must outlive a SIGKILLed
   // wfgen-run until its step's processes are gone: the guardian keeps a
   // copy of each (the project's `active` lock, WFGEN_SLOT leases). Give
@@ -110,6 +115,7 @@ class ProcessRunner {
   bool guard_reaped_ = false;
   std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;
+  std::function<void(int, int64_t)> on_stop_;
 };
 
 // Milliseconds on the monotonic clock.

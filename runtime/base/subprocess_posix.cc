@@ -258,7 +258,10 @@ void ProcessRunner::HandleSignal(int signo, pid_t group, RemoteControl* remote,
   } else if (GroupAlive(group)) {
     kill(-group, signo);
   }
-  if (*kill_deadline_ms == 0) *kill_deadline_ms = MonotonicMs() + grace_ms_;
+  if (*kill_deadline_ms == 0) {
+    *kill_deadline_ms = MonotonicMs() + grace_ms_;
+    if (on_stop_) on_stop_(signo, grace_ms_);
+  }
 }
 
 LineResult ProcessRunner::Run(const std::vector<std::string>& argv,

@@ -6,9 +6,10 @@
 // the events of parallel steps whole, and sending never blocks: if the
 // front end is gone or slow, events are dropped, never the step.
 //
-// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL", DETAIL escaped
+// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL[\tCODE]", DETAIL escaped
 // (line_format.h) so it is one line; STAMP is the step's stamp path,
-// absolute, which names the step occurrence.
+// absolute, which names the step occurrence; CODE (end events only) is the
+// wrapper's exit status, which `wfgen run` exits with when the step failed.
 #pragma once
 
 #include <cstdint>
@@ -16,13 +17,18 @@
 
 namespace wfgen {
 
-enum class EventKind { kStart, kLine, kEnd };
+// kStop: a stop signal arrived and the step's processes were sent it;
+// SIGKILL follows after the grace period unless they exit first.
+enum class EventKind { kStart, kLine, kEnd, kStop };
 
 struct StepEvent {
   EventKind kind = EventKind::kStart;
   std::string stamp;
   std::string command;
-  std::string detail;  // start: log path; line: the text; end: "STATE[ DETAIL]"
+  // start: log path; line: the text; end: "STATE[ DETAIL]";
+  // stop: "SIGNAL GRACE_MS" ("SIGINT 10000").
+  std::string detail;
+  int code = 0;  // end: the wrapper's exit status
 };
 
 std::string RenderEvent(const StepEvent& e);

@@ -64,6 +64,23 @@ std::string SignalName(int sig) {
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
 }
 
+// What ended a step that got stop signal `sig`: the signal itself, the
+// SIGKILL that followed the grace period, or the step's own exit.
+std::string HowStopped(int sig, const LineResult& r, int64_t grace_ms) {
+  if (r.kind == LineResult::kSignaled && r.code == sig) return "stopped by " + SignalName(sig);
+  if (r.kind == LineResult::kSignaled && r.code == SIGKILL) {
+    return "got " + SignalName(sig) + " and was killed by SIGKILL after the " + Seconds(grace_ms) +
+           " grace period";
+  }
+  if (r.kind == LineResult::kSignaled) {
+    return "got " + SignalName(sig) + " and was ended by " + SignalName(r.code);
+  }
+  if (r.kind == LineResult::kExited) {
+    return "got " + SignalName(sig) + " and exited with code " + std::to_string(r.code);
+  }
+  return "stopped by " + SignalName(sig);
+}
+
 class Step {
  public:
   explicit Step(const RunOptions& options) : options_(options), runner_(10000) {}
@@ -170,7 +187,7 @@ void Step::EnsureStamp(bool changed) {
 int Step::Finish(int code, MemberState state, const std::string& detail) {
   runner_.Finish();
   events_.Send(StepEvent{EventKind::kEnd, options_.stamp, spec_.name,
-                         StateName(state) + (detail.empty() ? "" : " " + detail)});
+                         StateName(state) + (detail.empty() ? "" : " " + detail), code});
   if (run_) {
     run_->WriteStatus(spec_.name, state, detail);
     run_->Unregister(spec_.name);
@@ -422,6 +439,10 @@ int Step::Execute() {
   StepOutput out(log_fd, options_.console);
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
   out.Tap(&events_, options_.stamp, spec_.name);
+  runner_.set_on_stop([this](int sig, int64_t grace_ms) {
+    events_.Send(StepEvent{EventKind::kStop, options_.stamp, spec_.name,
+                           SignalName(sig) + " " + std::to_string(grace_ms)});
+  });
   out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
   if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
   size_t failed_line = 0;
@@ -431,7 +452,7 @@ int Step::Execute() {
               "' was cut at 1 MiB; the whole output is in " + ShownLog());
   }
   if (int sig = runner_.StopSignal()) {
-    out.Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
+    out.Say("wfgen: '" + spec_.name + "' " + HowStopped(sig, r, spec_.grace_ms));
     return Stopped(sig);
   }
   if (!r.ok()) return Failed(r, failed_line, &out);
