@@ -56,6 +56,21 @@ struct CommandPaths {
   std::vector<std::string> outputs;  // outputs then outputs_no_cache
 };
 
+// A member of a parallel group that reads what another member of the same
+// group writes (the same path, or one inside the other). With the staged
+// schedule it is an error (the two would race); with the dataflow schedule
+// the reader waits for the writer (a producer edge), unless the members
+// read each other's outputs in a cycle, which is an error there too.
+struct GroupRace {
+  std::string workflow;
+  int group_ordinal = 0;
+  std::string reader, writer;  // command names
+  std::string reader_key, writer_key;
+  std::string path;            // the reader's dep, as written in project.yml
+  Loc loc;                     // the reader's entry in the group
+  bool cycle = false;          // no order satisfies every read
+};
+
 struct BuildPlan {
   Schedule schedule = Schedule::kStaged;
   int parallelism = 1;  // max_parallel_processes or the CPU count
@@ -69,6 +84,7 @@ struct BuildPlan {
   // happened ("" for the standalone command steps).
   bool too_large = false;
   std::string too_large_in;
+  std::vector<GroupRace> races;
 };
 
 struct PlanOptions {
