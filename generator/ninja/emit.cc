@@ -256,6 +256,10 @@ void Emitter::GroupSpecs() {
 std::string Emitter::PoolOf(const PlanStep& step) const {
   const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
+  // A step that runs alone streams its output and reads the terminal, as
+  // under weasel. Not when embedded: the including build runs other jobs
+  // beside it, whose output Ninja would hold back while it runs.
+  if (step.alone && options_.embed.empty()) return "console";
   if (step.workflow.empty()) return "";
   if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
   return "";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "runtime/base/paths.h"
 #include "runtime/state/step_spec.h"
@@ -63,7 +64,8 @@ CommandPaths PathsOf(const Command& c) {
 // The reads between the members of one group (see GroupRace). `made` are
 // the group's steps; in dataflow mode a reader gets its writer as a
 // producer, when the reads leave some order that satisfies them all.
-void CheckGroupReads(const Project& project, const WorkflowStep& ws, int ordinal,
+void CheckGroupReads(const std::unordered_map<std::string, const Command*>& commands,
+                     const WorkflowStep& ws, int ordinal,
                      const std::map<std::string, CommandPaths>& paths, Schedule schedule,
                      std::vector<PlanStep>* made, std::vector<GroupRace>* races) {
   ProducerIndex writes;
@@ -77,7 +79,7 @@ void CheckGroupReads(const Project& project, const WorkflowStep& ws, int ordinal
   std::vector<std::pair<size_t, size_t>> edges;  // of `found`, in order
   for (size_t i = 0; i < made->size(); ++i) {
     const PlanStep& s = (*made)[i];
-    const Command* c = project.FindCommand(s.command);
+    const Command* c = commands.at(s.command);
     const CommandPaths& cp = paths.at(s.command);
     for (size_t d = 0; d < cp.deps.size(); ++d) {
       std::set<std::string> by;
@@ -145,7 +147,12 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   BuildPlan plan;
   plan.schedule = options.schedule;
   plan.parallelism = project.max_parallel_processes.value_or(std::max(1, options.cpus));
-  for (const Command& c : project.commands) plan.paths[c.name.value] = PathsOf(c);
+  // By name, once: a linear search per step would make planning quadratic.
+  std::unordered_map<std::string, const Command*> commands;
+  for (const Command& c : project.commands) {
+    plan.paths[c.name.value] = PathsOf(c);
+    commands.emplace(c.name.value, &c);
+  }
   size_t bytes = 0;
   auto over_budget = [&](const std::string& where) {
     if (bytes <= options.max_bytes) return false;
@@ -205,10 +212,12 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
       // is the user's business (seed 000), so index them only now. A member
       // that reads another's output is a race (or, in dataflow, an edge).
       if (group >= 0) {
-        CheckGroupReads(project, ws, plan.groups[static_cast<size_t>(group)].ordinal, plan.paths,
+        CheckGroupReads(commands, ws, plan.groups[static_cast<size_t>(group)].ordinal, plan.paths,
                         options.schedule, &made, &plan.races);
       }
       for (PlanStep& s : made) {
+        const Command* c = commands.at(s.command);
+        s.alone = group < 0 && options.schedule == Schedule::kStaged && c && c->pool.empty();
         for (const std::string& o : plan.paths[s.command].outputs) index.Add(o, s.key);
         last_run_of[s.command] = s.key;
         if (group >= 0) plan.groups[static_cast<size_t>(group)].members.push_back(s.key);
@@ -228,6 +237,7 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
     PlanStep s;
     s.key = CommandKey(c.name.value);
     s.command = c.name.value;
+    s.alone = c.pool.empty();
     bytes += StepBytes(plan.paths[c.name.value], {});
     if (over_budget("")) return plan;
     plan.steps.push_back(s);

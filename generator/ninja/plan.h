@@ -33,6 +33,10 @@ struct PlanStep {
   int group = -1;                      // index into BuildPlan::groups
   std::vector<std::string> producers;  // keys of steps whose stamps this one reads
   std::string after;                   // key of the step or group this one waits for ("" none)
+  // Never runs beside another step of its target: a staged step outside
+  // any group, or a standalone command, without a named pool. It runs in
+  // Ninja's console pool, its output live on the terminal.
+  bool alone = false;
 };
 
 struct PlanGroup {

@@ -206,39 +206,52 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   bool pipe_open = true, exited = false;
   int wstatus = 0;
   char buf[65536];
-  // Order across the two channels, as causality has it: a step's "end" is
-  // sent before the step exits, and ninja prints the step's output after
-  // that; a step's "start" comes after ninja printed what finished before.
-  // So within one wake-up: ends (and output lines), then ninja's output,
-  // then starts.
-  std::vector<StepEvent> starts;
+  // Order across the two channels, as causality has it. A step of the
+  // console pool writes its output through ninja as it comes, before its
+  // "end"; other steps' output is printed by ninja after their "end"; a
+  // step's "start" comes after ninja printed what finished before. So the
+  // pipe is drained before a start and before the end of a console step:
+  // all they follow is then in it (the event was sent after it).
+  std::vector<StepEvent> batch;
+  // A console-pool step: ninja prints its status line (marked, see
+  // NINJA_STATUS) right before starting it, so what is before that line in
+  // the pipe came earlier and what follows is the step's own output. Lines
+  // after it wait until the step's start is shown (`awaiting`).
+  std::string awaiting;            // the command whose status line was seen
+  std::vector<StepEvent> pending_starts;  // starts that came before their status line
+  auto is_alone_command = [&](const std::string& command) {
+    for (const StatusRow& row : status->rows()) {
+      if (row.alone && row.command == command && row.state == RowState::kWaiting) return true;
+    }
+    return false;
+  };
   auto read_events = [&] {
     for (;;) {
       ssize_t n = recv(events.fd(), buf, sizeof buf, 0);
       if (n <= 0) break;
       StepEvent e;
-      if (!ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) continue;
-      if (e.kind == EventKind::kStart) {
-        starts.push_back(e);
-        continue;
-      }
-      // A step that started and ended within one wake-up: its start first.
-      for (auto it = starts.begin(); it != starts.end(); ++it) {
-        if (it->stamp == e.stamp) {
-          display.Event(*it, NowMs());
-          starts.erase(it);
-          break;
-        }
-      }
-      display.Event(e, NowMs());
+      if (ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) batch.push_back(e);
     }
   };
   auto flush_lines = [&](bool all) {
     size_t start = 0, nl;
-    while ((nl = pending.find('\n', start)) != std::string::npos) {
+    const std::string marker = NinjaOutputFilter::StatusMarker();
+    while ((all || awaiting.empty()) && (nl = pending.find('\n', start)) != std::string::npos) {
       std::string line = pending.substr(start, nl - start);
-      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
       start = nl + 1;
+      if (line.compare(0, marker.size(), marker) == 0 &&
+          is_alone_command(line.substr(marker.size()))) {
+        awaiting = line.substr(marker.size());
+        for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
+          if (it->command == awaiting) {
+            display.Event(*it, NowMs());
+            pending_starts.erase(it);
+            awaiting.clear();
+            break;
+          }
+        }
+      }
+      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
     }
     pending.erase(0, start);
     if (all && !pending.empty()) {
@@ -258,6 +271,46 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     }
     flush_lines(false);
   };
+  auto show_events = [&] {
+    for (const StepEvent& e : batch) {
+      int i = status->Find(e.stamp);
+      bool alone = i >= 0 && status->rows()[static_cast<size_t>(i)].alone;
+      if (alone && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
+        // Everything before its status line first (and the line itself).
+        if (pipe_open) read_pipe();
+        if (e.kind == EventKind::kStart && awaiting != e.command) {
+          pending_starts.push_back(e);  // its status line is not read yet
+          continue;
+        }
+        if (e.kind == EventKind::kEnd) {
+          // Never got to its start (it skipped), or the start is pending.
+          for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
+            if (it->stamp == e.stamp) {
+              display.Event(*it, NowMs());
+              pending_starts.erase(it);
+              break;
+            }
+          }
+        }
+        if (e.kind == EventKind::kStart) display.Event(e, NowMs());
+        if (awaiting == e.command) awaiting.clear();
+        flush_lines(false);  // the step's output up to now
+        if (e.kind == EventKind::kEnd) display.Event(e, NowMs());
+        continue;
+      }
+      if (pipe_open && e.kind == EventKind::kStart) read_pipe();
+      display.Event(e, NowMs());
+    }
+    batch.clear();
+  };
+  // Ninja passes a stop signal to its jobs, except to those of the console
+  // pool, which it leaves to the terminal's Ctrl-C: a signal sent to wfgen
+  // alone must reach them too.
+  auto stop_alone_steps = [&](int sig) {
+    for (const StatusRow& row : status->rows()) {
+      if (row.alone && row.state == RowState::kRunning && row.pid > 0) kill(row.pid, sig);
+    }
+  };
   fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
   while (pipe_open || !exited) {
     struct pollfd fds[3] = {
@@ -265,9 +318,8 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     int r = poll(fds, 3, term.is_tty ? 100 : 1000);
     if (r < 0 && errno != EINTR) break;
     read_events();
+    show_events();
     if (pipe_open) read_pipe();
-    for (const StepEvent& e : starts) display.Event(e, NowMs());
-    starts.clear();
     if (fds[2].revents) {
       struct signalfd_siginfo si;
       while (read(sig_fd, &si, sizeof si) == sizeof si) {
@@ -280,6 +332,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
           // Ctrl-C from a terminal reaches ninja by itself; a signal sent
           // to wfgen alone must be passed on.
           if (!exited) kill(pid, s);
+          stop_alone_steps(s);
         }
       }
     }
@@ -287,8 +340,9 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     display.Redraw(NowMs());
   }
   read_events();
+  show_events();
+  for (const StepEvent& e : pending_starts) display.Event(e, NowMs());
   flush_lines(true);
-  for (const StepEvent& e : starts) display.Event(e, NowMs());
   close(out_pipe[0]);
   close(sig_fd);
   sigprocmask(SIG_SETMASK, &old_mask, nullptr);

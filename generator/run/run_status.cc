@@ -35,6 +35,7 @@ RunStatus::RunStatus(const BuildPlan& plan, const std::string& target,
     if (s->group >= 0) row.group = plan.groups[static_cast<size_t>(s->group)].ordinal;
     row.log = JoinPath(log_prefix, LogPath(s->command));
     row.label = s->command;
+    row.alone = s->alone;
     rows_.push_back(std::move(row));
   }
   std::map<std::string, int> occurrences;
@@ -84,6 +85,7 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
       case EventKind::kStart:
         row.state = RowState::kRunning;
         row.start_ms = now_ms;
+        row.pid = e.code;
         // Ninja starts a step only when what it waits for is done: what
         // never started was up to date.
         for (size_t p : row.prerequisites) MarkUpToDate(p);

@@ -40,6 +40,8 @@ struct StatusRow {
   std::string detail;     // "exit code 3", or the member that failed
   std::string log;        // log path, as the user should type it
   int exit_code = 0;      // the wrapper's exit status, once ended
+  bool alone = false;     // in Ninja's console pool: its output comes live through ninja
+  int pid = 0;            // the wrapper's, while running
   // Being stopped: the signal its processes got, and when SIGKILL follows.
   std::string stop_signal;
   int64_t kill_at_ms = -1;

@@ -85,8 +85,13 @@ class ProcessRunner {
   // Call before anything else, so a Ctrl-C during hashing is not lost.
   bool Init(std::string* err);
 
-  // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null and
-  // stdout+stderr into `sink`. Returns when the child has exited and its
+  // The child gets our stdin (and, when it is the terminal and we are in
+  // its foreground group, the terminal while it runs) instead of /dev/null.
+  // Never for a remote line.
+  void set_pass_stdin(bool pass) { pass_stdin_ = pass; }
+
+  // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null (or
+  // ours, set_pass_stdin) and stdout+stderr into `sink`. Returns when the child has exited and its
   // process group is empty. With `remote`, stop signals go through it.
   LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                  OutputSink* sink, RemoteControl* remote = nullptr);
@@ -115,6 +120,7 @@ class ProcessRunner {
   bool guard_reaped_ = false;
   std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;
+  bool pass_stdin_ = false;
   std::function<void(int, int64_t)> on_stop_;
 };
 

@@ -44,7 +44,7 @@ std::string Field(const std::string& s) {
 std::string RenderEvent(const StepEvent& e) {
   std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" +
                   Field(e.command) + "\t" + Field(e.detail);
-  if (e.kind == EventKind::kEnd) s += "\t" + std::to_string(e.code);
+  if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) s += "\t" + std::to_string(e.code);
   return s;
 }
 

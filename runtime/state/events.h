@@ -8,8 +8,9 @@
 //
 // One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL[\tCODE]", DETAIL escaped
 // (line_format.h) so it is one line; STAMP is the step's stamp path,
-// absolute, which names the step occurrence; CODE (end events only) is the
-// wrapper's exit status, which `wfgen run` exits with when the step failed.
+// absolute, which names the step occurrence; CODE (end and start events) is the
+// wrapper's exit status, which `wfgen run` exits with when the step failed;
+// on start events the wrapper's pid.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,10 @@ struct StepEvent {
   // start: log path; line: the text; end: "STATE[ DETAIL]";
   // stop: "SIGNAL GRACE_MS" ("SIGINT 10000").
   std::string detail;
-  int code = 0;  // end: the wrapper's exit status
+  // end: the wrapper's exit status; start: the wrapper's pid (`wfgen run`
+  // passes a stop signal on to steps of Ninja's console pool, which Ninja
+  // leaves to the terminal).
+  int code = 0;
 };
 
 std::string RenderEvent(const StepEvent& e);

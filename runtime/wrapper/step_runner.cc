@@ -414,6 +414,11 @@ int Step::Execute() {
       env.push_back(*e);
   }
   env.push_back("WFGEN_STEP=" + spec_.name);
+  // Output is live (a step of the console pool streams it, the others fill
+  // their log and the table as it comes): Python would hold it back in a
+  // block buffer, since its stdout is our pipe and not a terminal.
+  if (!getenv("PYTHONUNBUFFERED")) env.push_back("PYTHONUNBUFFERED=1");
+  runner_.set_pass_stdin(true);
   // The named pool first, then the overall limit: nobody waits for a
   // pool slot while holding a limit slot, so the two cannot deadlock.
   SlotLease slot, limit;
@@ -437,7 +442,8 @@ int Step::Execute() {
   runner_.KeepInGuardian(locks_.active_fd());
   int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   StepOutput out(log_fd, options_.console);
-  events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
+  events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog(),
+                         static_cast<int>(getpid())});
   out.Tap(&events_, options_.stamp, spec_.name);
   runner_.set_on_stop([this](int sig, int64_t grace_ms) {
     events_.Send(StepEvent{EventKind::kStop, options_.stamp, spec_.name,
