@@ -89,8 +89,7 @@ workflows:
   EXPECT_EQ(r.exit, 3) << r.output;
   // Now Ninja does not start `done`, and nothing after the group started
   // to tell: the dry run after the failure says it was up to date.
-  EXPECT_NE(r.output.find("wfgen: all: 1 up to date, 1 failed in "), std::string::npos)
-      << r.output;
+  EXPECT_NE(r.output.find("wfgen: all: 1 up to date, 1 failed in "), std::string::npos) << r.output;
 }
 
 TEST(StatusTest, WithKeepGoingTheFirstFailureDecides) {

@@ -97,7 +97,8 @@ int GraphCommand(const std::vector<std::string>& args) {
   for (const GroupRace& r : ws.plan.races) {
     if (!shown.count(r.reader_key) || !shown.count(r.writer_key)) continue;
     printf("  %s -> %s [color=red, penwidth=2, label=%s];\n", Quote("step:" + r.writer_key).c_str(),
-           Quote("step:" + r.reader_key).c_str(), Quote("reads " + r.path + " (same group)").c_str());
+           Quote("step:" + r.reader_key).c_str(),
+           Quote("reads " + r.path + " (same group)").c_str());
   }
   for (const std::string& f : files) {
     printf("  %s [label=%s, shape=note, color=gray40];\n", Quote("file:" + f).c_str(),

@@ -70,9 +70,9 @@ struct GroupRace {
   int group_ordinal = 0;
   std::string reader, writer;  // command names
   std::string reader_key, writer_key;
-  std::string path;            // the reader's dep, as written in project.yml
-  Loc loc;                     // the reader's entry in the group
-  bool cycle = false;          // no order satisfies every read
+  std::string path;    // the reader's dep, as written in project.yml
+  Loc loc;             // the reader's entry in the group
+  bool cycle = false;  // no order satisfies every read
 };
 
 struct BuildPlan {

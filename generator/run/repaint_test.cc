@@ -17,7 +17,8 @@ TEST(RepaintTest, AShorterTableBlanksTheLinesItNoLongerUses) {
   // Three lines drawn, two now: the third is blanked and the cursor goes
   // back below the second.
   EXPECT_EQ(Repaint(3, {}, {"head", "row"}), "\r\x1b[3Ahead\x1b[K\nrow\x1b[K\n\x1b[2K");
-  EXPECT_EQ(Repaint(4, {}, {"head"}), "\r\x1b[4Ahead\x1b[K\n\x1b[2K\x1b[B\x1b[2K\x1b[B\x1b[2K\x1b[2A");
+  EXPECT_EQ(Repaint(4, {}, {"head"}),
+            "\r\x1b[4Ahead\x1b[K\n\x1b[2K\x1b[B\x1b[2K\x1b[B\x1b[2K\x1b[2A");
 }
 
 TEST(RepaintTest, OutputGoesAboveAfterTheOldTableIsBlanked) {

@@ -217,7 +217,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   // NINJA_STATUS) right before starting it, so what is before that line in
   // the pipe came earlier and what follows is the step's own output. Lines
   // after it wait until the step's start is shown (`awaiting`).
-  std::string awaiting;            // the command whose status line was seen
+  std::string awaiting;                   // the command whose status line was seen
   std::vector<StepEvent> pending_starts;  // starts that came before their status line
   auto is_alone_command = [&](const std::string& command) {
     for (const StatusRow& row : status->rows()) {

@@ -266,9 +266,8 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
 }
 
 std::string PlainStopLine(const StatusRow& row, const ViewStyle& style) {
-  return Paint("[wfgen] ", "\x1b[2m", style) + "stopping   " + row.label + "  (" +
-         row.stop_signal + " sent; SIGKILL after " +
-         FormatDuration(row.stop_grace_ms) + " unless it exits)";
+  return Paint("[wfgen] ", "\x1b[2m", style) + "stopping   " + row.label + "  (" + row.stop_signal +
+         " sent; SIGKILL after " + FormatDuration(row.stop_grace_ms) + " unless it exits)";
 }
 
 std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,

@@ -42,8 +42,8 @@ std::string Field(const std::string& s) {
 }  // namespace
 
 std::string RenderEvent(const StepEvent& e) {
-  std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" +
-                  Field(e.command) + "\t" + Field(e.detail);
+  std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) +
+                  "\t" + Field(e.detail);
   if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) s += "\t" + std::to_string(e.code);
   return s;
 }
@@ -71,8 +71,7 @@ bool ParseEvent(const std::string& datagram, StepEvent* e) {
   }
   return UnescapeField(datagram.substr(a + 1, b - a - 1), &e->stamp) &&
          UnescapeField(datagram.substr(b + 1, c - b - 1), &e->command) &&
-         UnescapeField(datagram.substr(c + 1, d == std::string::npos ? d : d - c - 1),
-                       &e->detail);
+         UnescapeField(datagram.substr(c + 1, d == std::string::npos ? d : d - c - 1), &e->detail);
 }
 
 EventSender::EventSender() {
