@@ -149,8 +149,8 @@ std::string GraphCheck::Run() {
   // What the Ninja file says.
   std::set<std::string> produced, canonical;
   std::map<std::string, const manifest::Build*> by_output;
-  static const std::set<std::string> kRules = {"phony", "wfgen_regen", "wfgen_step", "wfgen_replay",
-                                               "wfgen_list"};
+  static const std::set<std::string> kRules = {
+      "phony", "wfgen_regen", "wfgen_step", "wfgen_step_alone", "wfgen_replay", "wfgen_list"};
   static const std::set<std::string> kKeys = {"args", "spec",  "hash", "depfile",
                                               "desc", "group", "pool"};
   for (const manifest::Build& b : m.builds) {

@@ -111,6 +111,9 @@ class Display {
 
   void Redraw(int64_t now) {
     if (!term_.is_tty) return;
+    // Not only on SIGWINCH: while a step that runs alone has the terminal
+    // (its process group is the foreground one), SIGWINCH goes to it.
+    UpdateTerminalSize(&term_);
     Draw({}, now);
   }
 
