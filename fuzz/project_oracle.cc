@@ -95,7 +95,8 @@ class GraphCheck {
  private:
   std::string Node(const std::string& path) const {
     std::string c = manifest::Canonical(path);
-    if (targets_.count(c) || asset_aliases_.count(c) || c == kBuildFile || c == ".wfgen" || StartsWith(c, ".wfgen/")) {
+    if (targets_.count(c) || asset_aliases_.count(c) || c == kBuildFile || c == ".wfgen" ||
+        StartsWith(c, ".wfgen/")) {
       c = manifest::Canonical(std::string(kBuildDir) + "/" + c);
     }
     return c;
@@ -170,8 +171,9 @@ std::string GraphCheck::Run() {
   // What the Ninja file says.
   std::set<std::string> produced, canonical;
   std::map<std::string, const manifest::Build*> by_output;
-  static const std::set<std::string> kRules = {"phony", "wfgen_regen", "wfgen_step", "wfgen_replay",
-                                               "wfgen_list",  "wfgen_asset"};
+  static const std::set<std::string> kRules = {
+      "phony",        "wfgen_regen", "wfgen_step", "wfgen_step_alone",
+      "wfgen_replay", "wfgen_list",  "wfgen_asset"};
   static const std::set<std::string> kKeys = {"args", "spec",  "hash", "depfile",
                                               "desc", "group", "pool"};
   for (const manifest::Build& b : m.builds) {
@@ -267,7 +269,8 @@ std::string GraphCheck::CheckSpecs() const {
     AssetSpec spec;
     std::string err;
     if (!ParseAssetSpec(it->second, &spec, &err)) return "asset spec does not parse: " + err;
-    if (!ValidateAssetSpec(spec, &err)) return "the loader accepted an asset wfgen-transfer refuses: " + err;
+    if (!ValidateAssetSpec(spec, &err))
+      return "the loader accepted an asset wfgen-transfer refuses: " + err;
   }
   if (files != e_.files.size()) return "unexpected files beside the step and group files";
   return "";

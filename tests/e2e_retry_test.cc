@@ -146,7 +146,7 @@ TEST(RetryTest, CtrlCDuringTheDelayStopsAtOnce) {
       30));
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  kill(ninja.pid, SIGINT);
+  kill(-ninja.pid, SIGINT);  // Ctrl-C: the lone step has the terminal
   RunResult r = TestSpace::Wait(&ninja);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   EXPECT_NE(r.exit, 0);

@@ -151,6 +151,36 @@ workflows:
   ASSERT_TRUE(WaitForPane("[exit 0]", &pane)) << pane;
 }
 
+// The table is redrawn about ten times a second. Drawn from the top of the
+// screen, none of those frames may end up in tmux's history (scrollback):
+// erasing to the end of the screen from the home position is a screen
+// clear, which tmux keeps.
+TEST_F(TmuxTest, RedrawsLeaveNoFramesInTheScrollback) {
+  s.Write("project.yml", R"(commands:
+  - name: slow
+    script: ["steptool slow --print started --sleep 3"]
+  - name: quick
+    script: ["steptool quick"]
+workflows:
+  all: [slow, quick]
+)");
+  std::string cmd = "cd '" + s.dir() + "' && PATH='" + DirOf(SteptoolBin()) + ":" +
+                    DirOf(WfgenBin()) + ":'$PATH LANG=C.UTF-8 " + WfgenBin() +
+                    " run all; echo \"[exit $?]\"; sleep 60";
+  ASSERT_EQ(s.Run({"tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "80", "-y", "24",
+                   "sh", "-c", cmd})
+                .exit,
+            0);
+  std::string pane;
+  ASSERT_TRUE(WaitForPane("[exit 0]", &pane)) << pane;
+  // About 30 frames of 3 lines were drawn; the summary and the step's
+  // output fit on the screen, so the history holds at most a line or two.
+  std::string history =
+      s.Run({"tmux", "-S", socket, "display", "-p", "-t", "t", "#{history_size}"}).output;
+  EXPECT_LE(std::stoi(history), 2) << "history: " << history << "pane:\n" << pane;
+  EXPECT_EQ(CountOf(pane, "wfgen run all:"), 1) << pane;
+}
+
 }  // namespace
 }  // namespace test
 }  // namespace wfgen

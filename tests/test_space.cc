@@ -101,6 +101,9 @@ TestSpace::Background TestSpace::Start(const std::vector<std::string>& argv,
   std::string tools = Dirname(SteptoolBin()) + ":" + Dirname(WfgenBin());
   pid_t pid = fork();
   if (pid == 0) {
+    // Its own process group, like a job a shell starts: a test can then
+    // send Ctrl-C the way a terminal does, to the whole group.
+    setpgid(0, 0);
     dup2(fds[1], 1);
     dup2(fds[1], 2);
     int null_fd = open("/dev/null", O_RDONLY);

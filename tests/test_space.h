@@ -46,7 +46,10 @@ class TestSpace {
   RunResult Ninja(const std::vector<std::string>& args = {},
                   const std::vector<std::string>& env = {}) const;
 
-  // Starts argv in the background (same environment rules as Run).
+  // Starts argv in the background (same environment rules as Run), in a
+  // process group of its own: kill(-bg.pid, SIGINT) is a terminal's Ctrl-C,
+  // which reaches the steps of Ninja's console pool too (Ninja leaves them
+  // to the terminal).
   struct Background {
     int pid = -1;
     int output_fd = -1;

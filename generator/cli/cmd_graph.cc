@@ -81,6 +81,15 @@ int GraphCommand(const ParsedArgs& args) {
       }
     }
   }
+  // Inside a group (dataflow schedule): the reader waits for the writer.
+  std::set<std::string> shown;
+  for (const PlanStep* s : steps) shown.insert(s->key);
+  for (const GroupRace& r : ws.plan.races) {
+    if (!shown.count(r.reader_key) || !shown.count(r.writer_key)) continue;
+    printf("  %s -> %s [color=red, penwidth=2, label=%s];\n", Quote("step:" + r.writer_key).c_str(),
+           Quote("step:" + r.reader_key).c_str(),
+           Quote("reads " + r.path + " (same group)").c_str());
+  }
   for (const std::string& f : files) {
     printf("  %s [label=%s, shape=note, color=gray40];\n", Quote("file:" + f).c_str(),
            Quote(f).c_str());

@@ -60,6 +60,16 @@ class Emitter {
   void StepEdge(const PlanStep& step);
   void GroupEdge(const PlanGroup& group);
   std::string PoolOf(const PlanStep& step) const;
+  // A step that runs alone streams its output and reads the terminal, as
+  // under weasel (Ninja's console pool). Not when embedded: the including
+  // build runs other jobs beside it, whose output Ninja would hold back.
+  bool Alone(const PlanStep& step) const { return step.alone && options_.embed.empty(); }
+  bool UsesConsole() const {
+    for (const PlanStep& s : plan_.steps) {
+      if (Alone(s)) return true;
+    }
+    return false;
+  }
   std::string SlotPoolOf(const PlanStep& step) const;
   AssetEmitContext AssetContext();
   void GroupSpecs();
@@ -163,14 +173,22 @@ void Emitter::Rules() {
   // binding of every edge on every run, null builds included (a depfile
   // beside the stamp instead of a binding of its own, the spec and its hash
   // in `args`: 17% fewer instructions for a null build, docs/performance.md).
-  writer_.Rule(
-      NinjaRule{id_ + "wfgen_step",
-                {{"command", "exec $" + id_ + "wfgen_run --stamp $out --depfile $out.d $args"},
-                 {"description", "$desc"},
-                 {"depfile", "$out.d"},
-                 {"deps", "gcc"},
-                 {"restat", "1"}}});
+  NinjaRule step{id_ + "wfgen_step",
+                 {{"command", "exec $" + id_ + "wfgen_run --stamp $out --depfile $out.d $args"},
+                  {"description", "$desc"},
+                  {"depfile", "$out.d"},
+                  {"deps", "gcc"},
+                  {"restat", "1"}}};
+  writer_.Rule(step);
   writer_.Blank();
+  if (UsesConsole()) {
+    // Steps that run alone: in the console pool, their output is live and
+    // they read the terminal (a rule of its own: no binding per edge).
+    step.name = id_ + "wfgen_step_alone";
+    step.bindings.push_back({"pool", "console"});
+    writer_.Rule(step);
+    writer_.Blank();
+  }
   if (!plan_.groups.empty()) {
     writer_.Rule(NinjaRule{id_ + "wfgen_replay",
                            {{"command", "exec $" + id_ + "wfgen_run --replay $group --stamp $out"},
@@ -289,6 +307,7 @@ void Emitter::GroupSpecs() {
 std::string Emitter::PoolOf(const PlanStep& step) const {
   const Command* c = CommandOf(step);
   if (c && !c->pool.empty()) return id_ + "wfgen_pool_" + c->pool;
+  if (Alone(step)) return "";  // its rule has the console pool
   if (step.workflow.empty()) return "";
   if (step.group >= 0 || plan_.schedule == Schedule::kDataflow) return id_ + "wfgen_parallel";
   return "";
@@ -298,7 +317,7 @@ void Emitter::StepEdge(const PlanStep& step) {
   const Command* c = CommandOf(step);
   const CommandPaths& cp = plan_.paths.at(step.command);
   NinjaBuild b;
-  b.rule = id_ + "wfgen_step";
+  b.rule = id_ + (Alone(step) ? "wfgen_step_alone" : "wfgen_step");
   b.outputs.push_back(Stamp(step.key));
   std::set<std::string> seen;
   for (const std::string& d : cp.deps) {

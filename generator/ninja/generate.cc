@@ -152,6 +152,26 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
     fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
     return 2;
   }
+  Diagnostics races;
+  for (const GroupRace& r : ws->plan.races) {
+    if (options.schedule == Schedule::kDataflow && !r.cycle) continue;
+    Diagnostic& d = races.Error(r.loc, "'" + r.reader + "' in parallel group " +
+                                           std::to_string(r.group_ordinal) + " reads '" + r.path +
+                                           "', which '" + r.writer + "' in the same group writes");
+    if (r.cycle) {
+      d.notes.push_back("'" + r.writer + "' also reads what '" + r.reader +
+                        "' writes, so no order works; move one of them out of the group");
+    } else {
+      d.notes.push_back("move '" + r.reader + "' after the group (a step of its own), or use " +
+                        "--schedule dataflow, which runs it after '" + r.writer + "'");
+    }
+  }
+  if (races.has_errors()) {
+    fputs(races.Render(options.project_file, ws->source).c_str(), stderr);
+    fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", races.error_count(),
+            races.error_count() == 1 ? "" : "s", options.project_file.c_str());
+    return 2;
+  }
   return 0;
 }
 

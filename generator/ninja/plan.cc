@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "runtime/base/paths.h"
 #include "runtime/state/step_spec.h"
@@ -87,6 +88,75 @@ void PlanAssets(const Project& project, BuildPlan* plan) {
   }
 }
 
+// The reads between the members of one group (see GroupRace). `made` are
+// the group's steps; in dataflow mode a reader gets its writer as a
+// producer, when the reads leave some order that satisfies them all.
+void CheckGroupReads(const std::unordered_map<std::string, const Command*>& commands,
+                     const WorkflowStep& ws, int ordinal,
+                     const std::map<std::string, CommandPaths>& paths, Schedule schedule,
+                     std::vector<PlanStep>* made, std::vector<GroupRace>* races) {
+  ProducerIndex writes;
+  for (const PlanStep& s : *made) {
+    for (const std::string& o : paths.at(s.command).outputs) writes.Add(o, s.key);
+  }
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < made->size(); ++i) index[(*made)[i].key] = i;
+  std::vector<std::set<size_t>> reads(made->size());  // reader -> writers
+  std::vector<GroupRace> found;
+  std::vector<std::pair<size_t, size_t>> edges;  // of `found`, in order
+  for (size_t i = 0; i < made->size(); ++i) {
+    const PlanStep& s = (*made)[i];
+    const Command* c = commands.at(s.command);
+    const CommandPaths& cp = paths.at(s.command);
+    for (size_t d = 0; d < cp.deps.size(); ++d) {
+      std::set<std::string> by;
+      writes.Find(cp.deps[d], &by);
+      for (const std::string& key : by) {
+        size_t w = index.at(key);
+        if (w == i || !reads[i].insert(w).second) continue;
+        GroupRace race;
+        race.workflow = s.workflow;
+        race.group_ordinal = ordinal;
+        race.reader = s.command;
+        race.writer = (*made)[w].command;
+        race.reader_key = s.key;
+        race.writer_key = (*made)[w].key;
+        race.path = c && d < c->deps.size() ? c->deps[d].value : cp.deps[d];
+        race.loc = ws.commands[i].loc;
+        found.push_back(race);
+        edges.push_back({i, w});
+      }
+    }
+  }
+  if (found.empty()) return;
+  // An edge is on a cycle when the writer, through its own reads, reads
+  // what the reader writes. Groups are small: a search per edge will do.
+  auto reaches = [&](size_t from, size_t to) {
+    std::vector<size_t> todo = {from};
+    std::set<size_t> seen;
+    while (!todo.empty()) {
+      size_t n = todo.back();
+      todo.pop_back();
+      if (n == to) return true;
+      if (!seen.insert(n).second) continue;
+      todo.insert(todo.end(), reads[n].begin(), reads[n].end());
+    }
+    return false;
+  };
+  for (size_t k = 0; k < found.size(); ++k) {
+    auto [reader, writer] = edges[k];
+    found[k].cycle = reaches(writer, reader);
+    if (schedule == Schedule::kDataflow && !found[k].cycle) {
+      std::vector<std::string>& p = (*made)[reader].producers;
+      if (std::find(p.begin(), p.end(), (*made)[writer].key) == p.end()) {
+        p.push_back((*made)[writer].key);
+        std::sort(p.begin(), p.end());
+      }
+    }
+    races->push_back(found[k]);
+  }
+}
+
 }  // namespace
 
 std::string StepKey(const std::string& workflow, int position, const std::string& command) {
@@ -104,7 +174,12 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   BuildPlan plan;
   plan.schedule = options.schedule;
   plan.parallelism = project.max_parallel_processes.value_or(std::max(1, options.cpus));
-  for (const Command& c : project.commands) plan.paths[c.name.value] = PathsOf(c);
+  // By name, once: a linear search per step would make planning quadratic.
+  std::unordered_map<std::string, const Command*> commands;
+  for (const Command& c : project.commands) {
+    plan.paths[c.name.value] = PathsOf(c);
+    commands.emplace(c.name.value, &c);
+  }
   PlanAssets(project, &plan);
   size_t bytes = 0;
   auto over_budget = [&](const std::string& where) {
@@ -162,8 +237,15 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
         if (over_budget(w.name.value)) return plan;
       }
       // Members of one group do not see each other's outputs: their order
-      // is the user's business (seed 000), so index them only now.
+      // is the user's business (seed 000), so index them only now. A member
+      // that reads another's output is a race (or, in dataflow, an edge).
+      if (group >= 0) {
+        CheckGroupReads(commands, ws, plan.groups[static_cast<size_t>(group)].ordinal, plan.paths,
+                        options.schedule, &made, &plan.races);
+      }
       for (PlanStep& s : made) {
+        const Command* c = commands.at(s.command);
+        s.alone = group < 0 && options.schedule == Schedule::kStaged && c && c->pool.empty();
         for (const std::string& o : plan.paths[s.command].outputs) index.Add(o, s.key);
         last_run_of[s.command] = s.key;
         if (group >= 0) plan.groups[static_cast<size_t>(group)].members.push_back(s.key);
@@ -183,6 +265,7 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
     PlanStep s;
     s.key = CommandKey(c.name.value);
     s.command = c.name.value;
+    s.alone = c.pool.empty();
     bytes += StepBytes(plan.paths[c.name.value], {});
     if (over_budget("")) return plan;
     plan.steps.push_back(s);

@@ -33,6 +33,10 @@ struct PlanStep {
   int group = -1;                      // index into BuildPlan::groups
   std::vector<std::string> producers;  // keys of steps whose stamps this one reads
   std::string after;                   // key of the step or group this one waits for ("" none)
+  // Never runs beside another step of its target: a staged step outside
+  // any group, or a standalone command, without a named pool. It runs in
+  // Ninja's console pool, its output live on the terminal.
+  bool alone = false;
 };
 
 struct PlanGroup {
@@ -65,6 +69,21 @@ struct PlanAsset {
   size_t index = 0;  // into Project::assets
 };
 
+// A member of a parallel group that reads what another member of the same
+// group writes (the same path, or one inside the other). With the staged
+// schedule it is an error (the two would race); with the dataflow schedule
+// the reader waits for the writer (a producer edge), unless the members
+// read each other's outputs in a cycle, which is an error there too.
+struct GroupRace {
+  std::string workflow;
+  int group_ordinal = 0;
+  std::string reader, writer;  // command names
+  std::string reader_key, writer_key;
+  std::string path;    // the reader's dep, as written in project.yml
+  Loc loc;             // the reader's entry in the group
+  bool cycle = false;  // no order satisfies every read
+};
+
 struct BuildPlan {
   Schedule schedule = Schedule::kStaged;
   int parallelism = 1;  // max_parallel_processes or the CPU count
@@ -82,6 +101,7 @@ struct BuildPlan {
   // happened ("" for the standalone command steps).
   bool too_large = false;
   std::string too_large_in;
+  std::vector<GroupRace> races;
 };
 
 struct PlanOptions {

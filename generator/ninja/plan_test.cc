@@ -38,6 +38,54 @@ workflows:
     - prep
 )";
 
+const char kRacingGroup[] = R"(commands:
+  - {name: train, script: [x], outputs: [training/cnn]}
+  - {name: evaluate, script: [x], deps: [training/cnn/model-best], outputs: [metrics.json]}
+  - {name: other, script: [x], outputs: [other.txt]}
+workflows:
+  all:
+    - parallel: [evaluate, other, train]
+)";
+
+TEST(PlanTest, AGroupMemberReadingAnotherMembersOutputIsARace) {
+  BuildPlan plan = MakePlan(Load(kRacingGroup), PlanOptions{Schedule::kStaged, 4});
+  ASSERT_EQ(plan.races.size(), 1u);
+  const GroupRace& r = plan.races[0];
+  EXPECT_EQ(r.reader, "evaluate");
+  EXPECT_EQ(r.writer, "train");
+  EXPECT_EQ(r.path, "training/cnn/model-best");
+  EXPECT_EQ(r.group_ordinal, 1);
+  EXPECT_EQ(r.loc.line, 7);
+  EXPECT_EQ(r.loc.col, 18);
+  EXPECT_FALSE(r.cycle);
+  // Staged: no edge inside the group (generation refuses the project).
+  EXPECT_TRUE(Find(plan, "workflows/all/1-evaluate").producers.empty());
+}
+
+TEST(PlanTest, InDataflowTheReaderWaitsForTheWriterInItsGroup) {
+  BuildPlan plan = MakePlan(Load(kRacingGroup), PlanOptions{Schedule::kDataflow, 4});
+  ASSERT_EQ(plan.races.size(), 1u);
+  EXPECT_EQ(Find(plan, "workflows/all/1-evaluate").producers,
+            std::vector<std::string>{"workflows/all/1-train"});
+  EXPECT_TRUE(Find(plan, "workflows/all/1-train").producers.empty());
+  EXPECT_TRUE(Find(plan, "workflows/all/1-other").producers.empty());
+}
+
+TEST(PlanTest, MembersReadingEachOthersOutputsAreACycle) {
+  BuildPlan plan = MakePlan(Load(R"(commands:
+  - {name: a, script: [x], deps: [b.txt], outputs: [a.txt]}
+  - {name: b, script: [x], deps: [a.txt], outputs: [b.txt]}
+workflows:
+  all:
+    - parallel: [a, b]
+)"),
+                            PlanOptions{Schedule::kDataflow, 4});
+  ASSERT_EQ(plan.races.size(), 2u);
+  EXPECT_TRUE(plan.races[0].cycle);
+  EXPECT_TRUE(plan.races[1].cycle);
+  EXPECT_TRUE(Find(plan, "workflows/all/1-a").producers.empty());  // no cycle in Ninja
+}
+
 TEST(PlanTest, StagedOrderAndProducers) {
   BuildPlan plan = MakePlan(Load(kProject), PlanOptions{Schedule::kStaged, 4});
   EXPECT_EQ(plan.parallelism, 4);

@@ -15,7 +15,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "generator/run/repaint.h"
 #include "generator/run/status_view.h"
+#include "generator/run/still_dirty.h"
 #include "runtime/base/fd.h"
 #include "runtime/state/events.h"
 
@@ -90,7 +92,9 @@ class Display {
     RowState before = status_->rows()[static_cast<size_t>(i)].state;
     status_->Apply(e, now);
     const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
-    if (!term_.is_tty && (row.state != before || e.kind == EventKind::kRetry)) {
+    if (!term_.is_tty && e.kind == EventKind::kStop) {
+      Out(PlainStopLine(row, term_.style) + "\n");
+    } else if (!term_.is_tty && (row.state != before || e.kind == EventKind::kRetry)) {
       std::string line = PlainLine(row, term_.style);
       if (!line.empty()) Out(line + "\n");
     }
@@ -102,19 +106,15 @@ class Display {
       Out(line + "\n");
       return;
     }
-    Clear();
-    Out(line + "\n");
-    Redraw(now);
+    Draw({line}, now);
   }
 
   void Redraw(int64_t now) {
     if (!term_.is_tty) return;
-    std::vector<std::string> lines =
-        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
-    std::string out = Erase();
-    for (const std::string& l : lines) out += l + "\n";
-    drawn_ = static_cast<int>(lines.size());
-    Out(out);
+    // Not only on SIGWINCH: while a step that runs alone has the terminal
+    // (its process group is the foreground one), SIGWINCH goes to it.
+    UpdateTerminalSize(&term_);
+    Draw({}, now);
   }
 
   void Finish(int64_t now) {
@@ -124,13 +124,13 @@ class Display {
   }
 
  private:
-  std::string Erase() {
-    if (drawn_ == 0) return "\r";
-    std::string s = "\r\x1b[" + std::to_string(drawn_) + "F\x1b[J";
-    drawn_ = 0;
-    return s;
+  // `above` scrolls away above the table (repaint.h).
+  void Draw(const std::vector<std::string>& above, int64_t now) {
+    std::vector<std::string> lines =
+        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
+    Out(Repaint(drawn_, above, lines));
+    drawn_ = static_cast<int>(lines.size());
   }
-  void Clear() { Out(Erase()); }
 
   RunStatus* status_;
   TerminalInfo term_;
@@ -209,39 +209,52 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   bool pipe_open = true, exited = false;
   int wstatus = 0;
   char buf[65536];
-  // Order across the two channels, as causality has it: a step's "end" is
-  // sent before the step exits, and ninja prints the step's output after
-  // that; a step's "start" comes after ninja printed what finished before.
-  // So within one wake-up: ends (and output lines), then ninja's output,
-  // then starts.
-  std::vector<StepEvent> starts;
+  // Order across the two channels, as causality has it. A step of the
+  // console pool writes its output through ninja as it comes, before its
+  // "end"; other steps' output is printed by ninja after their "end"; a
+  // step's "start" comes after ninja printed what finished before. So the
+  // pipe is drained before a start and before the end of a console step:
+  // all they follow is then in it (the event was sent after it).
+  std::vector<StepEvent> batch;
+  // A console-pool step: ninja prints its status line (marked, see
+  // NINJA_STATUS) right before starting it, so what is before that line in
+  // the pipe came earlier and what follows is the step's own output. Lines
+  // after it wait until the step's start is shown (`awaiting`).
+  std::string awaiting;                   // the command whose status line was seen
+  std::vector<StepEvent> pending_starts;  // starts that came before their status line
+  auto is_alone_command = [&](const std::string& command) {
+    for (const StatusRow& row : status->rows()) {
+      if (row.alone && row.command == command && row.state == RowState::kWaiting) return true;
+    }
+    return false;
+  };
   auto read_events = [&] {
     for (;;) {
       ssize_t n = recv(events.fd(), buf, sizeof buf, 0);
       if (n <= 0) break;
       StepEvent e;
-      if (!ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) continue;
-      if (e.kind == EventKind::kStart) {
-        starts.push_back(e);
-        continue;
-      }
-      // A step that started and ended within one wake-up: its start first.
-      for (auto it = starts.begin(); it != starts.end(); ++it) {
-        if (it->stamp == e.stamp) {
-          display.Event(*it, NowMs());
-          starts.erase(it);
-          break;
-        }
-      }
-      display.Event(e, NowMs());
+      if (ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) batch.push_back(e);
     }
   };
   auto flush_lines = [&](bool all) {
     size_t start = 0, nl;
-    while ((nl = pending.find('\n', start)) != std::string::npos) {
+    const std::string marker = NinjaOutputFilter::StatusMarker();
+    while ((all || awaiting.empty()) && (nl = pending.find('\n', start)) != std::string::npos) {
       std::string line = pending.substr(start, nl - start);
-      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
       start = nl + 1;
+      if (line.compare(0, marker.size(), marker) == 0 &&
+          is_alone_command(line.substr(marker.size()))) {
+        awaiting = line.substr(marker.size());
+        for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
+          if (it->command == awaiting) {
+            display.Event(*it, NowMs());
+            pending_starts.erase(it);
+            awaiting.clear();
+            break;
+          }
+        }
+      }
+      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
     }
     pending.erase(0, start);
     if (all && !pending.empty()) {
@@ -261,6 +274,46 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     }
     flush_lines(false);
   };
+  auto show_events = [&] {
+    for (const StepEvent& e : batch) {
+      int i = status->Find(e.stamp);
+      bool alone = i >= 0 && status->rows()[static_cast<size_t>(i)].alone;
+      if (alone && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
+        // Everything before its status line first (and the line itself).
+        if (pipe_open) read_pipe();
+        if (e.kind == EventKind::kStart && awaiting != e.command) {
+          pending_starts.push_back(e);  // its status line is not read yet
+          continue;
+        }
+        if (e.kind == EventKind::kEnd) {
+          // Never got to its start (it skipped), or the start is pending.
+          for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
+            if (it->stamp == e.stamp) {
+              display.Event(*it, NowMs());
+              pending_starts.erase(it);
+              break;
+            }
+          }
+        }
+        if (e.kind == EventKind::kStart) display.Event(e, NowMs());
+        if (awaiting == e.command) awaiting.clear();
+        flush_lines(false);  // the step's output up to now
+        if (e.kind == EventKind::kEnd) display.Event(e, NowMs());
+        continue;
+      }
+      if (pipe_open && e.kind == EventKind::kStart) read_pipe();
+      display.Event(e, NowMs());
+    }
+    batch.clear();
+  };
+  // Ninja passes a stop signal to its jobs, except to those of the console
+  // pool, which it leaves to the terminal's Ctrl-C: a signal sent to wfgen
+  // alone must reach them too.
+  auto stop_alone_steps = [&](int sig) {
+    for (const StatusRow& row : status->rows()) {
+      if (row.alone && row.state == RowState::kRunning && row.pid > 0) kill(row.pid, sig);
+    }
+  };
   fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
   while (pipe_open || !exited) {
     struct pollfd fds[3] = {
@@ -268,9 +321,8 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     int r = poll(fds, 3, term.is_tty ? 100 : 1000);
     if (r < 0 && errno != EINTR) break;
     read_events();
+    show_events();
     if (pipe_open) read_pipe();
-    for (const StepEvent& e : starts) display.Event(e, NowMs());
-    starts.clear();
     if (fds[2].revents) {
       struct signalfd_siginfo si;
       while (read(sig_fd, &si, sizeof si) == sizeof si) {
@@ -283,6 +335,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
           // Ctrl-C from a terminal reaches ninja by itself; a signal sent
           // to wfgen alone must be passed on.
           if (!exited) kill(pid, s);
+          stop_alone_steps(s);
         }
       }
     }
@@ -290,15 +343,21 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     display.Redraw(NowMs());
   }
   read_events();
+  show_events();
+  for (const StepEvent& e : pending_starts) display.Event(e, NowMs());
   flush_lines(true);
-  for (const StepEvent& e : starts) display.Event(e, NowMs());
   close(out_pipe[0]);
   close(sig_fd);
   sigprocmask(SIG_SETMASK, &old_mask, nullptr);
   int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+  std::set<std::string> dirty;
+  bool dirty_known = code != 0 && StillDirty(inv, &dirty);
   int64_t now = NowMs();
-  status->Finish(code == 0, now);
+  status->Finish(code == 0, now, dirty_known ? &dirty : nullptr);
   display.Finish(now);
+  // Like `weasel run`: the failing step's own status (the first one's);
+  // ninja's when no step failed (an interrupt, an error of ninja's own).
+  if (code != 0 && status->FirstFailureExit() != 0) code = status->FirstFailureExit();
   return code;
 }
 

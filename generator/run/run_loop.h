@@ -20,8 +20,9 @@ struct NinjaInvocation {
   std::vector<std::string> env;  // "NAME=value" added to the environment
 };
 
-// Runs ninja, keeps `status` up to date and displays it; returns ninja's
-// exit status (128+N if it died of signal N).
+// Runs ninja, keeps `status` up to date and displays it; returns the exit
+// status of the step that failed first (3 stays 3, as with `weasel run`),
+// else ninja's (128+N if it died of signal N).
 int RunNinjaWithStatus(const NinjaInvocation& ninja, RunStatus* status, TerminalInfo term);
 
 // Filters ninja's own noise out of its output in `wfgen run`: the status

@@ -1,6 +1,7 @@
 #include "generator/run/run_status.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "generator/run/dry_run.h"
@@ -34,11 +35,29 @@ RunStatus::RunStatus(const BuildPlan& plan, const std::string& target,
     if (s->group >= 0) row.group = plan.groups[static_cast<size_t>(s->group)].ordinal;
     row.log = JoinPath(log_prefix, LogPath(s->command));
     row.label = s->command;
+    row.alone = s->alone;
     rows_.push_back(std::move(row));
   }
   std::map<std::string, int> occurrences;
   for (const StatusRow& r : rows_) ++occurrences[r.command];
   const std::vector<const PlanStep*> steps = StepsOf(plan, target);
+  std::map<std::string, size_t> row_of;
+  for (size_t i = 0; i < rows_.size(); ++i) row_of[rows_[i].key] = i;
+  std::map<std::string, const PlanGroup*> groups;
+  for (const PlanGroup& g : plan.groups) groups[g.key] = &g;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    std::vector<std::string> before = steps[i]->producers;
+    auto g = groups.find(steps[i]->after);
+    if (g != groups.end()) {
+      before.insert(before.end(), g->second->members.begin(), g->second->members.end());
+    } else if (!steps[i]->after.empty()) {
+      before.push_back(steps[i]->after);
+    }
+    for (const std::string& k : before) {
+      auto it = row_of.find(k);
+      if (it != row_of.end()) rows_[i].prerequisites.push_back(it->second);
+    }
+  }
   for (size_t i = 0; i < rows_.size(); ++i) {
     if (occurrences[rows_[i].command] < 2) continue;
     rows_[i].label += rows_[i].group >= 0 ? " (group " + std::to_string(rows_[i].group) + ")"
@@ -66,7 +85,20 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
       case EventKind::kStart:
         row.state = RowState::kRunning;
         row.start_ms = now_ms;
+        row.pid = e.code;
+        // Ninja starts a step only when what it waits for is done: what
+        // never started was up to date.
+        for (size_t p : row.prerequisites) MarkUpToDate(p);
         break;
+      case EventKind::kStop: {
+        size_t space = e.detail.find(' ');
+        row.stop_signal = e.detail.substr(0, space);
+        int64_t grace =
+            space == std::string::npos ? 0 : strtoll(e.detail.c_str() + space + 1, nullptr, 10);
+        row.kill_at_ms = now_ms + grace;
+        row.stop_grace_ms = grace;
+        break;
+      }
       case EventKind::kLine: row.last_line = e.detail; break;
       case EventKind::kRetry: {
         RetryNotice n;
@@ -83,6 +115,8 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
         if (row.start_ms < 0) row.start_ms = now_ms;
         row.end_ms = now_ms;
         row.detail = detail;
+        row.exit_code = e.code;
+        if (state == "failed" && first_failure_ < 0) first_failure_ = found;
         if (state == "succeeded") row.state = RowState::kSucceeded;
         else if (state == "skipped") row.state = RowState::kSkipped;
         else if (state == "failed") row.state = RowState::kFailed;
@@ -96,10 +130,23 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
   return found;
 }
 
-void RunStatus::Finish(bool success, int64_t now_ms) {
+void RunStatus::MarkUpToDate(size_t i) {
+  if (rows_[i].state != RowState::kWaiting) return;
+  rows_[i].state = RowState::kUpToDate;
+  for (size_t p : rows_[i].prerequisites) MarkUpToDate(p);
+}
+
+int RunStatus::FirstFailureExit() const {
+  if (first_failure_ < 0) return 0;
+  int code = rows_[static_cast<size_t>(first_failure_)].exit_code;
+  return code != 0 ? code : 1;
+}
+
+void RunStatus::Finish(bool success, int64_t now_ms, const std::set<std::string>* still_dirty) {
   for (StatusRow& row : rows_) {
     if (row.state == RowState::kWaiting) {
-      row.state = success ? RowState::kUpToDate : RowState::kNotStarted;
+      bool clean = success || (still_dirty && !still_dirty->count(row.key));
+      row.state = clean ? RowState::kUpToDate : RowState::kNotStarted;
     } else if (row.state == RowState::kRunning) {
       row.state = RowState::kInterrupted;
       row.end_ms = now_ms;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,16 @@ struct StatusRow {
   std::string log;        // log path, as the user should type it
   int attempt = 1;        // with retries: the attempt running or last run
   std::string retry;      // "attempt 2 of 3, in 4 s: exit code 3" once it retries
+  int exit_code = 0;      // the wrapper's exit status, once ended
+  bool alone = false;     // in Ninja's console pool: its output comes live through ninja
+  int pid = 0;            // the wrapper's, while running
+  // Being stopped: the signal its processes got, and when SIGKILL follows.
+  std::string stop_signal;
+  int64_t kill_at_ms = -1;
+  int64_t stop_grace_ms = 0;
+  // Rows this one waits for (the steps that must be done before Ninja
+  // can start it): when it starts, those that never started were up to date.
+  std::vector<size_t> prerequisites;
 };
 
 struct StatusCounts {
@@ -67,8 +78,13 @@ class RunStatus {
   // The row of the step whose stamp is `stamp`, or -1.
   int Find(const std::string& stamp) const;
   // Ninja exited: rows that never started are up to date (success) or not
-  // started (failure); rows still running were interrupted.
-  void Finish(bool success, int64_t now_ms);
+  // started (failure); rows still running were interrupted. After a
+  // failure, `still_dirty` (when known) holds the keys of the steps Ninja
+  // would still start: the other rows that never started were up to date.
+  void Finish(bool success, int64_t now_ms, const std::set<std::string>* still_dirty = nullptr);
+  // The exit status of the step that failed first, or 0 when none failed
+  // (steps terminated because a sibling failed do not count).
+  int FirstFailureExit() const;
 
   const std::vector<StatusRow>& rows() const { return rows_; }
   const std::string& target() const { return target_; }
@@ -81,8 +97,11 @@ class RunStatus {
  private:
   std::string target_;
   std::string stamps_dir_;
+  void MarkUpToDate(size_t row);
+
   std::vector<StatusRow> rows_;
   int64_t started_ms_ = 0;
+  int first_failure_ = -1;  // row index
 };
 
 std::string StateWord(RowState s);

@@ -62,6 +62,13 @@ std::string StatusText(const StatusRow& row) {
   return "";
 }
 
+// A running row whose processes got a stop signal.
+std::string StoppingText(const StatusRow& r, int64_t now_ms) {
+  std::string s = "stopping (" + r.stop_signal + " sent), ";
+  if (now_ms < r.kill_at_ms) return s + "SIGKILL in " + FormatDuration(r.kill_at_ms - now_ms);
+  return s + "SIGKILL sent";
+}
+
 bool Finished(RowState s) {
   return s == RowState::kSucceeded || s == RowState::kSkipped || s == RowState::kUpToDate;
 }
@@ -172,7 +179,10 @@ std::vector<std::string> RenderTable(const RunStatus& status, int width, int max
   StatusCounts c = status.Counts();
   std::vector<std::string> lines;
   std::string header = "wfgen run " + status.target() + ": ";
-  if (c.running) header += std::to_string(c.running) + " running, ";
+  int stopping = 0;
+  for (const StatusRow& r : rows) stopping += r.state == RowState::kRunning && r.kill_at_ms >= 0;
+  if (stopping) header += std::to_string(stopping) + " stopping, ";
+  if (c.running > stopping) header += std::to_string(c.running - stopping) + " running, ";
   header += std::to_string(c.done()) + " of " + std::to_string(rows.size()) + " done, " +
             FormatDuration(now_ms - status.started_ms());
   lines.push_back(FitWidth(Paint(header, "\x1b[1m", style), width, style.unicode));
@@ -203,7 +213,10 @@ std::vector<std::string> RenderTable(const RunStatus& status, int width, int max
         "  " + Paint(indent, "\x1b[2m", style) +
         Paint(Symbol(r.state, now_ms, style), Color(r.state), style) + " " +
         (r.state == RowState::kFailed && style.color ? Paint(name, "\x1b[1m", style) : name) + "  ";
-    if (r.state == RowState::kRunning) {
+    if (r.state == RowState::kRunning && r.kill_at_ms >= 0) {
+      text += Pad(FormatDuration(now_ms - r.start_ms), 6) + "  " +
+              Paint(StoppingText(r, now_ms), "\x1b[33m", style);
+    } else if (r.state == RowState::kRunning) {
       text += Pad(FormatDuration(now_ms - r.start_ms), 6);
       if (!r.last_line.empty()) text += "  " + Paint(SanitizeLine(r.last_line), "\x1b[2m", style);
     } else {
@@ -258,6 +271,11 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
     default: return "";
   }
   return Paint("[wfgen] ", "\x1b[2m", style) + line;
+}
+
+std::string PlainStopLine(const StatusRow& row, const ViewStyle& style) {
+  return Paint("[wfgen] ", "\x1b[2m", style) + "stopping   " + row.label + "  (" + row.stop_signal +
+         " sent; SIGKILL after " + FormatDuration(row.stop_grace_ms) + " unless it exits)";
 }
 
 std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,

@@ -28,6 +28,9 @@ std::vector<std::string> RenderTable(const RunStatus& status, int width, int max
 // not worth a line, e.g. a new output line).
 std::string PlainLine(const StatusRow& row, const ViewStyle& style);
 
+// The plain line for a row whose processes just got a stop signal.
+std::string PlainStopLine(const StatusRow& row, const ViewStyle& style);
+
 // Counts, total time, slowest steps, and where the logs of failed and
 // terminated steps are.
 std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,

@@ -134,6 +134,64 @@ TEST_F(StatusViewTest, StepsNinjaNeverStartedAreUpToDateAfterSuccess) {
   EXPECT_EQ(RenderSummary(*status, 2000, ViewStyle())[0], "wfgen: all: 6 up to date in 1.0s");
 }
 
+TEST_F(StatusViewTest, WhatNinjaSkippedIsUpToDateOnceAStepAfterItStarts) {
+  // `report` waits for the group, which waits for `prep`: Ninja started
+  // report, so the four it waits for were done or up to date.
+  Ev(EventKind::kStart, "workflows/all/2-a", "", 1100);
+  Ev(EventKind::kEnd, "workflows/all/2-a", "succeeded", 1500);
+  Ev(EventKind::kStart, "workflows/all/3-report", "", 1600);
+  std::vector<std::string> lines = RenderTable(*status, 60, 20, 2000, ViewStyle());
+  ASSERT_EQ(lines.size(), 8u);
+  EXPECT_EQ(lines[0], "wfgen run all: 1 running, 4 of 6 done, 1.0s");
+  EXPECT_EQ(lines[1], "  = prep    up to date");
+  EXPECT_EQ(lines[3], "  | + a     0.4s");
+  EXPECT_EQ(lines[4], "  | = bee   up to date");
+  EXPECT_EQ(lines[7], "  . prep    waiting");
+  Ev(EventKind::kEnd, "workflows/all/3-report", "failed exit code 3", 1700);
+  status->Finish(false, 2000);
+  EXPECT_EQ(RenderSummary(*status, 2000, ViewStyle())[0],
+            "wfgen: all: 1 succeeded, 3 up to date, 1 failed, 1 not started in 1.0s");
+}
+
+TEST_F(StatusViewTest, AfterAFailureStepsNinjaWouldNotStartAreUpToDate) {
+  Ev(EventKind::kStart, "workflows/all/2-bee", "", 1100);
+  status->Apply(StepEvent{EventKind::kEnd, "/b/.wfgen/stamps/workflows/all/2-bee", "bee",
+                          "failed exit code 3", 3},
+                1500);
+  // Ninja would still start c (and what follows the group), not a.
+  std::set<std::string> dirty = {"workflows/all/2-c", "workflows/all/3-report",
+                                 "workflows/all/4-prep"};
+  status->Finish(false, 2000, &dirty);
+  EXPECT_EQ(RenderSummary(*status, 2000, ViewStyle())[0],
+            "wfgen: all: 2 up to date, 1 failed, 3 not started in 1.0s");
+  EXPECT_EQ(status->FirstFailureExit(), 3);
+}
+
+TEST_F(StatusViewTest, TheFirstFailureDecidesTheExitStatus) {
+  EXPECT_EQ(status->FirstFailureExit(), 0);
+  auto end = [&](const std::string& key, const std::string& detail, int code) {
+    status->Apply(StepEvent{EventKind::kEnd, "/b/.wfgen/stamps/" + key, "", detail, code}, 1500);
+  };
+  end("workflows/all/2-c", "terminated bee", 143);  // a sibling's stop decides nothing
+  EXPECT_EQ(status->FirstFailureExit(), 0);
+  end("workflows/all/2-bee", "failed exit code 4", 4);
+  end("workflows/all/2-a", "failed exit code 5", 5);
+  EXPECT_EQ(status->FirstFailureExit(), 4);
+}
+
+TEST_F(StatusViewTest, StoppingStepsSayWhenSigkillFollows) {
+  Ev(EventKind::kStart, "workflows/all/2-a", "", 2600);
+  Ev(EventKind::kStart, "workflows/all/2-bee", "", 2600);
+  Ev(EventKind::kStop, "workflows/all/2-a", "SIGINT 10000", 3000);
+  std::vector<std::string> lines = RenderTable(*status, 70, 20, 5000, ViewStyle());
+  EXPECT_EQ(lines[0], "wfgen run all: 1 stopping, 1 running, 1 of 6 done, 4.0s");
+  EXPECT_EQ(lines[3], "  | * a     2.4s    stopping (SIGINT sent), SIGKILL in 8.0s");
+  EXPECT_EQ(RenderTable(*status, 70, 20, 14000, ViewStyle())[3],
+            "  | * a     11.4s   stopping (SIGINT sent), SIGKILL sent");
+  EXPECT_EQ(PlainStopLine(status->rows()[1], ViewStyle()),
+            "[wfgen] stopping   a  (SIGINT sent; SIGKILL after 10.0s unless it exits)");
+}
+
 TEST_F(StatusViewTest, TraceHasOneLanePerConcurrentSlot) {
   Ev(EventKind::kStart, "workflows/all/2-a", "", 1000);
   Ev(EventKind::kStart, "workflows/all/2-bee", "", 1100);

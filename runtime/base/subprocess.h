@@ -22,6 +22,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,10 @@ class CommandRunner {
   virtual ~CommandRunner() = default;
 
   virtual void set_grace_ms(int64_t ms) = 0;
+  // Called once when a stop signal is passed on to a running line, with
+  // the signal and the grace period before SIGKILL (for the front end's
+  // "stopping" state).
+  virtual void set_on_stop(std::function<void(int sig, int64_t grace_ms)> f) = 0;
   // File descriptors holding flock(2) locks that must outlive a SIGKILLed
   // wfgen-run until its step's processes are gone: the guardian keeps a
   // copy of each (the project's `active` lock, WFGEN_SLOT leases). Give
@@ -84,9 +89,14 @@ class CommandRunner {
   // Call before anything else, so a Ctrl-C during hashing is not lost.
   virtual bool Init(std::string* err) = 0;
 
-  // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null and
-  // stdout+stderr into `sink`. Returns when the child has exited and its
-  // process group is empty. With `remote`, stop signals go through it.
+  // The child gets our stdin (and, when it is the terminal and we are in
+  // its foreground group, the terminal while it runs) instead of /dev/null.
+  // Never for a remote line.
+  virtual void set_pass_stdin(bool pass) = 0;
+
+  // Runs argv[0] (looked up in PATH) with `env`, stdin from /dev/null (or
+  // ours, set_pass_stdin) and stdout+stderr into `sink`. Returns when the
+  // child has exited and its process group is empty. With `remote`, stop signals go through it.
   virtual LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                          OutputSink* sink, RemoteControl* remote = nullptr) = 0;
 
@@ -111,6 +121,10 @@ class ProcessRunner : public CommandRunner {
   ProcessRunner& operator=(const ProcessRunner&) = delete;
 
   void set_grace_ms(int64_t ms) override { grace_ms_ = ms; }
+  void set_on_stop(std::function<void(int sig, int64_t grace_ms)> f) override {
+    on_stop_ = std::move(f);
+  }
+  void set_pass_stdin(bool pass) override { pass_stdin_ = pass; }
   void KeepInGuardian(int fd) override {
     if (fd >= 0) guardian_keeps_.push_back(fd);
   }
@@ -138,6 +152,8 @@ class ProcessRunner : public CommandRunner {
   bool guard_reaped_ = false;
   std::vector<int> guardian_keeps_;
   int stop_signal_ = 0;
+  bool pass_stdin_ = false;
+  std::function<void(int, int64_t)> on_stop_;
 };
 
 }  // namespace wfgen

@@ -275,7 +275,10 @@ void ProcessRunner::HandleSignal(int signo, pid_t group, RemoteControl* remote,
   } else if (GroupAlive(group)) {
     kill(-group, signo);
   }
-  if (*kill_deadline_ms == 0) *kill_deadline_ms = MonotonicMs() + grace_ms_;
+  if (*kill_deadline_ms == 0) {
+    *kill_deadline_ms = MonotonicMs() + grace_ms_;
+    if (on_stop_) on_stop_(signo, grace_ms_);
+  }
 }
 
 LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
@@ -302,6 +305,12 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
 
   pid_t parent = getpid();
   int death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
+  // Ninja gives a step of the console pool the terminal's stdin (and /dev/null
+  // to the others): pass it on, so that `breakpoint()` works as under weasel.
+  // A child in its own process group may read the terminal only when that
+  // group is the terminal's foreground group: hand it over if it is ours.
+  bool pass_stdin = pass_stdin_ && !remote;
+  bool give_terminal = pass_stdin && isatty(0) && tcgetpgrp(0) == getpgrp();
   pid_t pid = fork();
   if (pid < 0) {
     result.kind = LineResult::kSpawnFailed;
@@ -313,8 +322,16 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, death_signal, 0, 0, 0);
     if (getppid() != parent) _exit(127);  // wfgen-run died before prctl
-    int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, 0);
+    if (give_terminal) {
+      // Also here, as shells do: the child may read before the parent's
+      // tcsetpgrp. A background group changing it gets SIGTTOU: ignore it.
+      signal(SIGTTOU, SIG_IGN);
+      tcsetpgrp(0, getpid());
+      signal(SIGTTOU, SIG_DFL);
+    } else if (!pass_stdin) {
+      int null_fd = open("/dev/null", O_RDONLY);
+      dup2(null_fd, 0);
+    }
     dup2(out_pipe[1], 1);
     dup2(out_pipe[1], 2);
     // exec_err stays open (close-on-exec) to report a failed exec.
@@ -326,6 +343,11 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   }
   setpgid(pid, pid);  // also here: no window where a stop misses the child
   pid_t group = pid;
+  if (give_terminal) {
+    signal(SIGTTOU, SIG_IGN);
+    tcsetpgrp(0, group);
+    signal(SIGTTOU, SIG_DFL);
+  }
   close(out_pipe[1]);
   close(exec_err[1]);
   WriteFd(guard_fd_, "G " + std::to_string(group) + "\n");
@@ -411,6 +433,18 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   } else {
     result.kind = LineResult::kExited;
     result.code = WEXITSTATUS(status);
+  }
+  if (give_terminal) {
+    // Back to our group (now a background one: ignore SIGTTOU again). A
+    // Ctrl-C at the terminal reached only the child: take it as ours, so
+    // that the step stops like on an interrupt and Ninja sees one.
+    signal(SIGTTOU, SIG_IGN);
+    tcsetpgrp(0, getpgrp());
+    signal(SIGTTOU, SIG_DFL);
+    if (stop_signal_ == 0 && result.kind == LineResult::kSignaled &&
+        (result.code == SIGINT || result.code == SIGQUIT)) {
+      stop_signal_ = SIGINT;
+    }
   }
   return result;
 }

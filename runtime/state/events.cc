@@ -21,6 +21,7 @@ const char* KindName(EventKind k) {
     case EventKind::kLine: return "line";
     case EventKind::kEnd: return "end";
     case EventKind::kRetry: return "retry";
+    case EventKind::kStop: return "stop";
   }
   return "?";
 }
@@ -43,8 +44,10 @@ std::string Field(const std::string& s) {
 }  // namespace
 
 std::string RenderEvent(const StepEvent& e) {
-  return std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) + "\t" +
-         Field(e.detail);
+  std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) +
+                  "\t" + Field(e.detail);
+  if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) s += "\t" + std::to_string(e.code);
+  return s;
 }
 
 bool ParseEvent(const std::string& datagram, StepEvent* e) {
@@ -59,10 +62,19 @@ bool ParseEvent(const std::string& datagram, StepEvent* e) {
   else if (kind == "line") e->kind = EventKind::kLine;
   else if (kind == "end") e->kind = EventKind::kEnd;
   else if (kind == "retry") e->kind = EventKind::kRetry;
+  else if (kind == "stop") e->kind = EventKind::kStop;
   else return false;
+  size_t d = datagram.find('\t', c + 1);
+  e->code = 0;
+  if (d != std::string::npos) {
+    char* end = nullptr;
+    long code = strtol(datagram.c_str() + d + 1, &end, 10);
+    if (end == datagram.c_str() + d + 1 || *end) return false;
+    e->code = static_cast<int>(code);
+  }
   return UnescapeField(datagram.substr(a + 1, b - a - 1), &e->stamp) &&
          UnescapeField(datagram.substr(b + 1, c - b - 1), &e->command) &&
-         UnescapeField(datagram.substr(c + 1), &e->detail);
+         UnescapeField(datagram.substr(c + 1, d == std::string::npos ? d : d - c - 1), &e->detail);
 }
 
 std::string RenderRetry(const RetryNotice& n) {

@@ -6,9 +6,11 @@
 // the events of parallel steps whole, and sending never blocks: if the
 // front end is gone or slow, events are dropped, never the step.
 //
-// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL", DETAIL escaped
+// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL[\tCODE]", DETAIL escaped
 // (line_format.h) so it is one line; STAMP is the step's stamp path,
-// absolute, which names the step occurrence.
+// absolute, which names the step occurrence; CODE (end and start events) is the
+// wrapper's exit status, which `wfgen run` exits with when the step failed;
+// on start events the wrapper's pid.
 #pragma once
 
 #include <cstdint>
@@ -17,14 +19,21 @@
 namespace wfgen {
 
 // kRetry: an attempt failed and another follows (retry_policy.h).
-enum class EventKind { kStart, kLine, kEnd, kRetry };
+// kStop: a stop signal arrived and the step's processes were sent it;
+// SIGKILL follows after the grace period unless they exit first.
+enum class EventKind { kStart, kLine, kEnd, kRetry, kStop };
 
 struct StepEvent {
   EventKind kind = EventKind::kStart;
   std::string stamp;
   std::string command;
-  // start: log path; line: the text; end: "STATE[ DETAIL]"; retry: RenderRetry
+  // start: log path; line: the text; end: "STATE[ DETAIL]"; retry: RenderRetry;
+  // stop: "SIGNAL GRACE_MS" ("SIGINT 10000").
   std::string detail;
+  // end: the wrapper's exit status; start: the wrapper's pid (`wfgen run`
+  // passes a stop signal on to steps of Ninja's console pool, which Ninja
+  // leaves to the terminal).
+  int code = 0;
 };
 
 std::string RenderEvent(const StepEvent& e);

@@ -19,6 +19,20 @@ TEST(EventsTest, RoundTripsWithTabsAndNewlines) {
   EXPECT_FALSE(ParseEvent("nope\ta\tb\tc", &back));
 }
 
+TEST(EventsTest, EndEventsCarryTheExitStatus) {
+  StepEvent e{EventKind::kEnd, "/b/s", "train", "failed exit code 3", 3};
+  EXPECT_EQ(RenderEvent(e), "end\t/b/s\ttrain\tfailed exit code 3\t3");
+  StepEvent back;
+  ASSERT_TRUE(ParseEvent(RenderEvent(e), &back));
+  EXPECT_EQ(back.detail, "failed exit code 3");
+  EXPECT_EQ(back.code, 3);
+  ASSERT_TRUE(ParseEvent("stop\t/b/s\ttrain\tSIGINT 10000", &back));
+  EXPECT_EQ(back.kind, EventKind::kStop);
+  EXPECT_EQ(back.detail, "SIGINT 10000");
+  EXPECT_EQ(back.code, 0);
+  EXPECT_FALSE(ParseEvent("end\t/b/s\ttrain\tfailed\tx", &back));
+}
+
 TEST(EventsTest, InactiveWithoutAListener) {
   unsetenv("WFGEN_EVENTS");
   EventSender sender;

@@ -46,6 +46,8 @@ class FakeRunner : public CommandRunner {
   bool finished = false;
 
   void set_grace_ms(int64_t) override {}
+  void set_on_stop(std::function<void(int, int64_t)>) override {}
+  void set_pass_stdin(bool) override {}
   void KeepInGuardian(int) override {}
   bool Init(std::string*) override { return true; }
   LineResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env,

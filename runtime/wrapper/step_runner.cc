@@ -77,6 +77,23 @@ std::string FailureDetail(const LineResult& r) {
   }
 }
 
+// What ended a step that got stop signal `sig`: the signal itself, the
+// SIGKILL that followed the grace period, or the step's own exit.
+std::string HowStopped(int sig, const LineResult& r, int64_t grace_ms) {
+  if (r.kind == LineResult::kSignaled && r.code == sig) return "stopped by " + SignalName(sig);
+  if (r.kind == LineResult::kSignaled && r.code == SIGKILL) {
+    return "got " + SignalName(sig) + " and was killed by SIGKILL after the " + Seconds(grace_ms) +
+           " grace period";
+  }
+  if (r.kind == LineResult::kSignaled) {
+    return "got " + SignalName(sig) + " and was ended by " + SignalName(r.code);
+  }
+  if (r.kind == LineResult::kExited) {
+    return "got " + SignalName(sig) + " and exited with code " + std::to_string(r.code);
+  }
+  return "stopped by " + SignalName(sig);
+}
+
 class Step {
  public:
   Step(const RunOptions& options, const StepSystem& system)
@@ -211,7 +228,7 @@ void Step::NoteFailedRun(MemberState state, const std::string& detail) {
 int Step::Finish(int code, MemberState state, const std::string& detail) {
   runner_.Finish();
   events_.Send(StepEvent{EventKind::kEnd, options_.stamp, spec_.name,
-                         StateName(state) + (detail.empty() ? "" : " " + detail)});
+                         StateName(state) + (detail.empty() ? "" : " " + detail), code});
   if (state != MemberState::kSkipped) NoteFailedRun(state, detail);
   if (run_) {
     run_->WriteStatus(spec_.name, state, detail);
@@ -442,6 +459,11 @@ int Step::Execute() {
       env.push_back(*e);
   }
   env.push_back("WFGEN_STEP=" + spec_.name);
+  // Output is live (a step of the console pool streams it, the others fill
+  // their log and the table as it comes): Python would hold it back in a
+  // block buffer, since its stdout is our pipe and not a terminal.
+  if (!getenv("PYTHONUNBUFFERED")) env.push_back("PYTHONUNBUFFERED=1");
+  runner_.set_pass_stdin(true);
   // The named pool first, then the overall limit: nobody waits for a
   // pool slot while holding a limit slot, so the two cannot deadlock.
   SlotLease slot, limit;
@@ -465,8 +487,13 @@ int Step::Execute() {
   runner_.KeepInGuardian(locks_.active_fd());
   int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   StepOutput out(log_fd, options_.console);
-  events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog()});
+  events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog(),
+                         static_cast<int>(getpid())});
   out.Tap(&events_, options_.stamp, spec_.name);
+  runner_.set_on_stop([this](int sig, int64_t grace_ms) {
+    events_.Send(StepEvent{EventKind::kStop, options_.stamp, spec_.name,
+                           SignalName(sig) + " " + std::to_string(grace_ms)});
+  });
   if (PullInsteadOfRunning(spec_, eval_.decision, &runner_, &out)) {  // docs/remotes.md
     runner_.Finish();
     if (RecordSuccess(&err))
@@ -521,7 +548,7 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
                 "' was cut at 1 MiB; the whole output is in " + ShownLog());
     }
     if (int sig = runner_.StopSignal()) {
-      out->Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig));
+      out->Say("wfgen: '" + spec_.name + "' " + HowStopped(sig, r, spec_.grace_ms));
       return Stopped(sig);
     }
     if (r.ok()) break;

@@ -4,7 +4,7 @@
 //   steptool NAME [--in P]... [--out F]... [--outdir D]... [--salt S]
 //            [--head N] [--sleep SECONDS] [--fail] [--fail-late] [--exit N]
 //            [--print TEXT] [--print-env VAR]... [--stamp FILE] [--spawn-sleeper]
-//            [--slow-write S] [--bytes N]
+//            [--slow-write S] [--bytes N] [--wait-for FILE [--then TEXT]]
 //
 // Appends NAME to runs.log, then writes every --out file and --outdir
 // directory (files part-1.txt, part-2.txt) with content derived from the
@@ -19,6 +19,9 @@
 // between, so that a kill can leave it half-written (the chaos test).
 // --bytes N writes N bytes of binary, non-UTF-8 data to stdout (64 KiB
 // blocks; output tests).
+// --wait-for FILE waits (up to 60 s) until FILE exists, after the first
+// output and before the sleep; --then TEXT is printed after it (live
+// output tests: the test creates FILE once it has seen the first line).
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -106,7 +109,7 @@ int main(int argc, char** argv) {
   }
   std::string name = argv[1];
   std::vector<std::string> ins, outs, outdirs, envs;
-  std::string salt = "s0", stamp, print;
+  std::string salt = "s0", stamp, print, wait_for, then;
   int head = -1, code = 1;
   double sleep_s = 0, slow_write = 0;
   long long bytes = 0;
@@ -129,6 +132,8 @@ int main(int argc, char** argv) {
     else if (a == "--spawn-sleeper") sleeper = true;
     else if (a == "--slow-write") slow_write = atof(val().c_str());
     else if (a == "--bytes") bytes = atoll(val().c_str());
+    else if (a == "--wait-for") wait_for = val();
+    else if (a == "--then") then = val();
   }
   Append("runs.log", name);
   const char* slot = getenv("WFGEN_SLOT");
@@ -164,6 +169,12 @@ int main(int argc, char** argv) {
       if (fwrite(block, 1, n, stdout) != n) return 5;
       left -= static_cast<long long>(n);
     }
+    fflush(stdout);
+  }
+  if (!wait_for.empty()) {
+    struct stat st;
+    for (int i = 0; i < 6000 && stat(wait_for.c_str(), &st) != 0; ++i) usleep(10000);
+    if (!then.empty()) printf("%s\n", then.c_str());
     fflush(stdout);
   }
   if (sleep_s > 0) usleep(static_cast<useconds_t>(sleep_s * 1e6));
