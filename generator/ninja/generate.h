@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "generator/ninja/plan.h"
+#include "generator/project/diagnostic.h"
 #include "generator/project/interpolate.h"
 #include "generator/project/loader.h"
 
@@ -21,6 +22,7 @@ struct GenerateOptions {
   int retries = -1;       // --retries N: every command's `max`; -1: as project.yml says
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
+  DiagnosticStyle diagnostics = DiagnosticStyle::kHuman;  // WFGEN_DIAGNOSTICS
 };
 
 // A loaded and planned project, and where its files go.

@@ -15,6 +15,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "generator/project/open_quote.h"
+
 namespace wfgen {
 namespace {
 
@@ -428,6 +430,19 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     std::string msg = e.msg;
     if (!msg.empty()) msg[0] = static_cast<char>(tolower(msg[0]));
     Loc loc = e.mark.is_null() ? Loc{} : LocOf(e.mark);
+    size_t open = 0;
+    int close_line = 0;
+    if (!e.mark.is_null() && e.mark.pos >= 0 &&
+        FindOpenQuote(text, static_cast<size_t>(e.mark.pos), &open, &close_line)) {
+      // The parser fails lines after the real mistake: point at the quote.
+      std::string where = close_line > 0 ? "it runs on to line " + std::to_string(close_line)
+                                         : "it is never closed";
+      Diagnostic& d = diag->Error(LocOfOffset(text, open),
+                                  "YAML syntax: this quoted string is not closed on its line (" +
+                                      where + ", where the parser says: " + msg + ")");
+      d.notes.push_back("close the quote on this line (a string may span lines only on purpose)");
+      return false;
+    }
     Diagnostic& d = diag->Error(loc, "YAML syntax: " + msg);
     d.notes.push_back("check the indentation and the quotes on this line and the one before");
     // The usual cause of the cryptic ones.
