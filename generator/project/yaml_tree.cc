@@ -370,6 +370,18 @@ namespace {
 
 struct Overrun {};
 
+bool QuotedScalarAt(const YNodePtr& n, Loc loc) {
+  if (!n) return false;
+  if (n->is_scalar()) return !n->plain && n->loc.line == loc.line && n->loc.col == loc.col;
+  for (const YNodePtr& i : n->items) {
+    if (QuotedScalarAt(i, loc)) return true;
+  }
+  for (auto& [k, v] : n->entries) {
+    if (QuotedScalarAt(k, loc) || QuotedScalarAt(v, loc)) return true;
+  }
+  return false;
+}
+
 bool ReportOverrun(const std::string& text, const LookaheadGuard& guard, const YamlLimits& limits,
                    Diagnostics* diag) {
   diag->Error(LocOfOffset(text, guard.overrun_at()),
@@ -436,7 +448,7 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
         FindOpenQuote(text, static_cast<size_t>(e.mark.pos), &open, &close_line)) {
       // The parser fails lines after the real mistake: point at the quote.
       std::string where = close_line > 0 ? "it runs on to line " + std::to_string(close_line)
-                                         : "it is never closed";
+                                         : "it runs on to the end of the file";
       Diagnostic& d = diag->Error(LocOfOffset(text, open),
                                   "YAML syntax: this quoted string is not closed on its line (" +
                                       where + ", where the parser says: " + msg + ")");
@@ -457,6 +469,19 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
   *root = builder.root();
   if (!*root) {
     diag->Error(Loc{}, "the file is empty; a project needs at least `commands:`");
+    return false;
+  }
+  // yaml-cpp accepts a quoted string that is never closed: it takes the
+  // rest of the file. Refused when the parser too saw a quoted string start
+  // at the open quote (so a quote inside a block scalar is no reason).
+  size_t open = 0;
+  int close_line = 0;
+  if (FindOpenQuote(text, text.size(), &open, &close_line) && close_line == 0 &&
+      QuotedScalarAt(*root, LocOfOffset(text, open))) {
+    diag->Error(LocOfOffset(text, open),
+                "YAML syntax: this quoted string is never closed (it runs on to the end of "
+                "the file)")
+        .notes.push_back("close the quote on this line");
     return false;
   }
   return true;
