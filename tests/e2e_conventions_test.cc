@@ -125,7 +125,7 @@ TEST(ShownOnceTest, ShellWarningsAreShownOncePerScript) {
       "workflows:\n"
       "  all: [clean]\n";
   s.Write("project.yml", yml);
-  const std::string warning = "project.yml:3:15: warning: this line uses the glob `*`";
+  const std::string warning = "project.yml:3:14: warning: this line uses the glob `*`";
   RunResult r = s.Wfgen({"list"});
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find(warning), std::string::npos) << r.output;
