@@ -129,8 +129,7 @@ TEST(ShownOnceTest, ShellWarningsAreShownOncePerScript) {
   RunResult r = s.Wfgen({"list"});
   ASSERT_EQ(r.exit, 0) << r.output;
   EXPECT_NE(r.output.find(warning), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("this warning is shown once until the script changes"),
-            std::string::npos)
+  EXPECT_NE(r.output.find("this warning is shown once until the script changes"), std::string::npos)
       << r.output;
   for (std::vector<std::string> args : {std::vector<std::string>{},
                                         {"list"},
@@ -146,8 +145,9 @@ TEST(ShownOnceTest, ShellWarningsAreShownOncePerScript) {
   r = s.Wfgen({"list"});
   EXPECT_EQ(r.output.find("warning:"), std::string::npos) << r.output;
   // `shell: false` says the line is meant literally: no warning at all.
-  s.Write("project.yml", "commands:\n  - name: clean\n    shell: false\n"
-                         "    script: [\"rm -rf other/*\"]\n");
+  s.Write("project.yml",
+          "commands:\n  - name: clean\n    shell: false\n"
+          "    script: [\"rm -rf other/*\"]\n");
   r = s.Wfgen({"list"});
   EXPECT_EQ(r.output.find("warning:"), std::string::npos) << r.output;
 }

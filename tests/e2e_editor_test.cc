@@ -49,7 +49,8 @@ class EditorTest : public ::testing::Test {
     if (at != std::string::npos) cwd.replace(at, 18, s.Path("nlp"));
     std::vector<std::string> env;
     if (const JsonValue* e = task.Find("options")->Find("env")) {
-      for (size_t i = 0; i < e->keys.size(); ++i) env.push_back(e->keys[i] + "=" + e->items[i]->text);
+      for (size_t i = 0; i < e->keys.size(); ++i)
+        env.push_back(e->keys[i] + "=" + e->items[i]->text);
     }
     return s.Run(argv, env, cwd);
   }

@@ -73,8 +73,9 @@ bool OutputTarget(const Project& p, const BuildPlan& plan, std::string* target, 
     for (const std::string& o : plan.paths.at(c.name.value).outputs) {
       if (o != path) continue;
       PrintError("'" + path + "' is written by '" + c.name.value + "', which " +
-                 (plan.default_target.empty() ? std::string("no workflow 'all' runs")
-                                              : "workflow '" + plan.default_target + "' does not run") +
+                 (plan.default_target.empty()
+                      ? std::string("no workflow 'all' runs")
+                      : "workflow '" + plan.default_target + "' does not run") +
                  "; run the command: wfgen run " + c.name.value);
       *ok = false;
       return true;

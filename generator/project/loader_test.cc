@@ -197,10 +197,10 @@ TEST(LoaderTest, ColumnsCountCharactersOnLinesWithNonAsciiText) {
 
 TEST(DiagnosticTest, EditorColumnCountsUtf16Units) {
   EXPECT_EQ(EditorColumn("abc", 3), 3);
-  EXPECT_EQ(EditorColumn("é x", 4), 3);       // é is 2 bytes, 1 character
-  EXPECT_EQ(EditorColumn("日本 x", 8), 4);    // 3 bytes each
-  EXPECT_EQ(EditorColumn("😀 x", 6), 4);      // 4 bytes, 2 UTF-16 units
-  EXPECT_EQ(EditorColumn("ab", 5), 5);        // past the end: one per byte
+  EXPECT_EQ(EditorColumn("é x", 4), 3);     // é is 2 bytes, 1 character
+  EXPECT_EQ(EditorColumn("日本 x", 8), 4);  // 3 bytes each
+  EXPECT_EQ(EditorColumn("😀 x", 6), 4);     // 4 bytes, 2 UTF-16 units
+  EXPECT_EQ(EditorColumn("ab", 5), 5);      // past the end: one per byte
   EXPECT_EQ(EditorColumn("", 0), 1);
 }
 

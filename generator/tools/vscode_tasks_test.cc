@@ -179,12 +179,13 @@ TEST(VscodeTasksTest, TheUsersDefaultBuildTaskStaysTheDefault) {
                              &r);
   EXPECT_EQ(merged.find("\"isDefault\": true }"), std::string::npos) << merged;
   EXPECT_NE(
-      merged.find("\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
-                  "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
-                  "    \"args\": [\"run\", \"all\"],\n"
-                  "    \"options\": { \"cwd\": \"${workspaceFolder}\", \"env\": { \"WFGEN_DIAGNOSTICS\": "
-                  "\"notes-inline\" } },\n"
-                  "    \"group\": \"build\",\n"),
+      merged.find(
+          "\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
+          "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
+          "    \"args\": [\"run\", \"all\"],\n"
+          "    \"options\": { \"cwd\": \"${workspaceFolder}\", \"env\": { \"WFGEN_DIAGNOSTICS\": "
+          "\"notes-inline\" } },\n"
+          "    \"group\": \"build\",\n"),
       std::string::npos)
       << merged;
   ASSERT_EQ(r.notes.size(), 1u);
