@@ -95,8 +95,8 @@ class GraphCheck {
  private:
   std::string Node(const std::string& path) const {
     std::string c = manifest::Canonical(path);
-    if (targets_.count(c) || asset_aliases_.count(c) || c == kBuildFile || c == ".wfgen" ||
-        StartsWith(c, ".wfgen/")) {
+    if (targets_.count(c) || asset_aliases_.count(c) || output_aliases_.count(c) ||
+        c == kBuildFile || c == ".wfgen" || StartsWith(c, ".wfgen/")) {
       c = manifest::Canonical(std::string(kBuildDir) + "/" + c);
     }
     return c;
@@ -108,6 +108,7 @@ class GraphCheck {
   const EmitResult& e_;
   std::set<std::string> targets_;
   std::set<std::string> asset_aliases_;  // `assets`, `assets-extra` when there are assets
+  std::set<std::string> output_aliases_;  // `out/PATH` for the outputs of workflow `all`
 };
 
 std::string GraphCheck::Run() {
@@ -123,6 +124,24 @@ std::string GraphCheck::Run() {
   manifest::Manifest m;
   std::string err;
   if (!manifest::Parse(e_.ninja, &m, &err)) return "the Ninja file does not parse: " + err;
+
+  // `out/PATH` for each project-relative output of a command that workflow
+  // `all` runs (generator/ninja/output_alias.h), unless a target has the name.
+  if (const Workflow* all = p_.FindWorkflow("all")) {
+    for (const WorkflowStep& step : all->steps) {
+      for (const Text& name : step.commands) {
+        const Command* c = p_.FindCommand(name.value);
+        if (!c) return "workflow all names an unknown command, yet loading succeeded";
+        for (auto* list : {&c->outputs, &c->outputs_no_cache}) {
+          for (const Text& t : *list) {
+            std::string o = manifest::Canonical(t.value);
+            if (o.empty() || o[0] == '/' || o == "." || o == ".." || StartsWith(o, "../")) continue;
+            if (!targets_.count("out/" + o)) output_aliases_.insert("out/" + o);
+          }
+        }
+      }
+    }
+  }
 
   // What the project declares.
   size_t expected_steps = p_.commands.size();
@@ -167,6 +186,7 @@ std::string GraphCheck::Run() {
   }
   for (const PlanGroup& g : plan_.groups) expected.insert(".wfgen/stamps/" + g.key);
   for (const std::string& t : targets_) expected.insert(t);
+  expected.insert(output_aliases_.begin(), output_aliases_.end());
 
   // What the Ninja file says.
   std::set<std::string> produced, canonical;
@@ -223,6 +243,13 @@ std::string GraphCheck::Run() {
     }
     for (const std::string& in : b->inputs) {
       if (!StartsWith(in, ".wfgen/stamps/")) return "target " + t + " depends on " + in;
+    }
+  }
+  for (const std::string& a : output_aliases_) {
+    const manifest::Build* b = by_output[a];
+    if (!b || b->rule != "phony" || b->inputs.empty()) return "no phony alias for " + a;
+    for (const std::string& in : b->inputs) {
+      if (!StartsWith(in, ".wfgen/stamps/workflows/")) return "alias " + a + " depends on " + in;
     }
   }
   return CheckSpecs();

@@ -55,6 +55,10 @@ TEST_F(AssetsGraphTest, NinjaAllFetchesWhatItsStepsReadFirstAndOnlyOnce) {
   ASSERT_EQ(n.exit, 0) << n.output;
   EXPECT_NE(n.output.find("no work to do"), std::string::npos) << n.output;
   EXPECT_EQ(nginx.Requests("/train.bin"), 1);
+  // `ninja -t clean` does not throw the download away.
+  RunResult c = s.Ninja({"-t", "clean"});
+  ASSERT_EQ(c.exit, 0) << c.output;
+  EXPECT_EQ(s.Read("assets/train.bin"), bytes);
 }
 
 TEST_F(AssetsGraphTest, ANewUrlIsFetchedAgainAndOnlyConsumersOfChangedBytesRerun) {

@@ -47,7 +47,12 @@ class EditorTest : public ::testing::Test {
     std::string cwd = task.Find("options")->StringOf("cwd");
     size_t at = cwd.find("${workspaceFolder}");
     if (at != std::string::npos) cwd.replace(at, 18, s.Path("nlp"));
-    return s.Run(argv, {}, cwd);
+    std::vector<std::string> env;
+    if (const JsonValue* e = task.Find("options")->Find("env")) {
+      for (size_t i = 0; i < e->keys.size(); ++i)
+        env.push_back(e->keys[i] + "=" + e->items[i]->text);
+    }
+    return s.Run(argv, env, cwd);
   }
   TestSpace s;
 };
@@ -128,9 +133,52 @@ TEST_F(EditorTest, TheProblemMatcherFindsErrorsInProjectYmlAtTheirLine) {
     EXPECT_EQ(std::stoi(m[group("line")]), line) << text;
     EXPECT_EQ(std::stoi(m[group("column")]), column) << text;
     EXPECT_EQ(m[group("severity")].str(), "error");
-    EXPECT_EQ(m[group("message")].str(), "unknown command 'prepar' in workflow 'all'");
+    // The note reaches the Problems panel as part of the message.
+    EXPECT_EQ(m[group("message")].str(),
+              "unknown command 'prepar' in workflow 'all' (note: did you mean 'prepare'?)");
   }
   EXPECT_EQ(matches, 1) << r.output;
+}
+
+// Columns count characters as VS Code does, on a line with non-ASCII text
+// before the mistake.
+TEST_F(EditorTest, ColumnsCountCharactersNotBytes) {
+  ASSERT_EQ(RunDocExample(s, kDoc, "editor.sh").exit, 0);
+  std::string yml = s.Read("nlp/project.yml");
+  size_t at = yml.find("[prepare, train]");
+  ASSERT_NE(at, std::string::npos);
+  yml.replace(at, 16, "[\"prépa\", trian]");
+  s.Write("nlp/project.yml", yml);
+  size_t bol = yml.rfind('\n', at) + 1;
+  int line = 1;
+  for (size_t i = 0; i < at; ++i) line += yml[i] == '\n';
+  // `[`, `"prépa"` (7 characters, 8 bytes), `, `: trian starts 10 characters in.
+  int column = static_cast<int>(at - bol) + 1 + 10;
+
+  JsonValue v = Tasks();
+  const JsonValue* all = TaskLabelled(v, "wfgen: all");
+  ASSERT_NE(all, nullptr);
+  RunResult r = RunTask(*all);
+  EXPECT_NE(r.exit, 0) << r.output;
+  const JsonValue& pattern = *all->Find("problemMatcher")->Find("pattern");
+  std::regex re(pattern.StringOf("regexp"));
+  auto group = [&](const char* name) { return std::stoi(pattern.Find(name)->text); };
+  std::istringstream out(r.output);
+  std::string text;
+  bool found = false;
+  while (std::getline(out, text)) {
+    std::smatch m;
+    if (!std::regex_match(text, m, re) ||
+        m[group("message")].str().find("'trian'") == std::string::npos) {
+      continue;
+    }
+    found = true;
+    EXPECT_EQ(std::stoi(m[group("line")]), line) << text;
+    EXPECT_EQ(std::stoi(m[group("column")]), column) << text;
+    EXPECT_EQ(m[group("message")].str(),
+              "unknown command 'trian' in workflow 'all' (note: did you mean 'train'?)");
+  }
+  EXPECT_TRUE(found) << r.output;
 }
 
 TEST_F(EditorTest, MergesIntoTheUsersTasksJson) {

@@ -110,13 +110,19 @@ class InjectionTest : public ::testing::Test {
 
   // The nodes a project with one command `name` (with `paths` as deps and
   // outputs) in one workflow `workflow` must give, and no others.
+  // `outputs` get their `out/PATH` alias when the workflow is `all`.
   static std::set<std::string> Expected(const std::string& name, const std::string& workflow,
-                                        const std::vector<std::string>& paths) {
+                                        const std::vector<std::string>& deps,
+                                        const std::vector<std::string>& outputs) {
     std::set<std::string> nodes = {
         "build.ninja",
         ".wfgen/stamps/workflows/" + FileSafeName(workflow) + "/1-" + FileSafeName(name),
         ".wfgen/stamps/commands/" + FileSafeName(name), name, workflow};
-    for (const std::string& p : paths) nodes.insert(p);
+    for (const std::string& p : deps) nodes.insert(p);
+    for (const std::string& p : outputs) {
+      nodes.insert(p);
+      if (workflow == "all") nodes.insert("out/" + p);
+    }
     if (workflow != "all") nodes.insert(".wfgen/list");
     return nodes;
   }
@@ -137,7 +143,7 @@ TEST_F(InjectionTest, VarsInScriptLinesAreArgumentsNotSyntax) {
                       "]\n    outputs: [out.txt]\nworkflows:\n  all: [c]\n";
     if (!Generate(yml)) continue;
     ++accepted;
-    EXPECT_EQ(NinjaNodes(s), Expected("c", "all", {"out.txt"}));
+    EXPECT_EQ(NinjaNodes(s), Expected("c", "all", {}, {"out.txt"}));
     s.Ninja({"all"});
     EXPECT_FALSE(s.Exists("pwned"));
     EXPECT_FALSE(s.Exists("evil"));
@@ -171,7 +177,7 @@ TEST_F(InjectionTest, VarsAndEnvironmentValuesInPaths) {
       if (from_env && v.size() >= 2 && v.front() == '"' && v.back() == '"') {
         value = v.substr(1, v.size() - 2);
       }
-      EXPECT_EQ(NinjaNodes(s), Expected("c", "all", {"d " + value, "o " + value}));
+      EXPECT_EQ(NinjaNodes(s), Expected("c", "all", {"d " + value}, {"o " + value}));
       s.Write("d " + value, "input\n");
       RunResult r = s.Ninja({"all"});
       EXPECT_EQ(r.exit, 0) << r.output;
@@ -194,7 +200,7 @@ TEST_F(InjectionTest, CommandAndWorkflowNames) {
                         Yaml(flow) + ": [" + Yaml(command) + "]\n";
       if (!Generate(yml)) continue;
       ++accepted;
-      EXPECT_EQ(NinjaNodes(s), Expected(command, flow, {"out.txt"}));
+      EXPECT_EQ(NinjaNodes(s), Expected(command, flow, {}, {"out.txt"}));
       // The target builds under its exact name.
       s.TakeRuns();
       RunResult r = s.Ninja({"--", command});

@@ -1,4 +1,4 @@
-// `wfgen run [TARGET] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.X=V]`
+// `wfgen run [TARGET|PATH] [PROJECT] [--force] [--dry] [-j N] [-k N] [--vars.X=V]`
 #include <unistd.h>
 
 #include <climits>
@@ -11,6 +11,7 @@
 #include "generator/cli/cli.h"
 #include "generator/cli/commands.h"
 #include "generator/ninja/generate.h"
+#include "generator/ninja/output_alias.h"
 #include "generator/project/diagnostic.h"
 #include "generator/run/dry_run.h"
 #include "generator/run/run_loop.h"
@@ -52,6 +53,37 @@ bool ReadRunArgs(const ParsedArgs& args, RunArgs* out) {
   return OptionsForCommand(args, 1, &out->gen, &out->in_force);
 }
 
+// A declared output, as project.yml writes it (or as `out/PATH`), becomes
+// its alias (generator/ninja/output_alias.h). True when `target` named an
+// output; false, with a message, when no step of the default workflow
+// writes it.
+bool OutputTarget(const Project& p, const BuildPlan& plan, std::string* target, bool* ok) {
+  std::string path = CanonicalPath(*target);
+  const std::string prefix = kOutputAliasPrefix;
+  bool alias = path.compare(0, prefix.size(), prefix) == 0;
+  auto aliases = OutputAliases(plan);
+  for (const std::string& candidate : {path, alias ? path.substr(prefix.size()) : path}) {
+    if (aliases.count(candidate)) {
+      *target = prefix + candidate;
+      *ok = true;
+      return true;
+    }
+  }
+  for (const Command& c : p.commands) {
+    for (const std::string& o : plan.paths.at(c.name.value).outputs) {
+      if (o != path) continue;
+      PrintError("'" + path + "' is written by '" + c.name.value + "', which " +
+                 (plan.default_target.empty()
+                      ? std::string("no workflow 'all' runs")
+                      : "workflow '" + plan.default_target + "' does not run") +
+                 "; run the command: wfgen run " + c.name.value);
+      *ok = false;
+      return true;
+    }
+  }
+  return false;
+}
+
 // Like weasel's validate_subcommand.
 bool CheckTarget(const Project& p, const std::string& target) {
   if (p.FindCommand(target) || p.FindWorkflow(target)) return true;
@@ -64,6 +96,9 @@ bool CheckTarget(const Project& p, const std::string& target) {
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
   fprintf(stderr, "  available: %s\n", list.c_str());
+  if (target.find('/') != std::string::npos) {
+    fprintf(stderr, "  no command declares '%s' as an output either\n", target.c_str());
+  }
   return false;
 }
 
@@ -115,7 +150,13 @@ int RunCommand(const ParsedArgs& args) {
     PrintProjectList(ws, run.in_force);
     return 0;
   }
-  if (!CheckTarget(ws.project(), run.target)) return 1;
+  bool output_ok = false;
+  if (!ws.project().FindCommand(run.target) && !ws.project().FindWorkflow(run.target) &&
+      OutputTarget(ws.project(), ws.plan, &run.target, &output_ok)) {
+    if (!output_ok) return 1;
+  } else if (!CheckTarget(ws.project(), run.target)) {
+    return 1;
+  }
   if (run.dry) return Dry(ws, run);
   // The project is ours from before regeneration (another run's steps read
   // the spec files) until ninja is done; the ninja we start is a

@@ -81,11 +81,12 @@ std::vector<CommandSpec> MakeTable() {
        kPush,
        kReset},
       true,
-      "TARGET  a workflow or a command\n"
+      "TARGET  a workflow, a command, or an output of workflow all\n"
       "PROJECT  project directory or project.yml (default: .)",
       "  wfgen run all\n"
       "  wfgen run train --force --vars.gpu=0\n"
       "  wfgen run all --dry\n"
+      "  wfgen run corpus/train.jsonl     # all, up to the steps that write it\n"
       "  wfgen run all --trace run.json   # open in ui.perfetto.dev\n"});
   t.push_back(
       CommandSpec{"list",

@@ -1,6 +1,7 @@
 #include "generator/cli/commands.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "generator/cli/cli.h"
 #include "generator/ninja/emit.h"
@@ -34,6 +35,11 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   gen->project_file = ProjectFileFrom(index < pos.size() && !pos[index].empty() ? pos[index] : ".");
   gen->wfgen = SelfPath();
   gen->wfgen_run = WrapperPath();
+  // Set by the tasks `wfgen editor vscode` writes (generator/project/diagnostic.h).
+  const char* style = getenv("WFGEN_DIAGNOSTICS");
+  if (style && std::string(style) == "notes-inline") {
+    gen->diagnostics = DiagnosticStyle::kNotesInMessage;
+  }
   Settings given;
   for (const Override& o : args.overrides) given.vars.push_back(o.arg);
   given.schedule = args.Get("--schedule");

@@ -9,6 +9,7 @@
 #include "generator/ninja/escape.h"
 #include "generator/ninja/ninja_writer.h"
 #include "generator/ninja/remote_cache.h"
+#include "generator/ninja/output_alias.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/group.h"
@@ -85,8 +86,8 @@ class Emitter {
   std::string id_;                            // prefix of rule, pool and variable names
   std::unordered_set<std::string> reserved_;  // node names that are not files of the project
   std::map<std::string, std::string> hash_;   // command -> spec hash
-  // Embedded only: `NAME/out/PATH` -> stamps of the default workflow's
-  // steps that declare PATH as an output.
+  // `out/PATH` (`NAME/out/PATH` when embedded) -> stamps of the default
+  // workflow's steps that declare PATH as an output (output_alias.h).
   std::map<std::string, std::vector<std::string>> aliases_;
   std::unordered_map<std::string, const Command*> commands_;  // by name
   std::unordered_map<std::string, const PlanStep*> steps_;    // by key
@@ -388,35 +389,27 @@ void Emitter::GroupEdge(const PlanGroup& group) {
   writer_.Build(b);
 }
 
-// An ordinary edge of the including file that reads an output of an
-// embedded project cannot depend on the output's path: outputs are phony
-// leaves (docs/design.md), so Ninja would neither run the producer first
-// nor rebuild the edge when the producer rewrote the file in the same run.
-// `NAME/out/PATH` depends on the stamps of the steps of the default workflow
-// that declare PATH: building it runs the workflow up to those steps (their
-// order-only predecessors and producers), and its consumers rebuild exactly
-// when one of those steps changed an output's bytes (restat prunes the rest).
-// Only project-relative paths get an alias: `..` and absolute paths would not
-// stay under NAME/ once Ninja canonicalizes them.
+// `out/PATH` for each output of the default workflow (output_alias.h): the
+// way to build one output with plain Ninja, and the way for an ordinary
+// edge of a file that embeds this one to read it. The path itself cannot
+// do either: outputs are phony leaves (docs/design.md), and an edge that
+// checked the path would run before the step that writes it.
 void Emitter::CollectOutputAliases() {
-  if (options_.embed.empty() || plan_.default_target.empty()) return;
-  for (const PlanStep& step : plan_.steps) {
-    if (step.workflow != plan_.default_target) continue;
-    for (const std::string& o : plan_.paths.at(step.command).outputs) {
-      if (IsAbsolute(o) || o == "." || o == ".." || o.compare(0, 3, "../") == 0) continue;
-      std::vector<std::string>& stamps = aliases_[Target("out/" + o)];
-      if (std::find(stamps.begin(), stamps.end(), Stamp(step.key)) == stamps.end()) {
-        stamps.push_back(Stamp(step.key));
-      }
-    }
+  for (auto& [path, keys] : wfgen::OutputAliases(plan_)) {
+    std::string alias = Target(kOutputAliasPrefix + path);
+    if (reserved_.count(alias)) continue;  // the build file, when -o says so
+    std::vector<std::string>& stamps = aliases_[alias];
+    for (const std::string& k : keys) stamps.push_back(Stamp(k));
   }
   for (auto& [alias, stamps] : aliases_) reserved_.insert(alias);
 }
 
 void Emitter::OutputAliases() {
   if (aliases_.empty()) return;
-  writer_.Comment("outputs of workflow " + plan_.default_target +
-                  ", for edges of the including file that read them");
+  writer_.Comment("outputs of workflow " + plan_.default_target + ": `ninja " +
+                  Target(kOutputAliasPrefix) +
+                  "PATH` runs it up to the steps that write PATH\n"
+                  "(the path itself is never built: it only names the file)");
   for (auto& [alias, stamps] : aliases_) writer_.Build(NinjaBuild{{alias}, {}, "phony", stamps});
   writer_.Blank();
 }

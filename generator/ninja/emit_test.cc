@@ -143,9 +143,36 @@ workflows:
       << e.ninja;
 }
 
-TEST(EmitTest, PlainFilesHaveNoOutputAliases) {
+// `ninja out/PATH` builds one output (output_alias.h); the path itself
+// stays a phony leaf, so `ninja all` and `ninja NAME` are unchanged.
+TEST(EmitTest, PlainFilesHaveOutputAliasesToo) {
   EmitResult e = EmitFor(kSerial);
-  EXPECT_EQ(e.ninja.find("out/"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build out/corpus: phony .wfgen/stamps/workflows/all/1-prep\n"),
+            std::string::npos)
+      << e.ninja;
+  EXPECT_NE(e.ninja.find("build corpus: phony\n"), std::string::npos) << e.ninja;
+  // report declares no outputs: no alias.
+  EXPECT_EQ(e.ninja.find("build out/corpus/"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("# outputs of workflow all: `ninja out/PATH` runs it up to the steps "
+                         "that write PATH\n"),
+            std::string::npos)
+      << e.ninja;
+}
+
+TEST(EmitTest, AProjectPathNamedLikeAnAliasIsWrittenAbsolutely) {
+  EmitOptions options;
+  options.build_dir_abs = "/p";
+  EmitResult e = EmitFor(R"(commands:
+  - {name: a, script: [x], outputs: [model, out/model]}
+workflows:
+  all: [a]
+)",
+                         options);
+  EXPECT_NE(e.ninja.find("build out/model: phony .wfgen/stamps/workflows/all/1-a\n"),
+            std::string::npos)
+      << e.ninja;
+  EXPECT_NE(e.ninja.find("build /p/out/model: phony\n"), std::string::npos) << e.ninja;
+  EXPECT_NE(e.ninja.find("build out/out/model: phony"), std::string::npos) << e.ninja;
 }
 
 TEST(EmitTest, ResourcesReachTheSpecOnlyUnderSlurm) {

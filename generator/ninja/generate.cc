@@ -8,6 +8,7 @@
 
 #include "generator/ninja/emit.h"
 #include "generator/ninja/remote_cache.h"
+#include "generator/ninja/shown_once.h"
 #include "generator/ninja/weasel_lock.h"
 #include "generator/project/loader.h"
 #include "generator/project/yaml_tree.h"
@@ -82,7 +83,9 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   load.overrides = options.overrides;
   Diagnostics diag;
   bool ok = LoadProject(ws->source, load, &ws->loaded, &diag);
-  fputs(diag.Render(options.project_file, ws->source).c_str(), stderr);
+  RealDisk disk;
+  FilterShownOnce(&disk, DirName(AbsolutePath(options.project_file, CurrentDir())), &diag);
+  fputs(diag.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
   if (!ok) {
     fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", diag.error_count(),
             diag.error_count() == 1 ? "" : "s", options.project_file.c_str());
@@ -125,7 +128,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
     }
   }
   if (clash.has_errors()) {
-    fputs(clash.Render(options.project_file, ws->source).c_str(), stderr);
+    fputs(clash.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
     fprintf(stderr,
             "wfgen: rename it, or write the Ninja file under another name (-o); "
             "nothing was written\n");
@@ -148,7 +151,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
         .notes.push_back(
             "each step lists its command's deps and outputs and every earlier step "
             "that writes them; split the workflow or declare fewer paths");
-    fputs(too_large.Render(options.project_file, ws->source).c_str(), stderr);
+    fputs(too_large.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
     fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
     return 2;
   }

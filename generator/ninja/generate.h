@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "generator/ninja/plan.h"
+#include "generator/project/diagnostic.h"
 #include "generator/project/interpolate.h"
 #include "generator/project/loader.h"
 
@@ -23,6 +24,7 @@ struct GenerateOptions {
   bool push = false;
   std::string wfgen;      // absolute path of this binary
   std::string wfgen_run;  // absolute path of the wrapper
+  DiagnosticStyle diagnostics = DiagnosticStyle::kHuman;  // WFGEN_DIAGNOSTICS
 };
 
 // A loaded and planned project, and where its files go.

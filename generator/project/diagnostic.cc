@@ -104,6 +104,20 @@ void Diagnostics::ShortenLast() {
   for (std::string& n : list_.back().notes) n = Tidy(n);
 }
 
+void Diagnostics::Forget(const std::function<bool(const Diagnostic&)>& drop) {
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : list_) {
+    if (!drop(d)) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    bool error = d.severity == Severity::kError;
+    --(error ? errors_ : warnings_);
+    --(error ? kept_errors_ : kept_warnings_);
+  }
+  list_ = std::move(kept);
+}
+
 Diagnostic& Diagnostics::Error(Loc loc, std::string message) {
   return Add(Severity::kError, loc, std::move(message));
 }
@@ -114,34 +128,66 @@ Diagnostic& Diagnostics::Warning(Loc loc, std::string message) {
 
 namespace {
 
-std::string RenderWithLine(const Diagnostic& d, const std::string& file, const std::string& text) {
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+int EditorColumn(const std::string& line, int byte_col) {
+  if (byte_col < 1) return 1;
+  size_t end = static_cast<size_t>(byte_col - 1);
+  int col = 1;
+  for (size_t i = 0; i < end; ++i) {
+    if (i >= line.size()) {
+      ++col;  // past the end (a position after the last character)
+    } else if (!IsContinuation(line[i])) {
+      // A character beyond U+FFFF (4 bytes in UTF-8) is two UTF-16 units.
+      col += (static_cast<unsigned char>(line[i]) & 0xF8) == 0xF0 ? 2 : 1;
+    }
+  }
+  return col;
+}
+
+namespace {
+
+std::string RenderWithLine(const Diagnostic& d, const std::string& file, const std::string& text,
+                           DiagnosticStyle style) {
   std::string out = file;
   if (d.loc.line > 0) {
-    out += ":" + std::to_string(d.loc.line) + ":" + std::to_string(std::max(d.loc.col, 1));
+    out += ":" + std::to_string(d.loc.line) + ":" + std::to_string(EditorColumn(text, d.loc.col));
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message + "\n";
+  out += d.message;
+  if (style == DiagnosticStyle::kNotesInMessage) {
+    for (const std::string& n : d.notes) out += " (note: " + Tidy(n) + ")";
+  }
+  out += "\n";
   // Very long lines (minified input, a 50 MB scalar) are not worth echoing.
   if (d.loc.line > 0 && !text.empty() && text.size() <= 300 && Printable(text) == text) {
     out += "  " + text + "\n";
+    // One space per character before the column (a tab stays a tab), so
+    // the caret stands under it on a line with non-ASCII text.
     std::string caret = "  ";
     for (int i = 1; i < d.loc.col && static_cast<size_t>(i - 1) < text.size(); ++i) {
-      caret += text[static_cast<size_t>(i - 1)] == '\t' ? '\t' : ' ';
+      char c = text[static_cast<size_t>(i - 1)];
+      if (!IsContinuation(c)) caret += c == '\t' ? '\t' : ' ';
     }
     out += caret + "^\n";
   }
-  for (const std::string& n : d.notes) out += "  note: " + Tidy(n) + "\n";
+  if (style == DiagnosticStyle::kHuman) {
+    for (const std::string& n : d.notes) out += "  note: " + Tidy(n) + "\n";
+  }
   return out;
 }
 
 }  // namespace
 
 std::string RenderDiagnostic(const Diagnostic& d, const std::string& file,
-                             const std::string& source) {
-  return RenderWithLine(d, file, d.loc.line > 0 ? SourceLine(source, d.loc.line) : "");
+                             const std::string& source, DiagnosticStyle style) {
+  return RenderWithLine(d, file, d.loc.line > 0 ? SourceLine(source, d.loc.line) : "", style);
 }
 
-std::string Diagnostics::Render(const std::string& file, const std::string& source) const {
+std::string Diagnostics::Render(const std::string& file, const std::string& source,
+                                DiagnosticStyle style) const {
   std::vector<const Diagnostic*> sorted;
   for (const Diagnostic& d : list_) sorted.push_back(&d);
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
@@ -166,7 +212,7 @@ std::string Diagnostics::Render(const std::string& file, const std::string& sour
         if (!text.empty() && text.back() == '\r') text.pop_back();
       }
     }
-    out += RenderWithLine(*d, file, text);
+    out += RenderWithLine(*d, file, text, style);
   }
   int more_errors = errors_ - kept_errors_, more_warnings = warnings_ - kept_warnings_;
   if (more_errors > 0 || more_warnings > 0) {

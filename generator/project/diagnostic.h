@@ -10,12 +10,14 @@
 // follow are for people.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace wfgen {
 
-// 1-based; line 0 means "the file as a whole".
+// 1-based; line 0 means "the file as a whole". `col` counts bytes of the
+// line; rendering turns it into the column editors count (EditorColumn).
 struct Loc {
   int line = 0;
   int col = 0;
@@ -28,7 +30,17 @@ struct Diagnostic {
   Loc loc;
   std::string message;
   std::vector<std::string> notes;  // "did you mean ...", "first defined here"
+  // Non-empty: shown once while this key stays the same (a hash of what it
+  // is about), then not again (generator/ninja/shown_once.h).
+  std::string once;
 };
+
+// kHuman: notes on lines of their own, after the source line and caret.
+// kNotesInMessage: notes appended to the first line, `(note: ...)`, for
+// tools that read only that line (VS Code's problem matcher matches one
+// line per problem unless every problem has the same shape; `wfgen editor
+// vscode` asks for it with WFGEN_DIAGNOSTICS=notes-inline).
+enum class DiagnosticStyle { kHuman, kNotesInMessage };
 
 // Keeps the first kMaxKept errors and the first kMaxKept warnings (every
 // one is counted), and shortens very long messages and notes: a hostile
@@ -48,10 +60,15 @@ class Diagnostics {
   // True for a diagnostic that is not kept: skip costly notes for it.
   bool Dropped(const Diagnostic& d) const { return &d == &dropped_; }
 
+  // Forgets the kept diagnostics for which `drop` is true, as if they had
+  // never been reported (counts included).
+  void Forget(const std::function<bool(const Diagnostic&)>& drop);
+
   // Renders the kept diagnostics, sorted by position, with source context,
   // and says how many more there were. `file` is the name to print (as the
   // user gave it); `source` the text.
-  std::string Render(const std::string& file, const std::string& source) const;
+  std::string Render(const std::string& file, const std::string& source,
+                     DiagnosticStyle style = DiagnosticStyle::kHuman) const;
 
  private:
   Diagnostic& Add(Severity severity, Loc loc, std::string message);
@@ -71,7 +88,13 @@ std::string Shorten(const std::string& text, size_t max);
 
 // Renders one diagnostic (used by Render and by tests).
 std::string RenderDiagnostic(const Diagnostic& d, const std::string& file,
-                             const std::string& source);
+                             const std::string& source,
+                             DiagnosticStyle style = DiagnosticStyle::kHuman);
+
+// The 1-based column editors show for byte column `byte_col` of `line`:
+// characters, counted in UTF-16 units as VS Code and the Language Server
+// Protocol count them (a character beyond U+FFFF, an emoji, counts two).
+int EditorColumn(const std::string& line, int byte_col);
 
 // The candidate closest to `word` by edit distance, or "" if none is close
 // enough to be a likely typo.

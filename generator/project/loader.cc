@@ -11,6 +11,7 @@
 #include "generator/project/remotes_loader.h"
 #include "generator/project/scalar.h"
 #include "generator/project/yaml_tree.h"
+#include "runtime/base/disk.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/asset_url.h"
 
@@ -192,15 +193,24 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
       c->retries = policy;
     }
   }
-  if (!c->shell) {
+  // An explicit `shell: false` says the lines are meant literally.
+  if (!c->shell && !FindChild(node, "shell")) {
+    // Shown once per version of the script, not on every load: the key
+    // hashes the command's name and script.
+    std::string script = c->name.value;
+    for (const Text& line : c->script) script += "\n" + line.value;
+    std::string once = "shell " + HashBytes(script).Hex().substr(0, 16);
     for (const Text& line : c->script) {
       std::string what;
       if (LooksLikeShell(line.value, &what)) {
-        diag_
-            ->Warning(line.loc, "this line uses " + what +
-                                    " as if a shell ran it; wfgen, like weasel, runs script "
-                                    "lines without a shell, so it is passed on literally")
-            .notes.push_back("add `shell: true` to " + label + " to run its lines with /bin/sh");
+        Diagnostic& d = diag_->Warning(line.loc, "this line uses " + what +
+                                                     " as if a shell ran it; wfgen, like weasel, "
+                                                     "runs script lines without a shell, so it is "
+                                                     "passed on literally");
+        d.notes.push_back("add `shell: true` to " + label +
+                          " to run its lines with /bin/sh, or `shell: false` to say they are "
+                          "meant literally; this warning is shown once until the script changes");
+        d.once = once;
       }
     }
   }

@@ -154,6 +154,103 @@ TEST(LoaderTest, ScriptLinesThatExpectAShellWarn) {
   EXPECT_EQ(
       FirstLines("commands:\n  - name: clean\n    shell: true\n    script:\n      - rm -rf x/*\n"),
       "");
+  // An explicit `shell: false` says the line is meant literally.
+  EXPECT_EQ(
+      FirstLines("commands:\n  - name: clean\n    shell: false\n    script:\n      - rm -rf x/*\n"),
+      "");
+}
+
+// The warning carries a key that changes with the script and only with it,
+// so that it is shown once per version of the script (ninja/shown_once.h).
+TEST(LoaderTest, ShellWarningsAreKeyedByTheScript) {
+  auto key = [](const std::string& yml) {
+    LoadResult r;
+    Diagnostics diag;
+    LoadProject(yml, LoadOptions(), &r, &diag);
+    std::string keys;
+    for (const Diagnostic& d : diag.all()) keys += d.once + ";";
+    return keys;
+  };
+  std::string a = key("commands:\n  - name: c\n    script: [\"rm x/*\", \"ls y/*\"]\n");
+  EXPECT_EQ(a.size(), 2 * (6 + 16 + 1)) << a;  // "shell " + 16 hex digits, twice
+  EXPECT_EQ(a.substr(0, 23), a.substr(23));    // one key for the command's lines
+  EXPECT_EQ(key("commands:\n  - name: c\n    help: new\n    script: [\"rm x/*\", \"ls y/*\"]\n"),
+            a);
+  EXPECT_NE(key("commands:\n  - name: c\n    script: [\"rm x/*\", \"ls z/*\"]\n"), a);
+}
+
+// Columns count characters, as editors do, not bytes; the caret stands
+// under the character.
+TEST(LoaderTest, ColumnsCountCharactersOnLinesWithNonAsciiText) {
+  std::string yml = "commands:\n  - {name: \"réglé\", script: [x], dpes: [a]}\n";
+  LoadResult r;
+  Diagnostics diag;
+  LoadProject(yml, LoadOptions(), &r, &diag);
+  // dpes is byte 36 of its line and character 34.
+  std::string rendered = diag.Render("project.yml", yml);
+  EXPECT_EQ(rendered.substr(0, rendered.find("  note: a command has")),
+            "project.yml:2:34: error: unknown key 'dpes' in a command\n"
+            "    - {name: \"réglé\", script: [x], dpes: [a]}\n"
+            "                                   ^\n"
+            "  note: did you mean 'deps'?\n");
+}
+
+TEST(DiagnosticTest, EditorColumnCountsUtf16Units) {
+  EXPECT_EQ(EditorColumn("abc", 3), 3);
+  EXPECT_EQ(EditorColumn("é x", 4), 3);     // é is 2 bytes, 1 character
+  EXPECT_EQ(EditorColumn("日本 x", 8), 4);  // 3 bytes each
+  EXPECT_EQ(EditorColumn("😀 x", 6), 4);     // 4 bytes, 2 UTF-16 units
+  EXPECT_EQ(EditorColumn("ab", 5), 5);      // past the end: one per byte
+  EXPECT_EQ(EditorColumn("", 0), 1);
+}
+
+TEST(DiagnosticTest, NotesInMessageForEditors) {
+  Diagnostics diag;
+  Diagnostic& d = diag.Error(Loc{1, 6}, "unknown command 'trian'");
+  d.notes.push_back("did you mean 'train'?");
+  d.notes.push_back("second");
+  EXPECT_EQ(diag.Render("project.yml", "all: trian\n", DiagnosticStyle::kNotesInMessage),
+            "project.yml:1:6: error: unknown command 'trian' (note: did you mean 'train'?) "
+            "(note: second)\n"
+            "  all: trian\n"
+            "       ^\n");
+}
+
+TEST(DiagnosticTest, ForgetAdjustsTheCounts) {
+  Diagnostics diag;
+  diag.Warning(Loc{1, 1}, "a").once = "k";
+  diag.Warning(Loc{1, 1}, "b");
+  diag.Forget([](const Diagnostic& d) { return d.once == "k"; });
+  EXPECT_EQ(diag.warning_count(), 1);
+  ASSERT_EQ(diag.all().size(), 1u);
+  EXPECT_EQ(diag.all()[0].message, "b");
+}
+
+// An unclosed quote swallows the lines after it (YAML strings may span
+// lines), and yaml-cpp fails lines later; the error points at the quote.
+TEST(LoaderTest, AnUnclosedQuoteIsReportedWhereItOpens) {
+  std::string yml =
+      "title: \"Demo\"\n"
+      "commands:\n"
+      "  - name: prepare\n"
+      "    script: [\"python prepare.py --lang ${vars.lang}]\n"
+      "    outputs:\n"
+      "      - corpus/train.jsonl\n"
+      "  - name: train\n"
+      "    help: \"Train\"\n"
+      "    script: [\"python train.py\"]\n";
+  EXPECT_EQ(FirstLines(yml),
+            "project.yml:4:14: error: YAML syntax: this quoted string is not closed on its line "
+            "(it runs on to line 8, where the parser says: end of sequence flow not found)\n");
+  // Never closed: yaml-cpp would take the rest of the file as the string.
+  EXPECT_EQ(FirstLines("commands:\n  - name: \"a\n    script: [x]\n"),
+            "project.yml:2:11: error: YAML syntax: this quoted string is never closed (it runs "
+            "on to the end of the file)\n");
+  // A quote inside a block scalar is text.
+  EXPECT_EQ(FirstLines("title: |\n  - \"a\ncommands:\n  - name: a\n    script: [x]\n"), "");
+  // A string that spans lines on purpose is no reason to blame it.
+  EXPECT_EQ(FirstLines("title: \"a\n  b\"\ncommands:\n  - name: a\n   script: [x]\n"),
+            "project.yml:5:4: error: YAML syntax: end of sequence not found\n");
 }
 
 TEST(LoaderTest, CorpusShapesLoad) {

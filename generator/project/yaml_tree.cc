@@ -15,6 +15,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "generator/project/open_quote.h"
+
 namespace wfgen {
 namespace {
 
@@ -368,6 +370,18 @@ namespace {
 
 struct Overrun {};
 
+bool QuotedScalarAt(const YNodePtr& n, Loc loc) {
+  if (!n) return false;
+  if (n->is_scalar()) return !n->plain && n->loc.line == loc.line && n->loc.col == loc.col;
+  for (const YNodePtr& i : n->items) {
+    if (QuotedScalarAt(i, loc)) return true;
+  }
+  for (auto& [k, v] : n->entries) {
+    if (QuotedScalarAt(k, loc) || QuotedScalarAt(v, loc)) return true;
+  }
+  return false;
+}
+
 bool ReportOverrun(const std::string& text, const LookaheadGuard& guard, const YamlLimits& limits,
                    Diagnostics* diag) {
   diag->Error(LocOfOffset(text, guard.overrun_at()),
@@ -428,6 +442,19 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     std::string msg = e.msg;
     if (!msg.empty()) msg[0] = static_cast<char>(tolower(msg[0]));
     Loc loc = e.mark.is_null() ? Loc{} : LocOf(e.mark);
+    size_t open = 0;
+    int close_line = 0;
+    if (!e.mark.is_null() && e.mark.pos >= 0 &&
+        FindOpenQuote(text, static_cast<size_t>(e.mark.pos), &open, &close_line)) {
+      // The parser fails lines after the real mistake: point at the quote.
+      std::string where = close_line > 0 ? "it runs on to line " + std::to_string(close_line)
+                                         : "it runs on to the end of the file";
+      Diagnostic& d = diag->Error(LocOfOffset(text, open),
+                                  "YAML syntax: this quoted string is not closed on its line (" +
+                                      where + ", where the parser says: " + msg + ")");
+      d.notes.push_back("close the quote on this line (a string may span lines only on purpose)");
+      return false;
+    }
     Diagnostic& d = diag->Error(loc, "YAML syntax: " + msg);
     d.notes.push_back("check the indentation and the quotes on this line and the one before");
     // The usual cause of the cryptic ones.
@@ -442,6 +469,19 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
   *root = builder.root();
   if (!*root) {
     diag->Error(Loc{}, "the file is empty; a project needs at least `commands:`");
+    return false;
+  }
+  // yaml-cpp accepts a quoted string that is never closed: it takes the
+  // rest of the file. Refused when the parser too saw a quoted string start
+  // at the open quote (so a quote inside a block scalar is no reason).
+  size_t open = 0;
+  int close_line = 0;
+  if (FindOpenQuote(text, text.size(), &open, &close_line) && close_line == 0 &&
+      QuotedScalarAt(*root, LocOfOffset(text, open))) {
+    diag->Error(LocOfOffset(text, open),
+                "YAML syntax: this quoted string is never closed (it runs on to the end of "
+                "the file)")
+        .notes.push_back("close the quote on this line");
     return false;
   }
   return true;

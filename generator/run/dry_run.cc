@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "generator/ninja/emit.h"
+#include "generator/ninja/output_alias.h"
 #include "runtime/base/paths.h"
 #include "runtime/base/shlex.h"
 #include "runtime/state/evaluate.h"
@@ -34,6 +35,12 @@ std::vector<const PlanStep*> StepsOf(const BuildPlan& plan, const std::string& t
   std::unordered_map<std::string, const PlanStep*> by_key;
   for (const PlanStep& s : plan.steps) by_key.emplace(s.key, &s);
   std::vector<const PlanStep*> steps;
+  // `out/PATH` (output_alias.h): what Ninja runs for it, in order.
+  if (target.compare(0, sizeof kOutputAliasPrefix - 1, kOutputAliasPrefix) == 0) {
+    auto aliases = OutputAliases(plan);
+    auto it = aliases.find(target.substr(sizeof kOutputAliasPrefix - 1));
+    if (it != aliases.end()) return StepsBehind(plan, it->second);
+  }
   for (const PlanTarget& t : plan.targets) {
     if (t.name != target) continue;
     for (const std::string& key : t.keys) {

@@ -33,7 +33,8 @@ bool DryRun(const Project& project, const BuildPlan& plan, const std::string& ta
             std::string* err);
 
 // The steps of a target in execution order (a workflow's steps by position,
-// group members in declaration order; a command's single step).
+// group members in declaration order; a command's single step; for
+// `out/PATH`, the steps Ninja runs to build it).
 std::vector<const PlanStep*> StepsOf(const BuildPlan& plan, const std::string& target);
 
 // The argv wfgen-run would execute for a script line, joined for display.

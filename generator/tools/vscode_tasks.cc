@@ -40,7 +40,11 @@ std::string RenderTask(const EditorTarget& t, const std::string& group, const st
   s += i1 + "\"type\": \"process\",\n";
   s += i1 + "\"command\": \"wfgen\",\n";
   s += i1 + "\"args\": [\"run\", " + JsonString(t.name) + "],\n";
-  s += i1 + "\"options\": { \"cwd\": \"${workspaceFolder}\" },\n";
+  // Notes ("did you mean ...") join the line the matcher reads: a
+  // multi-line pattern would need every diagnostic to have the same lines.
+  s += i1 +
+       "\"options\": { \"cwd\": \"${workspaceFolder}\", \"env\": { \"WFGEN_DIAGNOSTICS\": "
+       "\"notes-inline\" } },\n";
   if (!group.empty()) s += i1 + "\"group\": " + group + ",\n";
   s += i1 + "\"problemMatcher\": {\n";
   s += i2 + "\"owner\": \"wfgen\",\n";

@@ -60,7 +60,7 @@ TEST(VscodeTasksTest, ANewFileExactly) {
       "type": "process",
       "command": "wfgen",
       "args": ["run", "all"],
-      "options": { "cwd": "${workspaceFolder}" },
+      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
       "group": { "kind": "build", "isDefault": true },
       "problemMatcher": {
         "owner": "wfgen",
@@ -82,7 +82,7 @@ TEST(VscodeTasksTest, ANewFileExactly) {
       "type": "process",
       "command": "wfgen",
       "args": ["run", "prep"],
-      "options": { "cwd": "${workspaceFolder}" },
+      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
       "problemMatcher": {
         "owner": "wfgen",
         "source": "wfgen",
@@ -103,7 +103,7 @@ TEST(VscodeTasksTest, ANewFileExactly) {
       "type": "process",
       "command": "wfgen",
       "args": ["run", "train"],
-      "options": { "cwd": "${workspaceFolder}" },
+      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
       "problemMatcher": {
         "owner": "wfgen",
         "source": "wfgen",
@@ -179,11 +179,13 @@ TEST(VscodeTasksTest, TheUsersDefaultBuildTaskStaysTheDefault) {
                              &r);
   EXPECT_EQ(merged.find("\"isDefault\": true }"), std::string::npos) << merged;
   EXPECT_NE(
-      merged.find("\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
-                  "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
-                  "    \"args\": [\"run\", \"all\"],\n"
-                  "    \"options\": { \"cwd\": \"${workspaceFolder}\" },\n"
-                  "    \"group\": \"build\",\n"),
+      merged.find(
+          "\"label\": \"wfgen: all\",\n    \"detail\": \"workflow: prep -> [train]\",\n"
+          "    \"type\": \"process\",\n    \"command\": \"wfgen\",\n"
+          "    \"args\": [\"run\", \"all\"],\n"
+          "    \"options\": { \"cwd\": \"${workspaceFolder}\", \"env\": { \"WFGEN_DIAGNOSTICS\": "
+          "\"notes-inline\" } },\n"
+          "    \"group\": \"build\",\n"),
       std::string::npos)
       << merged;
   ASSERT_EQ(r.notes.size(), 1u);
