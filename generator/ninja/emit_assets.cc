@@ -34,6 +34,9 @@ void EmitAssetRules(const Project& project, const BuildPlan& plan, const AssetEm
                                  NinjaValue(ShellWord(ctx.project_prefix)) + " --state " +
                                  NinjaValue(ShellWord(ctx.meta + "/state")) + " --spec $spec"},
                  {"description", "$desc"},
+                 // `ninja -t clean` leaves a generator edge's outputs alone:
+                 // a clean must not throw away hours of downloads.
+                 {"generator", "1"},
                  {"restat", "1"}}});
   writer->Blank();
   writer->Comment("max_parallel_downloads");
