@@ -1,5 +1,9 @@
 #include "transfer/asset_command.h"
 
+#include "runtime/base/subprocess.h"
+#include "runtime/state/events.h"
+#include "transfer/progress_events.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +11,8 @@
 #include <string>
 
 #include "runtime/base/disk.h"
-#include "transfer/asset_fetch.h"
 #include "runtime/state/asset_spec.h"
+#include "transfer/asset_fetch.h"
 #include "transfer/program_runner.h"
 #include "transfer/progress_lines.h"
 
@@ -127,9 +131,23 @@ int RunAssetCommand(int argc, char** argv) {
   }
   ProgressLines lines(2, spec.dest);
   if (progress) env.download.progress = &lines;
+  // Under `wfgen run`, the asset is a row of the table (progress_events.h).
+  EventSender events;
+  std::string stamp = spec_file.empty() ? "" : AssetEventStamp(spec_file);
+  std::string label = "asset " + spec.dest;
+  ProgressEvents live(&events, stamp, label, MonotonicMs());
+  bool report = !dry && events.active() && !stamp.empty();
+  if (report) {
+    events.Send(StepEvent{EventKind::kStart, stamp, label, ""});
+    if (!progress) env.download.progress = &live;
+  }
 
   AssetOutcome outcome;
   bool ok = FetchAsset(spec, dry, &env, &outcome, &err);
+  if (report) {
+    std::string end = !ok ? "failed " + err : outcome.fetched ? "succeeded" : "skipped";
+    events.Send(StepEvent{EventKind::kEnd, stamp, label, end, ok ? 0 : 1});
+  }
   const AssetDecision& d = outcome.decision;
   if ((dry || explain) && !d.why.empty()) {
     const char* verb = d.action == AssetDecision::kFetch ? (dry ? "would fetch: " : "fetch: ") : "";

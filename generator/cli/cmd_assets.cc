@@ -201,6 +201,8 @@ int AssetsCommand(const ParsedArgs& args) {
     std::vector<std::string> argv = {"ninja", "-C", ws.build_dir, "-f",
                                      ws.output.substr(ws.build_dir.size() + 1)};
     if (const char* n = getenv("WFGEN_NINJA"); n && *n) argv[0] = n;
+    // Ninja's default -j (CPUs + 2) may be below the download pool's depth.
+    argv.insert(argv.end(), {"-j", std::to_string(p.max_parallel_downloads)});
     argv.push_back(AssetsTarget(meta, false));
     if (extra) argv.push_back(AssetsTarget(meta, true));
     // Ninja runs in the build directory (-C); the runner keeps our signals

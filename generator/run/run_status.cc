@@ -63,6 +63,21 @@ RunStatus::RunStatus(const BuildPlan& plan, const std::string& target,
     rows_[i].label += rows_[i].group >= 0 ? " (group " + std::to_string(rows_[i].group) + ")"
                                           : " (step " + std::to_string(steps[i]->position) + ")";
   }
+  // The assets the target's steps read, which Ninja fetches first: a row
+  // each, fed by wfgen-transfer's events (transfer/progress_events.h).
+  std::set<std::string> dests;
+  for (const PlanStep* s : steps) {
+    auto it = plan.asset_inputs.find(s->command);
+    if (it != plan.asset_inputs.end()) dests.insert(it->second.begin(), it->second.end());
+  }
+  for (const PlanAsset& a : plan.assets) {
+    if (!dests.count(a.dest)) continue;
+    StatusRow row;
+    row.key = "assets/" + a.key;
+    row.command = "asset " + a.dest;
+    row.label = row.command;
+    rows_.push_back(std::move(row));
+  }
 }
 
 int RunStatus::Find(const std::string& stamp) const {

@@ -251,8 +251,10 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
   std::string line;
   switch (row.state) {
     case RowState::kRunning:
-      line = row.retry.empty() ? "start      " + row.label + "  (log: " + row.log + ")"
-                               : "retrying   " + row.label + "  (" + row.retry + ")";
+      // An asset has no log: its errors are in ninja's output.
+      line = !row.retry.empty() ? "retrying   " + row.label + "  (" + row.retry + ")"
+             : row.log.empty()  ? "start      " + row.label
+                                : "start      " + row.label + "  (log: " + row.log + ")";
       break;
     case RowState::kSucceeded:
       line = "succeeded  " + row.label + "  " + FormatDuration(row.end_ms - row.start_ms) +
@@ -261,7 +263,7 @@ std::string PlainLine(const StatusRow& row, const ViewStyle& style) {
     case RowState::kSkipped: line = "skipped    " + row.label + "  (nothing changed)"; break;
     case RowState::kFailed:
       line = "failed     " + row.label + (row.detail.empty() ? "" : "  " + row.detail) +
-             "  (log: " + row.log + ")";
+             (row.log.empty() ? "" : "  (log: " + row.log + ")");
       break;
     case RowState::kTerminated:
       line = "terminated " + row.label +
