@@ -61,6 +61,36 @@ TEST_F(AssetsGraphTest, NinjaAllFetchesWhatItsStepsReadFirstAndOnlyOnce) {
   EXPECT_EQ(s.Read("assets/train.bin"), bytes);
 }
 
+// `wfgen run`: the download is a row of the run, in plain mode a start and
+// an end line around the step that reads it.
+TEST_F(AssetsGraphTest, WfgenRunShowsTheDownloadAsARow) {
+  Serve("in.bin", TestBytes(50000, 9));
+  s.Write("project.yml",
+          "assets:\n"
+          "  - dest: assets/in.bin\n"
+          "    url: " +
+              nginx.Url("/in.bin") +
+              "\n"
+              "commands:\n"
+              "  - name: use\n"
+              "    script: [steptool use --in assets/in.bin --out out.bin]\n"
+              "    deps: [assets/in.bin]\n"
+              "    outputs: [out.bin]\n"
+              "workflows:\n"
+              "  all: [use]\n");
+  RunResult r = s.Wfgen({"run", "all", "--plain"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  size_t start = r.output.find("[wfgen] start      asset assets/in.bin\n");
+  size_t done = r.output.find("[wfgen] succeeded  asset assets/in.bin");
+  size_t use = r.output.find("[wfgen] start      use");
+  ASSERT_NE(start, std::string::npos) << r.output;
+  ASSERT_NE(done, std::string::npos) << r.output;
+  ASSERT_NE(use, std::string::npos) << r.output;
+  EXPECT_LT(start, done);
+  EXPECT_LT(done, use);
+  EXPECT_NE(r.output.find("wfgen: all: 2 succeeded"), std::string::npos) << r.output;
+}
+
 TEST_F(AssetsGraphTest, ANewUrlIsFetchedAgainAndOnlyConsumersOfChangedBytesRerun) {
   Serve("a.txt", "one\n");
   Serve("b.txt", "one\n");
