@@ -123,7 +123,7 @@ def run(build: str, shared: Optional[str], want_weasel: bool, count: int, size: 
 
 
 def _mb(n: float) -> str:
-    return f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+    return f"{n / (1 << 20):.0f} MiB" if n >= 1 << 20 else f"{n / 1024:.0f} KiB"
 
 
 def _cell(xs: List[float]) -> str:

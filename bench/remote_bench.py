@@ -174,7 +174,8 @@ def null_build(build: str, steptool: str, n: int, reps: int, work: str,
         f"--pull {report.fmt_time(res['first']['pull']['seconds'])} "
         f"({res['first']['pull']['calls']} transfers, {res['first']['pull']['executed']} run), "
         f"plain {report.fmt_time(res['first']['plain']['seconds'])}")
-    for rep in range(reps):
+    # Null builds are cheap and noisy: 5 of each per repetition, alternating.
+    for rep in range(reps * 5):
         for key, d, flags in (("pull", pulled, ["--pull"]), ("plain", plain, []))[::1 if rep % 2 == 0 else -1]:
             r = build_once(d, flags)
             res["null"][key].append(r["seconds"])
@@ -206,8 +207,8 @@ def markdown(r: Dict) -> List[str]:
     if m:
         total = m["files"] * m["size"]
         base = report._med(m["recompute"])
-        lines += [f"### remote: a {total / 1e6:.0f} MB model directory ({m['files']} files × "
-                  f"{m['size'] / 1e6:.1f} MB), directory remote", "",
+        lines += [f"### remote: a {total / (1 << 20):.0f} MiB model directory ({m['files']} files × "
+                  f"{m['size'] / (1 << 20):g} MiB), directory remote", "",
                   "Each in a new copy of the project; ratios against recomputing (medians).", "",
                   "| how the model gets here | wall median (min) | / recompute |", "|---|---|---|",
                   f"| recompute: `ninja all` runs the step | {_cell(m['recompute'])} | 1.00x |",
@@ -217,7 +218,7 @@ def markdown(r: Dict) -> List[str]:
                   f"| `wfgen --pull`, then `ninja all` pulls instead of running | {_cell(m['auto_pull'])} | "
                   f"{report._med(m['auto_pull']) / base:.2f}x |",
                   "", f"The `wfgen push` before (once) took {report.fmt_time(m['push'])}; the object "
-                  f"(gzip'd tar, weasel's format) is {m['object_bytes'] / 1e6:.0f} MB.", ""]
+                  f"(gzip'd tar, weasel's format) is {m['object_bytes'] / (1 << 20):.0f} MiB.", ""]
     nb = r.get("null")
     if nb:
         p, q = nb["null"]["pull"], nb["null"]["plain"]
