@@ -173,7 +173,7 @@ def targets(r: Dict) -> List[Dict]:
     if lim.get("weasel", {}).get("first"):
         x = report._med(lim["weasel"]["first"]) / report._med(lim["wfgen"]["first"])
         out.append({"target": "wfgen assets several (3) times faster than weasel assets, "
-                              "limit_rate link", "measured": f"{x:.1f}x faster", "met": x >= 3})
+                              "limit_rate link", "measured": f"{x:.2f}x faster", "met": x >= 3})
     again = [c for link in r["links"].values() for c in [link["wfgen"]]]
     reqs = max(x["requests"] for c in again for x in c["again_served"])
     read = max(x for c in again for x in c["again_read"])
