@@ -16,6 +16,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import assets_bench  # noqa: E402
+import remote_bench  # noqa: E402
 import report  # noqa: E402
 import scale  # noqa: E402
 import scenarios  # noqa: E402
@@ -23,7 +25,7 @@ import tools  # noqa: E402
 import workloads  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ALL = ("w1", "w1g", "w2", "w3", "w4", "weasel")
+ALL = ("w1", "w1g", "w2", "w3", "w4", "weasel", "assets", "remote")
 
 
 def log(msg: str) -> None:
@@ -41,6 +43,14 @@ def output_of(argv, cwd=ROOT) -> str:
                               text=True).stdout.strip()
     except OSError:
         return "?"
+
+
+def find_shared() -> str:
+    """../shared beside the checkout, or beside a worktree's parent (as
+    CMake looks for it); the first candidate when there is none."""
+    candidates = [os.path.join(os.path.dirname(ROOT), "shared"),
+                  os.path.join(os.path.dirname(os.path.dirname(ROOT)), "shared")]
+    return next((c for c in candidates if os.path.isdir(c)), candidates[0])
 
 
 def main() -> int:
@@ -76,11 +86,18 @@ def main() -> int:
     n1, group, chain_n = (20, 5, 5) if a.quick else (500, 10, 50)
     sizes = [100, 200, 400] if a.quick else [1000, 10000, 100000]
     growth = [5, 10] if a.quick else [50, 100, 200]
+    # assets: count, bytes each, limit_rate per connection (bytes/s);
+    # remote: model files, bytes each; commands of the null build.
+    assets_size = (8, 2 << 20, 5 << 20) if a.quick else (8, 20 << 20, 50 << 20)
+    model_size = (4, 1 << 20) if a.quick else (20, 10 << 20)
+    null_n = 10 if a.quick else 100
+    # Each repetition writes hundreds of MB that stay until the end.
+    big_reps = 1 if a.quick else min(a.reps, 3)
     sleeps = [[x / 10 for x in row] for row in workloads.STAGE_SLEEPS] if a.quick else workloads.STAGE_SLEEPS
 
     work = tempfile.mkdtemp(prefix="wfgen-bench-", dir=a.work)
     scratch = [work]
-    shared = os.path.join(os.path.dirname(ROOT), "shared")
+    shared = find_shared()
     everyone = [tools.RawNinja(), tools.Wfgen(build), tools.Make(), tools.Snakemake(),
                 tools.Weasel(shared)]
     chosen = [t for t in everyone if t.key in wanted]
@@ -95,7 +112,7 @@ def main() -> int:
                               (" (modified)" if output_of(["git", "status", "--porcelain", "--", "generator", "runtime"]) else ""),
                     "make": output_of(["make", "--version"]).split("\n")[0],
                     "snakemake": output_of(["snakemake", "--version"]) if shutil.which("snakemake") else None},
-           "workloads": {}}
+           "workloads": {}, "failed": {}}
     started = time.time()
     try:
         plan = []
@@ -140,6 +157,23 @@ def main() -> int:
                     r = scenarios.run_workload(wl, [weasel, tools.Wfgen(build, "staged")],
                                                1, 1, work, log)
                     res["weasel_growth"][str(n)] = {"tools": r}
+        # One broken benchmark must not sink the others' results.
+        if "assets" in only:
+            log(f"assets: {assets_size[0]} x {assets_size[1] >> 20} MiB")
+            try:
+                res["assets"] = assets_bench.run(build, shared, "weasel" in wanted, *assets_size,
+                                                 big_reps, work, log)
+            except Exception as e:
+                log(f"assets: failed: {e}")
+                res["failed"]["assets"] = str(e)[-2000:]
+        if "remote" in only:
+            try:
+                res["remote"] = {
+                    "model": remote_bench.pull_vs_recompute(build, *model_size, big_reps, work, log),
+                    "null": remote_bench.null_build(build, steptool, null_n, a.reps, work, log)}
+            except Exception as e:
+                log(f"remote: failed: {e}")
+                res["failed"]["remote"] = str(e)[-2000:]
     finally:
         if not a.keep:
             for d in scratch:
@@ -149,8 +183,20 @@ def main() -> int:
     res["meta"]["load_after"] = load()
     res["meta"]["seconds"] = round(time.time() - started, 1)
     res["targets"] = report.targets(res)
-    res["summary"] = report.summary(res)
-    md = report.markdown(res)
+    extra, parts = [], []
+    if "assets" in res:
+        res["targets"] += assets_bench.targets(res["assets"])
+        extra += assets_bench.markdown(res["assets"])
+        parts.append(assets_bench.summary(res["assets"]))
+    if "remote" in res:
+        res["targets"] += remote_bench.targets(res["remote"])
+        extra += remote_bench.markdown(res["remote"])
+        parts.append(remote_bench.summary(res["remote"]))
+    for key, why in res["failed"].items():
+        extra += [f"### {key}: FAILED", "", "```", why, "```", ""]
+        parts.append(f"{key} FAILED")
+    res["summary"] = report.summary(res, parts)
+    md = report.markdown(res, extra)
     with open(os.path.join(out_dir, "results.json"), "w") as f:
         json.dump(res, f, indent=1)
     with open(os.path.join(out_dir, "results.md"), "w") as f:

@@ -15,12 +15,26 @@ class Timed:
     max_rss_kb: int
     code: int
     output: str
+    # Bytes the process and every descendant it waited for got from read(2)
+    # and its kin (rchar, page cache or not), without its output to us.
+    read_bytes: int = 0
+
+
+def _rchar() -> int:
+    # A reaped child's I/O counts are added to its parent's: ours after
+    # wait4, as its children's were added to it when it reaped them.
+    with open("/proc/self/io") as f:
+        for line in f:
+            if line.startswith("rchar:"):
+                return int(line.split()[1])
+    return 0
 
 
 def run(argv: Sequence[str], cwd: str, env: Optional[Dict[str, str]] = None) -> Timed:
     """Runs argv to completion. os.wait4 gives this child's own usage: its
     peak RSS (RUSAGE_CHILDREN would give the largest of all children so
     far) and CPU time, which a busy machine disturbs less than wall time."""
+    rchar = _rchar()
     start = time.perf_counter()
     p = subprocess.Popen(list(argv), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -29,8 +43,9 @@ def run(argv: Sequence[str], cwd: str, env: Optional[Dict[str, str]] = None) -> 
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+    read_bytes = _rchar() - rchar - len(out)
     return Timed(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, p.returncode,
-                 out.decode(errors="replace"))
+                 out.decode(errors="replace"), read_bytes)
 
 
 def spawn_loop(argv: Sequence[str], cwd: str, count: int) -> Tuple[List[float], List[float]]:

@@ -214,7 +214,9 @@ def targets_table(ts: List[Dict]) -> List[str]:
     return lines
 
 
-def summary(res: Dict) -> str:
+def summary(res: Dict, extra: List[str] = ()) -> str:
+    """extra: the parts of the benchmarks that are not against raw Ninja
+    (assets, remote), after those that are."""
     parts = []
     wl = res.get("workloads", {})
     for key in ("w1", "w1g"):
@@ -251,12 +253,14 @@ def summary(res: Dict) -> str:
     wr = res.get("scale", {}).get("wrapper")
     if wr:
         parts.append(f"wfgen-run +{(_med(wr['wrapper']) - _med(wr['true'])) * 1e3:.2f} ms over /bin/true")
+    parts += extra
     ts = res.get("targets", [])
     met = sum(t["met"] for t in ts)
     return f"summary (medians; ratios against raw Ninja): {'; '.join(parts)}; targets met {met}/{len(ts)}"
 
 
-def markdown(res: Dict) -> str:
+def markdown(res: Dict, extra: List[str] = ()) -> str:
+    """extra: more sections (Markdown lines), before the targets."""
     m = res["meta"]
     lines = ["# wfgen benchmarks", "",
              f"{m['date']}, {m['cpus']} CPUs, load average {m['load_before']} before and "
@@ -273,5 +277,6 @@ def markdown(res: Dict) -> str:
         lines += scale_tables(res["scale"])
     if res.get("weasel_growth"):
         lines += growth_table(res["weasel_growth"])
+    lines += extra
     lines += targets_table(res.get("targets", []))
     return "\n".join(lines)
