@@ -222,8 +222,10 @@ int AssetsCommand(const ParsedArgs& args) {
     }
   }
   if (failed) return 1;
+  // Every asset asked for: fetched ones and private ones that are there.
   size_t n = 0;
-  for (const Asset& a : p.assets) n += a.fetched() && (extra || !a.extra);
+  for (const Asset& a : p.assets) n += !a.outside && (extra || !a.extra);
+  n -= static_cast<size_t>(missing_private);
   std::string missing =
       missing_private ? ", " + std::to_string(missing_private) + " private missing" : "";
   printf("wfgen: %zu asset%s in place%s.\n", n, n == 1 ? "" : "s", missing.c_str());
