@@ -34,6 +34,7 @@ struct RunArgs {
   bool force = false;
   bool dry = false;
   bool plain = false;
+  bool prefix_members = false;
   std::string trace;
   std::vector<std::string> ninja_args;
 };
@@ -43,6 +44,7 @@ bool ReadRunArgs(const ParsedArgs& args, RunArgs* out) {
   out->force = args.Has("--force");
   out->dry = args.Has("--dry");
   out->plain = args.Has("--plain");
+  out->prefix_members = args.Get("--group-output") == "prefixed";
   out->trace = args.Get("--trace");
   for (const char* flag : {"-j", "-k"}) {
     if (args.Has(flag)) {
@@ -205,6 +207,10 @@ int RunCommand(const ParsedArgs& args) {
   ninja.args = {"-f", ws.output.substr(ws.build_dir.size() + 1)};
   ninja.args.insert(ninja.args.end(), run.ninja_args.begin(), run.ninja_args.end());
   ninja.args.push_back(run.target);
+  if (run.prefix_members) {
+    ninja.prefix_members = true;
+    env.push_back("WFGEN_GROUP_OUTPUT=prefixed");  // the replay edges print nothing
+  }
   ninja.env = env;
   // Steps are named in events by their absolute stamp path, as the wrapper
   // sees it (symlinks resolved).

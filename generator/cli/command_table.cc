@@ -72,6 +72,10 @@ std::vector<CommandSpec> MakeTable() {
         "keep going until N steps failed (ninja -k; 0: never stop);\n"
         "a failing group member then does not stop its group"},
        {"--trace", nullptr, "FILE", nullptr, "write a Chrome/Perfetto trace (one lane per slot)"},
+       {"--group-output", nullptr, "MODE", "grouped|prefixed",
+        "parallel members' output: grouped (default), each member's\n"
+        "log after its group, in order; prefixed: lines as they come,\n"
+        "each with the member's name (`train | epoch 1`)"},
        {"--plain", nullptr, nullptr, nullptr,
         "one line per event, even on a terminal (NO_COLOR: no\ncolours)"},
        kSchedule,

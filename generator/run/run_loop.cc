@@ -1,5 +1,7 @@
 #include "generator/run/run_loop.h"
 
+#include "generator/run/log_follow.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -274,9 +276,20 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     }
     flush_lines(false);
   };
+  LogFollower follower;  // --group-output prefixed
+  auto follow = [&](const StepEvent& e, int i) {
+    if (!inv.prefix_members || i < 0) return;
+    const StatusRow& row = status->rows()[static_cast<size_t>(i)];
+    if (row.group < 0) return;
+    if (e.kind == EventKind::kStart) follower.Start(row.key, row.log, row.label);
+    if (e.kind == EventKind::kEnd) {
+      for (const std::string& l : follower.Finish(row.key)) display.NinjaLine(l, NowMs());
+    }
+  };
   auto show_events = [&] {
     for (const StepEvent& e : batch) {
       int i = status->Find(e.stamp);
+      follow(e, i);
       bool alone = i >= 0 && status->rows()[static_cast<size_t>(i)].alone;
       if (alone && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
         // Everything before its status line first (and the line itself).
@@ -323,6 +336,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     read_events();
     show_events();
     if (pipe_open) read_pipe();
+    for (const std::string& l : follower.Poll()) display.NinjaLine(l, NowMs());
     if (fds[2].revents) {
       struct signalfd_siginfo si;
       while (read(sig_fd, &si, sizeof si) == sizeof si) {

@@ -18,6 +18,9 @@ struct NinjaInvocation {
   std::string dir;              // where ninja runs (the build directory)
   std::vector<std::string> args;
   std::vector<std::string> env;  // "NAME=value" added to the environment
+  // Members of parallel groups shown as their lines come, prefixed with
+  // their names (log_follow.h), instead of grouped after the group.
+  bool prefix_members = false;
 };
 
 // Runs ninja, keeps `status` up to date and displays it; returns the exit

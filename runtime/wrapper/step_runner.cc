@@ -675,7 +675,11 @@ int ReplayGroup(const std::string& group_file, const std::string& stamp) {
     return 2;
   }
   GroupRun run(group.run_dir, CurrentRunId());
+  // `wfgen run --group-output prefixed` showed the lines as they came.
+  const char* mode = getenv("WFGEN_GROUP_OUTPUT");
+  bool shown = mode && strcmp(mode, "prefixed") == 0;
   for (const std::string& m : group.members) {
+    if (shown) break;
     MemberStatus st = run.ReadStatus(m);
     // Members that skipped said so when they ended.
     if (st.state != MemberState::kNotStarted && st.state != MemberState::kSkipped) {
