@@ -21,6 +21,7 @@
 #include "runtime/state/events.h"
 #include "runtime/state/fingerprint.h"
 #include "runtime/state/group.h"
+#include "runtime/state/interpreter.h"
 #include "runtime/state/last_run.h"
 #include "runtime/state/missing_deps.h"
 #include "runtime/state/record.h"
@@ -39,21 +40,6 @@ namespace {
 std::string Absolute(const std::string& cwd, const std::string& path) {
   if (path.empty() || path[0] == '/') return path;
   return cwd + "/" + path;
-}
-
-// weasel runs `python`/`python3` with its own interpreter and `pip` as
-// `python -m pip`; wfgen uses $WFGEN_PYTHON, else python3 from PATH.
-void MapInterpreter(std::vector<std::string>* argv) {
-  if (argv->empty()) return;
-  const char* py = getenv("WFGEN_PYTHON");
-  std::string python = py && *py ? py : "python3";
-  std::string& first = (*argv)[0];
-  if (first == "python" || first == "python3") {
-    first = python;
-  } else if (first == "pip" || first == "pip3") {
-    argv->erase(argv->begin());
-    argv->insert(argv->begin(), {python, "-m", "pip"});
-  }
 }
 
 std::string Seconds(int64_t ms) {
@@ -278,7 +264,7 @@ LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
         return result;
       }
       if (argv.empty()) continue;
-      MapInterpreter(&argv);
+      MapInterpreter(PythonFromEnvironment(), &argv);
       out->Say("Running command: " + ShlexJoin(argv));
     }
     result = launcher_->Run(argv, env, out);
