@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/base/utf8.h"
+
 namespace wfgen {
 namespace {
 
@@ -42,12 +44,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 std::string Shorten(const std::string& text, size_t max) {
   // The slack keeps a shortened text (with its marker) as it is.
   if (text.size() <= max + 64) return text;
-  auto boundary = [&text](size_t i) {
-    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    return i;
-  };
-  size_t head = boundary(max / 2);
-  size_t tail = boundary(text.size() - max / 2);
+  size_t head = Utf8CharStart(text, max / 2);
+  size_t tail = Utf8CharStart(text, text.size() - max / 2);
   return text.substr(0, head) + " [... " + std::to_string(tail - head) + " bytes ...] " +
          text.substr(tail);
 }
