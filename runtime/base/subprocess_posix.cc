@@ -18,6 +18,7 @@
 #include <cstdio>
 
 #include "runtime/base/fd.h"
+#include "runtime/base/spawn.h"
 
 namespace wfgen {
 namespace {
@@ -30,14 +31,6 @@ sigset_t StopAndChildSignals() {
   sigaddset(&set, SIGHUP);
   sigaddset(&set, SIGCHLD);
   return set;
-}
-
-// Everything a freshly forked child must undo before exec.
-void ResetChildSignals() {
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD}) signal(s, SIG_DFL);
 }
 
 __attribute__((no_sanitize("address", "undefined"))) void CloseFrom(int lowest) {
@@ -129,23 +122,13 @@ __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
   if (GroupAlive(group)) {
     kill(-group, SIGTERM);
     int64_t deadline = MonotonicMs() + args->grace_ms;
-    while (GroupAlive(group) && MonotonicMs() < deadline) {
-      struct timespec ts = {0, 20 * 1000000L};
-      nanosleep(&ts, nullptr);
-    }
+    while (GroupAlive(group) && MonotonicMs() < deadline) SleepMs(20);
     if (GroupAlive(group)) kill(-group, SIGKILL);
   }
   _exit(0);
 }
 
 }  // namespace
-
-// Also called by the guardian, on its own stack (hence no sanitizers).
-__attribute__((no_sanitize("address", "undefined"))) int64_t MonotonicMs() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
 
 ProcessRunner::~ProcessRunner() {
   if (signal_fd_ >= 0) close(signal_fd_);
@@ -288,51 +271,29 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     result.error = err;
     return result;
   }
-  int out_pipe[2], exec_err[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(exec_err, O_CLOEXEC) != 0) {
+  int out_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     result.kind = LineResult::kSpawnFailed;
     result.error = std::string("pipe: ") + strerror(errno);
     return result;
   }
-  std::vector<char*> cargv, cenv;
-  for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-  cargv.push_back(nullptr);
-  for (auto& e : env) cenv.push_back(const_cast<char*>(e.c_str()));
-  cenv.push_back(nullptr);
-
-  pid_t parent = getpid();
-  int death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
-  pid_t pid = fork();
+  SpawnOptions spawn;
+  spawn.argv = argv;
+  spawn.env = &env;
+  spawn.stdout_fd = spawn.stderr_fd = out_pipe[1];
+  spawn.own_group = true;
+  spawn.death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
+  int exec_errno = 0;
+  pid_t pid = Spawn(spawn, &exec_errno, &err);
+  close(out_pipe[1]);
   if (pid < 0) {
+    close(out_pipe[0]);
     result.kind = LineResult::kSpawnFailed;
-    result.error = std::string("fork: ") + strerror(errno);
+    result.error = err;
     return result;
   }
-  if (pid == 0) {
-    ResetChildSignals();
-    setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, death_signal, 0, 0, 0);
-    if (getppid() != parent) _exit(127);  // wfgen-run died before prctl
-    int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, 0);
-    dup2(out_pipe[1], 1);
-    dup2(out_pipe[1], 2);
-    // exec_err stays open (close-on-exec) to report a failed exec.
-    execvpe(cargv[0], cargv.data(), cenv.data());
-    int e = errno;
-    ssize_t ignored = write(exec_err[1], &e, sizeof e);
-    (void)ignored;
-    _exit(127);
-  }
-  setpgid(pid, pid);  // also here: no window where a stop misses the child
   pid_t group = pid;
-  close(out_pipe[1]);
-  close(exec_err[1]);
   WriteFd(guard_fd_, "G " + std::to_string(group) + "\n");
-
-  int exec_errno = 0;
-  if (read(exec_err[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
-  close(exec_err[0]);
 
   // A stop that arrived before the child existed applies to it now.
   int64_t kill_deadline = 0;
