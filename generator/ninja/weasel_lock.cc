@@ -11,6 +11,7 @@
 
 #include "generator/project/yaml_tree.h"
 #include "runtime/state/fingerprint.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/record.h"
 #include "runtime/state/step_spec.h"
 
@@ -197,7 +198,7 @@ bool ImportWeaselLock(const std::string& project_dir, const Project& project, Lo
     record.hashed_at_ns = fp.hashed_at_ns();
     std::string e;
     if (!fp.TakeAll(deps, &record.deps, &e) || !fp.TakeAll(outs, &record.outs, &e) ||
-        !disk.MakeDirs(".wfgen/state", &e) ||
+        !disk.MakeDirs(StateDir(), &e) ||
         !disk.WriteFileAtomic(record_path, RenderRecord(record), &e)) {
       *err = e;
       ok = false;

@@ -10,22 +10,19 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "runtime/base/clock.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/file_lock.h"
 #include "runtime/base/messages.h"
 #include "runtime/base/proc.h"
-#include "runtime/base/clock.h"
 #include "runtime/state/group.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/step_spec.h"
 
 namespace wfgen {
 namespace {
 
 constexpr char kMagic[] = "wfgen-owner 1";
-
-std::string LocksDir(const std::string& project_dir) {
-  return JoinPath(project_dir, ".wfgen/locks");
-}
 
 pid_t PidOf(const std::string& identity) {
   return static_cast<pid_t>(strtol(identity.c_str(), nullptr, 10));

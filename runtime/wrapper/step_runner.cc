@@ -23,6 +23,7 @@
 #include "runtime/state/group.h"
 #include "runtime/state/interpreter.h"
 #include "runtime/state/last_run.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/missing_deps.h"
 #include "runtime/state/record.h"
 #include "runtime/state/retry_policy.h"
@@ -242,7 +243,7 @@ bool Step::PrepareDirectories(std::string* err) {
     std::string parent = DirName(o.back() == '/' ? o.substr(0, o.size() - 1) : o);
     if (!parent.empty() && !disk_.MakeDirs(parent, err)) return false;
   }
-  return disk_.MakeDirs(".wfgen/logs", err) && disk_.MakeDirs(".wfgen/state", err);
+  return disk_.MakeDirs(LogsDir(), err) && disk_.MakeDirs(StateDir(), err);
 }
 
 LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
@@ -437,7 +438,7 @@ int Step::Execute() {
     std::string pool = spec->substr(0, colon);
     int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
     int n = lease->Acquire(
-        ".wfgen/slots", pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
+        SlotsDir(), pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
         &err);
     if (n < 0) {
       if (int sig = runner_.StopSignal()) return Stopped(sig);
