@@ -140,9 +140,7 @@ int RunCommand(const ParsedArgs& args) {
   if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
   KeepSettings(run.gen, run.in_force);
   if (!run.in_force.empty()) {
-    printf("wfgen: settings in force: %s (--reset forgets them)\n",
-           SettingsLine(run.in_force).c_str());
-    fflush(stdout);
+    PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
   }
   std::vector<std::string> env;
   if (run.force) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/base/messages.h"
 #include "runtime/base/utf8.h"
 
 namespace wfgen {
@@ -168,9 +169,10 @@ std::string Diagnostics::Render(const std::string& file, const std::string& sour
   }
   int more_errors = errors_ - kept_errors_, more_warnings = warnings_ - kept_warnings_;
   if (more_errors > 0 || more_warnings > 0) {
-    out += "wfgen: " + std::to_string(more_errors) + " more error" + (more_errors == 1 ? "" : "s") +
-           " and " + std::to_string(more_warnings) + " more warning" +
-           (more_warnings == 1 ? "" : "s") + " not shown\n";
+    out += Note(std::to_string(more_errors) + " more error" + (more_errors == 1 ? "" : "s") +
+                " and " + std::to_string(more_warnings) + " more warning" +
+                (more_warnings == 1 ? "" : "s") + " not shown") +
+           "\n";
   }
   return out;
 }

@@ -248,8 +248,8 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   if (!holder.empty()) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.1f", static_cast<double>(MonotonicMs() - start) / 1000.0);
-    PrintLine("wfgen: '" + command + "' waited " + buf + " s for another run of this project (" +
-              holder + ") to finish");
+    PrintNote("'" + command + "' waited " + buf + " s for another run of this project (" + holder +
+              ") to finish");
   }
   start = MonotonicMs();
   bool waited = false;
@@ -257,8 +257,7 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   if (r == ClaimResult::kOwned && waited) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.1f", static_cast<double>(MonotonicMs() - start) / 1000.0);
-    PrintLine("wfgen: '" + command + "' waited " + buf +
-              " s for another wfgen-run of it to finish");
+    PrintNote("'" + command + "' waited " + buf + " s for another wfgen-run of it to finish");
   }
   return r;
 }
