@@ -193,7 +193,7 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   RemoveStaleSpecs(JoinPath(ws.build_dir, result.meta_dir + "/steps"), written);
 
   LockImport imported;
-  if (!ImportWeaselLock(ws.project_dir, project, &imported, &err)) {
+  if (!ImportWeaselLock(&disk, ws.project_dir, project, &imported, &err)) {
     PrintWarning("could not read weasel's project.lock: " + err);
   } else if (imported.imported > 0) {
     PrintLineToStderr(Note("imported " + std::to_string(imported.imported) + " up-to-date record" +
