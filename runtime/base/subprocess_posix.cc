@@ -261,22 +261,40 @@ void ProcessRunner::HandleSignal(int signo, pid_t group, RemoteControl* remote,
   if (*kill_deadline_ms == 0) *kill_deadline_ms = MonotonicMs() + grace_ms_;
 }
 
+namespace {
+
+LineResult SpawnFailed(const std::string& why) {
+  LineResult result;
+  result.kind = LineResult::kSpawnFailed;
+  result.error = why;
+  return result;
+}
+
+// How the line ended, from the exec's errno and the wait status.
+LineResult ResultOf(int exec_errno, int status) {
+  if (exec_errno != 0) {
+    return SpawnFailed(exec_errno == ENOENT ? "command not found" : strerror(exec_errno));
+  }
+  LineResult result;
+  if (WIFSIGNALED(status)) {
+    result.kind = LineResult::kSignaled;
+    result.code = WTERMSIG(status);
+  } else {
+    result.kind = LineResult::kExited;
+    result.code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+}  // namespace
+
 LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
                               const std::vector<std::string>& env, OutputSink* sink,
                               RemoteControl* remote) {
-  LineResult result;
   std::string err;
-  if (guard_fd_ < 0 && !StartGuardian(&err)) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = err;
-    return result;
-  }
+  if (guard_fd_ < 0 && !StartGuardian(&err)) return SpawnFailed(err);
   int out_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = std::string("pipe: ") + strerror(errno);
-    return result;
-  }
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) return SpawnFailed(std::string("pipe: ") + strerror(errno));
   SpawnOptions spawn;
   spawn.argv = argv;
   spawn.env = &env;
@@ -288,13 +306,16 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   close(out_pipe[1]);
   if (pid < 0) {
     close(out_pipe[0]);
-    result.kind = LineResult::kSpawnFailed;
-    result.error = err;
-    return result;
+    return SpawnFailed(err);
   }
-  pid_t group = pid;
-  WriteFd(guard_fd_, "G " + std::to_string(group) + "\n");
+  WriteFd(guard_fd_, "G " + std::to_string(pid) + "\n");
+  int status = WaitForLine(pid, out_pipe[0], sink, remote);
+  close(out_pipe[0]);
+  return ResultOf(exec_errno, status);
+}
 
+int ProcessRunner::WaitForLine(pid_t pid, int out_fd, OutputSink* sink, RemoteControl* remote) {
+  const pid_t group = pid;
   // A stop that arrived before the child existed applies to it now.
   int64_t kill_deadline = 0;
   if (StopSignal() != 0) HandleSignal(stop_signal_, group, remote, &kill_deadline);
@@ -335,11 +356,11 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     if (reaped) timeout = timeout < 0 || timeout > 20 ? 20 : timeout;  // poll the group
     struct pollfd fds[2];
     fds[0] = {signal_fd_, POLLIN, 0};
-    fds[1] = {pipe_open ? out_pipe[0] : -1, POLLIN, 0};
+    fds[1] = {pipe_open ? out_fd : -1, POLLIN, 0};
     int r = poll(fds, 2, timeout);
     if (r < 0 && errno != EINTR) break;
     if (fds[1].revents) {
-      ssize_t n = read(out_pipe[0], buf, sizeof buf);
+      ssize_t n = read(out_fd, buf, sizeof buf);
       if (n > 0) {
         sink->Write(buf, static_cast<size_t>(n));
       } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
@@ -357,23 +378,11 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   // Whatever is still buffered in the pipe, without waiting for writers
   // that escaped the group (they could hold it open forever).
   if (pipe_open) {
-    fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
+    fcntl(out_fd, F_SETFL, O_NONBLOCK);
     ssize_t n;
-    while ((n = read(out_pipe[0], buf, sizeof buf)) > 0) sink->Write(buf, static_cast<size_t>(n));
+    while ((n = read(out_fd, buf, sizeof buf)) > 0) sink->Write(buf, static_cast<size_t>(n));
   }
-  close(out_pipe[0]);
-
-  if (exec_errno != 0) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = exec_errno == ENOENT ? "command not found" : strerror(exec_errno);
-  } else if (WIFSIGNALED(status)) {
-    result.kind = LineResult::kSignaled;
-    result.code = WTERMSIG(status);
-  } else {
-    result.kind = LineResult::kExited;
-    result.code = WEXITSTATUS(status);
-  }
-  return result;
+  return status;
 }
 
 }  // namespace wfgen
