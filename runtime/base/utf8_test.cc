@@ -24,10 +24,10 @@ TEST(Utf8Test, DecodesEachLength) {
 TEST(Utf8Test, InvalidAndIncomplete) {
   uint32_t cp = 0;
   EXPECT_EQ(Decode("\xff", &cp), kUtf8Invalid);
-  EXPECT_EQ(Decode("\x80", &cp), kUtf8Invalid);          // a stray continuation
-  EXPECT_EQ(Decode("\xc0\x80", &cp), kUtf8Invalid);      // overlong
-  EXPECT_EQ(Decode("\xe0\x80\x80", &cp), kUtf8Invalid);  // overlong
-  EXPECT_EQ(Decode("\xed\xa0\x80", &cp), kUtf8Invalid);  // surrogate
+  EXPECT_EQ(Decode("\x80", &cp), kUtf8Invalid);              // a stray continuation
+  EXPECT_EQ(Decode("\xc0\x80", &cp), kUtf8Invalid);          // overlong
+  EXPECT_EQ(Decode("\xe0\x80\x80", &cp), kUtf8Invalid);      // overlong
+  EXPECT_EQ(Decode("\xed\xa0\x80", &cp), kUtf8Invalid);      // surrogate
   EXPECT_EQ(Decode("\xf4\x90\x80\x80", &cp), kUtf8Invalid);  // past U+10FFFF
   EXPECT_EQ(Decode("\xe2\x9c", &cp), kUtf8Incomplete);
   EXPECT_EQ(Decode("\xe2x", &cp), kUtf8Invalid);  // not a continuation: invalid, not cut short
