@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -91,7 +92,19 @@ void TestSpace::Touch(const std::string& rel) {
   if (utimensat(AT_FDCWD, Path(rel).c_str(), nullptr, 0) != 0) ADD_FAILURE() << "touch " << rel;
 }
 
-void TestSpace::Settle() { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }
+// File systems stamp mtimes with the kernel's coarse clock, which moves
+// once per tick (1 to 10 ms): two writes within one tick get the same
+// mtime, and Ninja would see no change. Waiting until that clock has moved
+// on (rather than sleeping a guessed while) makes every later write newer
+// than every earlier one, however loaded the machine is.
+void TestSpace::Settle() {
+  struct timespec start, now;
+  clock_gettime(CLOCK_REALTIME_COARSE, &start);
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    clock_gettime(CLOCK_REALTIME_COARSE, &now);
+  } while (now.tv_sec == start.tv_sec && now.tv_nsec == start.tv_nsec);
+}
 
 TestSpace::Background TestSpace::Start(const std::vector<std::string>& argv,
                                        const std::vector<std::string>& env) const {

@@ -33,8 +33,8 @@ class TestSpace {
   // Replaces the first `from` in the file with `to` (a test failure if
   // there is none), after Settle(), so the file gets a newer mtime.
   void Replace(const std::string& rel, const std::string& from, const std::string& to);
-  // Waits long enough that the next write gets a newer mtime than
-  // anything written before.
+  // Waits until the file system's clock has moved on, so that the next
+  // write gets a newer mtime than anything written before.
   static void Settle();
 
   // Runs argv in the project directory with PATH extended by the test tool

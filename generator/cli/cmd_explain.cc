@@ -92,12 +92,12 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   std::string log, ignored;
   if (real.ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
     std::string first = log.substr(0, log.find('\n'));
-    std::string prefix = "wfgen: running '" + name + "': ";
+    std::string prefix = Note("running '" + name + "': ");
     if (first.compare(0, prefix.size(), prefix) == 0) {
       printf("  last run: because %s (%s)\n", first.substr(prefix.size()).c_str(),
              JoinPath(ws.project_dir, LogPath(name)).c_str());
       // With retries, each attempt's header is in the log: name the last.
-      size_t h = log.rfind("wfgen: ---- attempt ");
+      size_t h = log.rfind(Note("---- attempt "));
       if (h != std::string::npos) {
         size_t k = h + 20;  // "K of N of 'name' ..."
         std::string attempts = log.substr(k, log.find(" of '", k) - k);

@@ -22,6 +22,7 @@
 #include "runtime/base/messages.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/evaluate.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/run_lock.h"
 
 namespace wfgen {
@@ -182,9 +183,7 @@ int RunCommand(const ParsedArgs& args) {
   if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
   KeepSettings(run.gen, run.in_force);
   if (!run.in_force.empty()) {
-    printf("wfgen: settings in force: %s (--reset forgets them)\n",
-           SettingsLine(run.in_force).c_str());
-    fflush(stdout);
+    PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
   }
   std::vector<std::string> env;
   if (run.force) {
@@ -197,7 +196,7 @@ int RunCommand(const ParsedArgs& args) {
     RealDisk disk;
     std::string err;
     for (const PlanStep* s : StepsOf(ws.plan, run.target)) {
-      disk.RemoveFile(JoinPath(ws.build_dir, ".wfgen/stamps/" + s->key), &err);
+      disk.RemoveFile(JoinPath(ws.build_dir, StampPath(MetaDir(""), s->key)), &err);
     }
   }
   NinjaInvocation ninja;
@@ -216,7 +215,7 @@ int RunCommand(const ParsedArgs& args) {
   // sees it (symlinks resolved).
   char resolved[4096];
   std::string build_dir = realpath(ws.build_dir.c_str(), resolved) ? resolved : ws.build_dir;
-  RunStatus status(ws.plan, run.target, build_dir + "/.wfgen/stamps",
+  RunStatus status(ws.plan, run.target, build_dir + "/" + StampsDir(MetaDir("")),
                    RelativePath(CurrentDir(), ws.project_dir));
   TerminalInfo term = DetectTerminal();
   if (run.plain) {

@@ -18,8 +18,8 @@ const OptionSpec kRetries = {"--retries", nullptr, "N", nullptr,
                              "give every command N more attempts after a failure\n"
                              "(0: none); replaces `max` of each `retries:`"};
 const OptionSpec kPull = {"--pull", nullptr, nullptr, nullptr,
-                          "before a step would run, fetch its outputs from the\n"
-                          "remote if it has them all (remote_cache:, docs/remotes.md)"};
+                          "before a step would run, fetch its outputs from\n"
+                          "the remote if it has them all (docs/remotes.md)"};
 const OptionSpec kPush = {"--push", nullptr, nullptr, nullptr,
                           "after a step succeeds, upload its outputs to the remote"};
 const OptionSpec kReset = {"--reset", nullptr, nullptr, nullptr,
@@ -69,13 +69,14 @@ std::vector<CommandSpec> MakeTable() {
        {"--dry", "-D", nullptr, nullptr, "run nothing; print what would run, why, and the lines"},
        {"-j", nullptr, "N", nullptr, "run at most N steps at once (ninja -j)"},
        {"-k", nullptr, "N", nullptr,
-        "keep going until N steps failed (ninja -k; 0: never stop);\n"
-        "a failing group member then does not stop its group"},
+        "keep going until N steps failed (ninja -k; 0: never\n"
+        "stop); a failing group member then does not stop its\n"
+        "group"},
        {"--trace", nullptr, "FILE", nullptr, "write a Chrome/Perfetto trace (one lane per slot)"},
        {"--group-output", nullptr, "MODE", "grouped|prefixed",
-        "parallel members' output: grouped (default), each member's\n"
-        "log after its group, in order; prefixed: lines as they come,\n"
-        "each with the member's name (`train | epoch 1`)"},
+        "parallel members' output: grouped (default), each\n"
+        "member's log after its group, in order; prefixed:\n"
+        "lines as they come, with the member's name"},
        {"--plain", nullptr, nullptr, nullptr,
         "one line per event, even on a terminal (NO_COLOR: no\ncolours)"},
        kSchedule,

@@ -9,6 +9,7 @@
 #include "generator/project/project.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/messages.h"
+#include "runtime/state/layout.h"
 
 namespace wfgen {
 namespace {

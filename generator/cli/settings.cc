@@ -2,6 +2,7 @@
 
 #include "generator/project/interpolate.h"
 #include "runtime/base/line_format.h"
+#include "runtime/state/layout.h"
 
 namespace wfgen {
 namespace {
@@ -88,7 +89,7 @@ bool ParseSettings(const std::string& text, Settings* out, std::string* err) {
 }
 
 std::string SettingsPath(const std::string& build_dir, const std::string& meta_dir) {
-  return JoinPath(JoinPath(build_dir, meta_dir), "settings");
+  return JoinPath(build_dir, SettingsPath(meta_dir));
 }
 
 bool ReadSettings(Disk* disk, const std::string& path, Settings* out, std::string* err) {

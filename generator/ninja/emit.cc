@@ -13,6 +13,7 @@
 #include "runtime/base/disk.h"
 #include "runtime/base/paths.h"
 #include "runtime/state/group.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/step_spec.h"
 #include "runtime/state/wrapper_options.h"
 #include "version.h"
@@ -41,12 +42,10 @@ class Emitter {
   std::string Target(const std::string& name) const {
     return options_.embed.empty() ? name : options_.embed + "/" + name;
   }
-  std::string Stamp(const std::string& key) const { return meta_ + "/stamps/" + key; }
-  std::string Ran(const std::string& key) const { return meta_ + "/ran/" + key; }
-  std::string SpecPath(const std::string& command) const {
-    return meta_ + "/steps/" + FileSafeName(command) + ".step";
-  }
-  std::string GroupFile(const PlanGroup& g) const { return meta_ + "/groups/" + g.key; }
+  std::string Stamp(const std::string& key) const { return StampPath(meta_, key); }
+  std::string Ran(const std::string& key) const { return RanPath(meta_, key); }
+  std::string SpecPath(const std::string& command) const { return StepSpecPath(meta_, command); }
+  std::string GroupFile(const PlanGroup& g) const { return GroupFilePath(meta_, g.key); }
   std::string Node(const std::string& project_path) const;
   const Command* CommandOf(const PlanStep& step) const {
     auto it = commands_.find(step.command);
@@ -103,7 +102,7 @@ class Emitter {
 // `.wfgen/always` must not become a second edge for that node).
 std::string Emitter::Node(const std::string& project_path) const {
   std::string node = Rebase(options_.project_prefix, project_path);
-  if (reserved_.count(node) || node == ".wfgen" || node.compare(0, 7, ".wfgen/") == 0) {
+  if (reserved_.count(node) || IsInsideWfgenDir(node)) {
     node = AbsolutePath(node, options_.build_dir_abs);
   }
   return node;
@@ -225,7 +224,7 @@ AssetEmitContext Emitter::AssetContext() {
   // Only for `fetch_assets: false`, written while no other edge is.
   ctx.always = [this]() {
     need_always_ = true;
-    return meta_ + "/always";
+    return AlwaysPath(meta_);
   };
   return ctx;
 }
@@ -296,7 +295,7 @@ void Emitter::GroupSpecs() {
     spec.label =
         "parallel group " + std::to_string(g.ordinal) + " of workflow '" + g.workflow + "'";
     spec.project = options_.project_prefix;
-    spec.run_dir = meta_ + "/run/" + g.key;
+    spec.run_dir = GroupRunDir(meta_, g.key);
     for (const std::string& key : g.members) {
       auto it = steps_.find(key);
       if (it != steps_.end()) spec.members.push_back(it->second->command);
@@ -338,7 +337,7 @@ void Emitter::StepEdge(const PlanStep& step) {
   }
   // Without outputs a command always runs (weasel), and no_skip means it.
   if (cp.outputs.empty() || c->no_skip) {
-    b.implicit.push_back(meta_ + "/always");
+    b.implicit.push_back(AlwaysPath(meta_));
     need_always_ = true;
   }
   if (!step.after.empty() &&
@@ -454,7 +453,7 @@ EmitResult Emitter::Run() {
   EmitAssetEdges(project_, plan_, AssetContext(), &writer_, &result_.files);
   if (need_always_) {
     writer_.Comment("Never exists, so whatever depends on it always runs.");
-    writer_.Build(NinjaBuild{{meta_ + "/always"}, {}, "phony"});
+    writer_.Build(NinjaBuild{{AlwaysPath(meta_)}, {}, "phony"});
     writer_.Blank();
   }
   writer_.Comment("targets");
@@ -517,10 +516,6 @@ StepSpec SpecOf(const Project& project, const Command& c, const std::string& pro
   }
   SetRemoteCache(project, c, &spec);
   return spec;
-}
-
-std::string MetaDir(const std::string& embed) {
-  return embed.empty() ? ".wfgen" : ".wfgen/" + FileSafeName(embed);
 }
 
 EmitResult Emit(const Project& project, const BuildPlan& plan, const EmitOptions& options) {

@@ -52,9 +52,6 @@ struct EmitResult {
   std::string meta_dir;
 };
 
-// The directory of wfgen's generated files for `embed` ("" or a name).
-std::string MetaDir(const std::string& embed);
-
 EmitResult Emit(const Project& project, const BuildPlan& plan, const EmitOptions& options);
 
 // The spec wfgen-run gets for `command`; `project_prefix` leads from the

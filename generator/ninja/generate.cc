@@ -87,8 +87,9 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   FilterShownOnce(&disk, DirName(AbsolutePath(options.project_file, CurrentDir())), &diag);
   fputs(diag.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
   if (!ok) {
-    fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", diag.error_count(),
-            diag.error_count() == 1 ? "" : "s", options.project_file.c_str());
+    PrintLineToStderr(Note(std::to_string(diag.error_count()) + " error" +
+                           (diag.error_count() == 1 ? "" : "s") + " in " + options.project_file +
+                           "; nothing was written"));
     return 2;
   }
   // --launcher replaces the top-level `launcher:`; a command's own still wins.
@@ -129,9 +130,8 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   }
   if (clash.has_errors()) {
     fputs(clash.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
-    fprintf(stderr,
-            "wfgen: rename it, or write the Ninja file under another name (-o); "
-            "nothing was written\n");
+    PrintLineToStderr(
+        Note("rename it, or write the Ninja file under another name (-o); nothing was written"));
     return 2;
   }
   PlanOptions plan_options;
@@ -152,7 +152,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
             "each step lists its command's deps and outputs and every earlier step "
             "that writes them; split the workflow or declare fewer paths");
     fputs(too_large.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
-    fprintf(stderr, "wfgen: 1 error in %s; nothing was written\n", options.project_file.c_str());
+    PrintLineToStderr(Note("1 error in " + options.project_file + "; nothing was written"));
     return 2;
   }
   Diagnostics races;
@@ -208,14 +208,14 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   std::string err;
   for (const Text& d : project.directories) {
     std::string path = IsAbsolute(d.value) ? d.value : JoinPath(ws.project_dir, d.value);
-    if (!disk.MakeDirs(path, &err)) fprintf(stderr, "wfgen: warning: %s\n", err.c_str());
+    if (!disk.MakeDirs(path, &err)) PrintWarning(err);
   }
 
   std::set<std::string> written;
   for (auto& [rel, content] : result.files) {
     std::string path = JoinPath(ws.build_dir, rel);
     if (!WriteIfChanged(path, content, &err)) {
-      fprintf(stderr, "wfgen: cannot write %s: %s\n", path.c_str(), err.c_str());
+      PrintError("cannot write " + path + ": " + err);
       return 1;
     }
     written.insert(path);
@@ -223,18 +223,17 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   RemoveStaleSpecs(JoinPath(ws.build_dir, result.meta_dir + "/steps"), written);
 
   LockImport imported;
-  if (!ImportWeaselLock(ws.project_dir, project, &imported, &err)) {
-    fprintf(stderr, "wfgen: warning: could not read weasel's project.lock: %s\n", err.c_str());
+  if (!ImportWeaselLock(&disk, ws.project_dir, project, &imported, &err)) {
+    PrintWarning("could not read weasel's project.lock: " + err);
   } else if (imported.imported > 0) {
-    fprintf(stderr,
-            "wfgen: imported %d up-to-date record%s from weasel's project.lock"
-            " (%d stale entr%s will run)\n",
-            imported.imported, imported.imported == 1 ? "" : "s", imported.stale,
-            imported.stale == 1 ? "y" : "ies");
+    PrintLineToStderr(Note("imported " + std::to_string(imported.imported) + " up-to-date record" +
+                           (imported.imported == 1 ? "" : "s") + " from weasel's project.lock (" +
+                           std::to_string(imported.stale) + " stale entr" +
+                           (imported.stale == 1 ? "y" : "ies") + " will run)"));
   }
 
   if (!WriteIfChanged(ws.output, result.ninja, &err)) {
-    fprintf(stderr, "wfgen: cannot write %s: %s\n", ws.output.c_str(), err.c_str());
+    PrintError("cannot write " + ws.output + ": " + err);
     return 1;
   }
   return 0;

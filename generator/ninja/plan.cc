@@ -170,6 +170,124 @@ std::string GroupKey(const std::string& workflow, int position) {
 
 std::string CommandKey(const std::string& command) { return "commands/" + FileSafeName(command); }
 
+namespace {
+
+// The Ninja file's estimated size against PlanOptions::max_bytes: planning
+// stops at the first step past it.
+class Budget {
+ public:
+  explicit Budget(size_t max_bytes) : max_bytes_(max_bytes) {}
+  // Adds `bytes`; false (and marks the plan too large, in `where`) when the
+  // total is past the limit.
+  bool Spend(size_t bytes, const std::string& where, BuildPlan* plan) {
+    bytes_ += bytes;
+    if (bytes_ <= max_bytes_) return true;
+    plan->too_large = true;
+    plan->too_large_in = where;
+    return false;
+  }
+
+ private:
+  size_t bytes_ = 0;
+  size_t max_bytes_;
+};
+
+// The steps, groups and target of one workflow. False when over budget.
+bool PlanWorkflow(const Workflow& w,
+                  const std::unordered_map<std::string, const Command*>& commands,
+                  Schedule schedule, Budget* budget, BuildPlan* plan) {
+  PlanTarget target;
+  target.name = w.name.value;
+  target.is_workflow = true;
+  ProducerIndex index;
+  std::string previous;                            // staged: what the next step waits for
+  std::map<std::string, std::string> last_run_of;  // dataflow: command -> its last step
+  int position = 0;
+  int groups_seen = 0;
+  for (const WorkflowStep& ws : w.steps) {
+    ++position;
+    int group = -1;
+    if (ws.parallel) {
+      group = static_cast<int>(plan->groups.size());
+      PlanGroup g;
+      g.key = GroupKey(w.name.value, position);
+      g.workflow = w.name.value;
+      g.position = position;
+      g.ordinal = ++groups_seen;
+      g.after = schedule == Schedule::kStaged ? previous : "";
+      plan->groups.push_back(g);
+    }
+    std::vector<PlanStep> made;
+    for (const Text& name : ws.commands) {
+      const CommandPaths& cp = plan->paths[name.value];
+      PlanStep s;
+      s.key = StepKey(w.name.value, position, name.value);
+      s.command = name.value;
+      s.workflow = w.name.value;
+      s.position = position;
+      s.group = group;
+      std::set<std::string> producers;
+      for (const std::string& d : cp.deps) index.Find(d, &producers);
+      for (const std::string& o : cp.outputs) index.Find(o, &producers);
+      if (schedule == Schedule::kDataflow) {
+        auto it = last_run_of.find(name.value);
+        if (it != last_run_of.end()) s.after = it->second;
+      } else if (group < 0) {
+        s.after = previous;
+      } else {
+        s.after = plan->groups[static_cast<size_t>(group)].after;
+      }
+      s.producers.assign(producers.begin(), producers.end());
+      size_t bytes = StepBytes(cp, s.producers);
+      made.push_back(std::move(s));
+      if (!budget->Spend(bytes, w.name.value, plan)) return false;
+    }
+    // Members of one group do not see each other's outputs: their order
+    // is the user's business (seed 000), so index them only now. A member
+    // that reads another's output is a race (or, in dataflow, an edge).
+    if (group >= 0) {
+      CheckGroupReads(commands, ws, plan->groups[static_cast<size_t>(group)].ordinal, plan->paths,
+                      schedule, &made, &plan->races);
+    }
+    for (PlanStep& s : made) {
+      const Command* c = commands.at(s.command);
+      s.alone = group < 0 && schedule == Schedule::kStaged && c && c->pool.empty();
+      for (const std::string& o : plan->paths[s.command].outputs) index.Add(o, s.key);
+      last_run_of[s.command] = s.key;
+      if (group >= 0) plan->groups[static_cast<size_t>(group)].members.push_back(s.key);
+      target.keys.push_back(s.key);
+      plan->steps.push_back(std::move(s));
+    }
+    if (group >= 0) {
+      previous = plan->groups[static_cast<size_t>(group)].key;
+      target.keys.push_back(previous);
+    } else {
+      previous = plan->steps.back().key;
+    }
+  }
+  plan->targets.push_back(std::move(target));
+  return true;
+}
+
+// Each command's standalone step and target. False when over budget.
+bool PlanCommands(const Project& project, Budget* budget, BuildPlan* plan) {
+  for (const Command& c : project.commands) {
+    PlanStep s;
+    s.key = CommandKey(c.name.value);
+    s.command = c.name.value;
+    s.alone = c.pool.empty();
+    if (!budget->Spend(StepBytes(plan->paths[c.name.value], {}), "", plan)) return false;
+    plan->steps.push_back(s);
+    PlanTarget t;
+    t.name = c.name.value;
+    t.keys.push_back(s.key);
+    plan->targets.push_back(std::move(t));
+  }
+  return true;
+}
+
+}  // namespace
+
 BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
   BuildPlan plan;
   plan.schedule = options.schedule;
@@ -181,99 +299,11 @@ BuildPlan MakePlan(const Project& project, const PlanOptions& options) {
     commands.emplace(c.name.value, &c);
   }
   PlanAssets(project, &plan);
-  size_t bytes = 0;
-  auto over_budget = [&](const std::string& where) {
-    if (bytes <= options.max_bytes) return false;
-    plan.too_large = true;
-    plan.too_large_in = where;
-    return true;
-  };
-
+  Budget budget(options.max_bytes);
   for (const Workflow& w : project.workflows) {
-    PlanTarget target;
-    target.name = w.name.value;
-    target.is_workflow = true;
-    ProducerIndex index;
-    std::string previous;                            // staged: what the next step waits for
-    std::map<std::string, std::string> last_run_of;  // dataflow: command -> its last step
-    int position = 0;
-    int groups_seen = 0;
-    for (const WorkflowStep& ws : w.steps) {
-      ++position;
-      int group = -1;
-      if (ws.parallel) {
-        group = static_cast<int>(plan.groups.size());
-        PlanGroup g;
-        g.key = GroupKey(w.name.value, position);
-        g.workflow = w.name.value;
-        g.position = position;
-        g.ordinal = ++groups_seen;
-        g.after = options.schedule == Schedule::kStaged ? previous : "";
-        plan.groups.push_back(g);
-      }
-      std::vector<PlanStep> made;
-      for (const Text& name : ws.commands) {
-        const CommandPaths& cp = plan.paths[name.value];
-        PlanStep s;
-        s.key = StepKey(w.name.value, position, name.value);
-        s.command = name.value;
-        s.workflow = w.name.value;
-        s.position = position;
-        s.group = group;
-        std::set<std::string> producers;
-        for (const std::string& d : cp.deps) index.Find(d, &producers);
-        for (const std::string& o : cp.outputs) index.Find(o, &producers);
-        if (options.schedule == Schedule::kDataflow) {
-          auto it = last_run_of.find(name.value);
-          if (it != last_run_of.end()) s.after = it->second;
-        } else if (group < 0) {
-          s.after = previous;
-        } else {
-          s.after = plan.groups[static_cast<size_t>(group)].after;
-        }
-        s.producers.assign(producers.begin(), producers.end());
-        bytes += StepBytes(cp, s.producers);
-        made.push_back(std::move(s));
-        if (over_budget(w.name.value)) return plan;
-      }
-      // Members of one group do not see each other's outputs: their order
-      // is the user's business (seed 000), so index them only now. A member
-      // that reads another's output is a race (or, in dataflow, an edge).
-      if (group >= 0) {
-        CheckGroupReads(commands, ws, plan.groups[static_cast<size_t>(group)].ordinal, plan.paths,
-                        options.schedule, &made, &plan.races);
-      }
-      for (PlanStep& s : made) {
-        const Command* c = commands.at(s.command);
-        s.alone = group < 0 && options.schedule == Schedule::kStaged && c && c->pool.empty();
-        for (const std::string& o : plan.paths[s.command].outputs) index.Add(o, s.key);
-        last_run_of[s.command] = s.key;
-        if (group >= 0) plan.groups[static_cast<size_t>(group)].members.push_back(s.key);
-        target.keys.push_back(s.key);
-        plan.steps.push_back(std::move(s));
-      }
-      if (group >= 0) {
-        previous = plan.groups[static_cast<size_t>(group)].key;
-        target.keys.push_back(previous);
-      } else {
-        previous = plan.steps.back().key;
-      }
-    }
-    plan.targets.push_back(std::move(target));
+    if (!PlanWorkflow(w, commands, options.schedule, &budget, &plan)) return plan;
   }
-  for (const Command& c : project.commands) {
-    PlanStep s;
-    s.key = CommandKey(c.name.value);
-    s.command = c.name.value;
-    s.alone = c.pool.empty();
-    bytes += StepBytes(plan.paths[c.name.value], {});
-    if (over_budget("")) return plan;
-    plan.steps.push_back(s);
-    PlanTarget t;
-    t.name = c.name.value;
-    t.keys.push_back(s.key);
-    plan.targets.push_back(std::move(t));
-  }
+  if (!PlanCommands(project, &budget, &plan)) return plan;
   if (project.FindWorkflow("all")) plan.default_target = "all";
   return plan;
 }

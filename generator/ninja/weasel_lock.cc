@@ -10,7 +10,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "generator/project/yaml_tree.h"
+#include "runtime/base/rooted_disk.h"
 #include "runtime/state/fingerprint.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/record.h"
 #include "runtime/state/step_spec.h"
 
@@ -44,7 +46,7 @@ std::vector<std::string> PathParts(const std::string& p) {
   }
 }
 
-void ListFiles(RealDisk* disk, const std::string& root, const std::string& rel,
+void ListFiles(Disk* disk, const std::string& root, const std::string& rel,
                std::vector<std::string>* out, std::vector<std::pair<uint64_t, uint64_t>>* seen) {
   std::vector<DirEntry> entries;
   std::string err;
@@ -75,8 +77,10 @@ std::string Hex(const uint8_t* digest, size_t n) {
   return out;
 }
 
-// One lock entry list (deps or outs) against the paths as they are now.
-bool ListMatches(const YAML::Node& entries, const std::vector<std::string>& paths) {
+// One lock entry list (deps or outs) against the paths as they are now
+// (`project`: paths relative to the project directory).
+bool ListMatches(const YAML::Node& entries, const std::vector<std::string>& paths, Disk* disk,
+                 const RootedDisk& project) {
   if (!entries || !entries.IsSequence()) return paths.empty() && (!entries || entries.IsNull());
   if (entries.size() != paths.size()) return false;
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -84,23 +88,89 @@ bool ListMatches(const YAML::Node& entries, const std::vector<std::string>& path
     if (!e.IsMap() || !e["path"] || e["path"].as<std::string>() != paths[i]) return false;
     std::string recorded = e["md5"] && !e["md5"].IsNull() ? e["md5"].as<std::string>() : "";
     std::string now, err;
-    RealDisk disk;
+    std::string path = project.Resolve(paths[i]);
     FileInfo info;
-    if (!disk.Stat(paths[i], &info, &err)) return false;
+    if (!disk->Stat(path, &info, &err)) return false;
     if (info.kind == FileKind::kFile || info.kind == FileKind::kDir) {
-      if (!WeaselChecksum(paths[i], &now, &err)) return false;
+      if (!WeaselChecksum(disk, path, &now, &err)) return false;
     }
     if (now != recorded) return false;
   }
   return true;
 }
 
+// project.lock, read through the same limits as project.yml (size, depth,
+// aliases, yaml-cpp's look-ahead) before yaml-cpp's node API sees it: the
+// file comes with the project, from anywhere.
+bool ReadLock(const std::string& lock_path, YAML::Node* lock, std::string* err) {
+  std::string text;
+  YNodePtr checked;
+  Diagnostics diag;
+  if (!ReadYamlFile(lock_path, YamlLimits(), &text, err)) {
+    *err = lock_path + ": " + *err;
+    return false;
+  }
+  if (!ParseYaml(text, YamlLimits(), &checked, &diag)) {
+    const Diagnostic& d = diag.all().front();
+    *err = lock_path + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
+           d.message;
+    return false;
+  }
+  try {
+    *lock = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    *err = lock_path + ": " + e.what();
+    return false;
+  }
+  return true;
+}
+
+// A command as weasel's lock entry lists it.
+struct LockedCommand {
+  std::vector<std::string> script, deps, outs;
+};
+
+LockedCommand LockedCommandOf(const Command& c) {
+  LockedCommand l;
+  for (const Text& t : c.script) l.script.push_back(t.value);
+  for (const Text& d : c.deps) l.deps.push_back(d.value);
+  for (const Text& o : c.outputs) l.outs.push_back(o.value);
+  for (const Text& o : c.outputs_no_cache) l.outs.push_back(o.value);
+  return l;
+}
+
+// The check `weasel run` makes before it skips a command.
+bool EntryMatches(const YAML::Node& entry, const LockedCommand& c, Disk* disk,
+                  const RootedDisk& project) {
+  try {
+    std::vector<std::string> recorded_script;
+    if (entry["script"] && entry["script"].IsSequence()) {
+      for (const auto& l : entry["script"]) recorded_script.push_back(l.as<std::string>());
+    }
+    return recorded_script == c.script && ListMatches(entry["deps"], c.deps, disk, project) &&
+           ListMatches(entry["outs"], c.outs, disk, project);
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
+// The record `wfgen-run` would have written after running `c` now.
+bool WriteRecord(RootedDisk* project, const Command& c, const LockedCommand& locked,
+                 std::string* err) {
+  Fingerprinter fp(project, nullptr);
+  Record record;
+  record.script = ScriptHash(locked.script, c.shell);
+  record.hashed_at_ns = fp.hashed_at_ns();
+  return fp.TakeAll(locked.deps, &record.deps, err) && fp.TakeAll(locked.outs, &record.outs, err) &&
+         project->MakeDirs(StateDir(), err) &&
+         project->WriteFileAtomic(RecordPath(c.name.value), RenderRecord(record), err);
+}
+
 }  // namespace
 
-bool WeaselChecksum(const std::string& path, std::string* hex, std::string* err) {
-  RealDisk disk;
+bool WeaselChecksum(Disk* disk, const std::string& path, std::string* hex, std::string* err) {
   FileInfo info;
-  if (!disk.Stat(path, &info, err)) return false;
+  if (!disk->Stat(path, &info, err)) return false;
   md5_ctx ctx;
   md5_init(&ctx);
   if (info.kind == FileKind::kFile) {
@@ -108,7 +178,7 @@ bool WeaselChecksum(const std::string& path, std::string* hex, std::string* err)
   } else if (info.kind == FileKind::kDir) {
     std::vector<std::string> files;
     std::vector<std::pair<uint64_t, uint64_t>> seen{{info.dev, info.ino}};
-    ListFiles(&disk, path, "", &files, &seen);
+    ListFiles(disk, path, "", &files, &seen);
     // pathlib sorts paths part by part, not as strings.
     std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
       return PathParts(a) < PathParts(b);
@@ -126,44 +196,22 @@ bool WeaselChecksum(const std::string& path, std::string* hex, std::string* err)
   return true;
 }
 
-bool ImportWeaselLock(const std::string& project_dir, const Project& project, LockImport* stats,
-                      std::string* err) {
-  std::string lock_path = project_dir + "/project.lock";
-  if (access(lock_path.c_str(), F_OK) != 0) return true;
-  // The file comes with the project, from anywhere: it goes through the
-  // same limits as project.yml (size, depth, aliases, yaml-cpp's
-  // look-ahead) before yaml-cpp's node API sees it.
-  std::string text;
-  YNodePtr checked;
-  Diagnostics diag;
-  if (!ReadYamlFile(lock_path, YamlLimits(), &text, err)) {
-    *err = lock_path + ": " + *err;
-    return false;
-  }
-  if (!ParseYaml(text, YamlLimits(), &checked, &diag)) {
-    const Diagnostic& d = diag.all().front();
-    *err = lock_path + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
-           d.message;
-    return false;
+bool ImportWeaselLock(Disk* disk, const std::string& project_dir, const Project& project,
+                      LockImport* stats, std::string* err) {
+  RootedDisk in_project(disk, project_dir);
+  FileInfo info;
+  std::string ignored;
+  if (!in_project.Stat("project.lock", &info, &ignored) || info.kind == FileKind::kMissing) {
+    return true;
   }
   YAML::Node lock;
-  try {
-    lock = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    *err = lock_path + ": " + e.what();
-    return false;
-  }
+  if (!ReadLock(in_project.Resolve("project.lock"), &lock, err)) return false;
   if (!lock.IsMap()) return true;
-  char cwd[4096];
-  if (!getcwd(cwd, sizeof cwd) || chdir(project_dir.c_str()) != 0) {
-    *err = "cannot enter " + project_dir;
-    return false;
-  }
-  RealDisk disk;
-  bool ok = true;
   for (const Command& c : project.commands) {
-    std::string record_path = RecordPath(c.name.value);
-    if (access(record_path.c_str(), F_OK) == 0) continue;
+    if (in_project.Stat(RecordPath(c.name.value), &info, &ignored) &&
+        info.kind != FileKind::kMissing) {
+      continue;
+    }
     YAML::Node entry;
     try {
       entry = lock[c.name.value];
@@ -171,45 +219,15 @@ bool ImportWeaselLock(const std::string& project_dir, const Project& project, Lo
       continue;
     }
     if (!entry || !entry.IsMap()) continue;
-    std::vector<std::string> script, deps, outs;
-    for (const Text& l : c.script) script.push_back(l.value);
-    for (const Text& d : c.deps) deps.push_back(d.value);
-    for (const Text& o : c.outputs) outs.push_back(o.value);
-    for (const Text& o : c.outputs_no_cache) outs.push_back(o.value);
-    bool match = false;
-    try {
-      std::vector<std::string> recorded_script;
-      if (entry["script"] && entry["script"].IsSequence()) {
-        for (const auto& l : entry["script"]) recorded_script.push_back(l.as<std::string>());
-      }
-      match = recorded_script == script && ListMatches(entry["deps"], deps) &&
-              ListMatches(entry["outs"], outs);
-    } catch (const YAML::Exception&) {
-      match = false;
-    }
-    if (!match) {
+    LockedCommand locked = LockedCommandOf(c);
+    if (!EntryMatches(entry, locked, disk, in_project)) {
       ++stats->stale;
       continue;
     }
-    Fingerprinter fp(&disk, nullptr);
-    Record record;
-    record.script = ScriptHash(script, c.shell);
-    record.hashed_at_ns = fp.hashed_at_ns();
-    std::string e;
-    if (!fp.TakeAll(deps, &record.deps, &e) || !fp.TakeAll(outs, &record.outs, &e) ||
-        !disk.MakeDirs(".wfgen/state", &e) ||
-        !disk.WriteFileAtomic(record_path, RenderRecord(record), &e)) {
-      *err = e;
-      ok = false;
-      break;
-    }
+    if (!WriteRecord(&in_project, c, locked, err)) return false;
     ++stats->imported;
   }
-  if (chdir(cwd) != 0 && ok) {
-    *err = "cannot return to " + std::string(cwd);
-    return false;
-  }
-  return ok;
+  return true;
 }
 
 }  // namespace wfgen

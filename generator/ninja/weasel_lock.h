@@ -17,13 +17,14 @@ struct LockImport {
   int stale = 0;     // lock entries that no longer match (those commands will run)
 };
 
-// `project_dir` is where project.yml and project.lock are. Missing
-// project.lock is not an error.
-bool ImportWeaselLock(const std::string& project_dir, const Project& project, LockImport* stats,
-                      std::string* err);
+// `project_dir` is where project.yml and project.lock are; paths in the
+// project are taken below it (the working directory is never changed).
+// Missing project.lock is not an error.
+bool ImportWeaselLock(Disk* disk, const std::string& project_dir, const Project& project,
+                      LockImport* stats, std::string* err);
 
 // weasel's get_checksum: md5 of a file, or of a directory's files'
-// bytes concatenated in sorted path order. Relative to the process cwd.
-bool WeaselChecksum(const std::string& path, std::string* hex, std::string* err);
+// bytes concatenated in sorted path order.
+bool WeaselChecksum(Disk* disk, const std::string& path, std::string* hex, std::string* err);
 
 }  // namespace wfgen

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/base/messages.h"
+#include "runtime/base/utf8.h"
+
 namespace wfgen {
 namespace {
 
@@ -42,12 +45,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 std::string Shorten(const std::string& text, size_t max) {
   // The slack keeps a shortened text (with its marker) as it is.
   if (text.size() <= max + 64) return text;
-  auto boundary = [&text](size_t i) {
-    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    return i;
-  };
-  size_t head = boundary(max / 2);
-  size_t tail = boundary(text.size() - max / 2);
+  size_t head = Utf8CharStart(text, max / 2);
+  size_t tail = Utf8CharStart(text, text.size() - max / 2);
   return text.substr(0, head) + " [... " + std::to_string(tail - head) + " bytes ...] " +
          text.substr(tail);
 }
@@ -216,9 +215,10 @@ std::string Diagnostics::Render(const std::string& file, const std::string& sour
   }
   int more_errors = errors_ - kept_errors_, more_warnings = warnings_ - kept_warnings_;
   if (more_errors > 0 || more_warnings > 0) {
-    out += "wfgen: " + std::to_string(more_errors) + " more error" + (more_errors == 1 ? "" : "s") +
-           " and " + std::to_string(more_warnings) + " more warning" +
-           (more_warnings == 1 ? "" : "s") + " not shown\n";
+    out += Note(std::to_string(more_errors) + " more error" + (more_errors == 1 ? "" : "s") +
+                " and " + std::to_string(more_warnings) + " more warning" +
+                (more_warnings == 1 ? "" : "s") + " not shown") +
+           "\n";
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "runtime/base/paths.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/step_spec.h"
 
 namespace wfgen {
@@ -34,7 +35,7 @@ std::string BadName(const std::string& name) {
     return "is not written the way Ninja normalises paths ('" + canonical +
            "'), so it could name two different targets";
   }
-  if (name == ".wfgen" || name.compare(0, 7, ".wfgen/") == 0) {
+  if (IsInsideWfgenDir(name)) {
     return "is inside .wfgen/, which holds wfgen's own files";
   }
   if (name == "build.ninja") return "is reserved for the generated Ninja file";

@@ -74,7 +74,4 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
 bool ReadYamlFile(const std::string& path, const YamlLimits& limits, std::string* text,
                   std::string* err);
 
-// Where the first invalid UTF-8 sequence starts, or npos.
-size_t FindInvalidUtf8(const std::string& text);
-
 }  // namespace wfgen

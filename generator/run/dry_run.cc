@@ -1,6 +1,5 @@
 #include "generator/run/dry_run.h"
 
-#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -9,6 +8,7 @@
 #include "runtime/base/paths.h"
 #include "runtime/base/shlex.h"
 #include "runtime/state/evaluate.h"
+#include "runtime/state/interpreter.h"
 
 namespace wfgen {
 namespace {
@@ -56,16 +56,7 @@ std::string DisplayLine(const std::string& line, bool shell) {
   std::vector<std::string> argv;
   std::string err;
   if (!ShlexSplit(line, &argv, &err)) return line + "   (cannot be split: " + err + ")";
-  if (!argv.empty()) {
-    const char* py = getenv("WFGEN_PYTHON");
-    std::string python = py && *py ? py : "python3";
-    if (argv[0] == "python" || argv[0] == "python3") {
-      argv[0] = python;
-    } else if (argv[0] == "pip" || argv[0] == "pip3") {
-      argv.erase(argv.begin());
-      argv.insert(argv.begin(), {python, "-m", "pip"});
-    }
-  }
+  MapInterpreter(PythonFromEnvironment(), &argv);
   return ShlexJoin(argv);
 }
 

@@ -7,8 +7,12 @@
 
 namespace wfgen {
 
-// Milliseconds on the monotonic clock (subprocess_posix.cc).
+// Milliseconds on the monotonic clock: the one clock every timeout, wait
+// and duration is measured on (clock_posix.cc).
 int64_t MonotonicMs();
+
+// Sleeps `ms` milliseconds (a signal may end it early: callers poll).
+void SleepMs(int64_t ms);
 
 class Clock {
  public:

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "runtime/base/utf8.h"
+
 namespace wfgen {
 namespace {
 
@@ -15,33 +17,9 @@ bool PlainAscii(unsigned char c) {
 // the byte is invalid; -1 if more input is needed; -2 for a C1 control
 // (two bytes, one character to replace).
 int Utf8Length(const unsigned char* s, size_t i, size_t n) {
-  unsigned char c = s[i];
-  int len;
   uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  for (int k = 1; k < len; ++k) {
-    if (i + static_cast<size_t>(k) >= n) return -1;
-    unsigned char cc = s[i + static_cast<size_t>(k)];
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF.
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  if (cp >= 0x80 && cp <= 0x9F) return -2;
+  int len = DecodeUtf8(s + i, n - i, &cp);
+  if (len > 0 && cp >= 0x80 && cp <= 0x9F) return -2;
   return len;
 }
 

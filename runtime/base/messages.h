@@ -8,8 +8,19 @@
 
 namespace wfgen {
 
-// `line` and a newline to stdout.
+// The forms: "wfgen: MESSAGE" (a note: what wfgen did or decided) and
+// "wfgen: warning: MESSAGE", for lines that go into a step's log or are
+// printed by one of the functions below.
+std::string Note(const std::string& message);
+std::string Warning(const std::string& message);
+
+// `line` and a newline to stdout, or to stderr.
 void PrintLine(const std::string& line);
+void PrintLineToStderr(const std::string& line);
+
+// Note(message) to stdout: wfgen-run's notes belong to the step's output,
+// which Ninja shows with the step.
+void PrintNote(const std::string& message);
 
 // "wfgen: error: MESSAGE" / "wfgen: warning: MESSAGE" to stderr.
 void PrintError(const std::string& message);

@@ -138,6 +138,11 @@ class ProcessRunner : public CommandRunner {
  private:
   bool StartGuardian(std::string* err);
   void HandleSignal(int signo, pid_t group, RemoteControl* remote, int64_t* kill_deadline_ms);
+  // Copies the line's output from `out_fd` to `sink` until the child
+  // (pid, leading its own group) has exited and its group is empty,
+  // passing stop signals on and escalating to SIGKILL after the grace
+  // period. Returns the child's wait status.
+  int WaitForLine(pid_t pid, int out_fd, OutputSink* sink, RemoteControl* remote);
   // Reaps every exited child: `child` (sets *status, returns true when it
   // is among them), the guardian, and orphans of the step that were
   // reparented to us (we are a child subreaper, so they do not linger as

@@ -18,6 +18,7 @@
 #include <cstdio>
 
 #include "runtime/base/fd.h"
+#include "runtime/base/spawn.h"
 
 namespace wfgen {
 namespace {
@@ -30,14 +31,6 @@ sigset_t StopAndChildSignals() {
   sigaddset(&set, SIGHUP);
   sigaddset(&set, SIGCHLD);
   return set;
-}
-
-// Everything a freshly forked child must undo before exec.
-void ResetChildSignals() {
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD}) signal(s, SIG_DFL);
 }
 
 __attribute__((no_sanitize("address", "undefined"))) void CloseFrom(int lowest) {
@@ -129,23 +122,13 @@ __attribute__((no_sanitize("address", "undefined"))) int GuardianMain(void* p) {
   if (GroupAlive(group)) {
     kill(-group, SIGTERM);
     int64_t deadline = MonotonicMs() + args->grace_ms;
-    while (GroupAlive(group) && MonotonicMs() < deadline) {
-      struct timespec ts = {0, 20 * 1000000L};
-      nanosleep(&ts, nullptr);
-    }
+    while (GroupAlive(group) && MonotonicMs() < deadline) SleepMs(20);
     if (GroupAlive(group)) kill(-group, SIGKILL);
   }
   _exit(0);
 }
 
 }  // namespace
-
-// Also called by the guardian, on its own stack (hence no sanitizers).
-__attribute__((no_sanitize("address", "undefined"))) int64_t MonotonicMs() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
 
 ProcessRunner::~ProcessRunner() {
   if (signal_fd_ >= 0) close(signal_fd_);
@@ -281,81 +264,81 @@ void ProcessRunner::HandleSignal(int signo, pid_t group, RemoteControl* remote,
   }
 }
 
+namespace {
+
+LineResult SpawnFailed(const std::string& why) {
+  LineResult result;
+  result.kind = LineResult::kSpawnFailed;
+  result.error = why;
+  return result;
+}
+
+// How the line ended, from the exec's errno and the wait status.
+LineResult ResultOf(int exec_errno, int status) {
+  if (exec_errno != 0) {
+    return SpawnFailed(exec_errno == ENOENT ? "command not found" : strerror(exec_errno));
+  }
+  LineResult result;
+  if (WIFSIGNALED(status)) {
+    result.kind = LineResult::kSignaled;
+    result.code = WTERMSIG(status);
+  } else {
+    result.kind = LineResult::kExited;
+    result.code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+}  // namespace
+
 LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
                               const std::vector<std::string>& env, OutputSink* sink,
                               RemoteControl* remote) {
-  LineResult result;
   std::string err;
-  if (guard_fd_ < 0 && !StartGuardian(&err)) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = err;
-    return result;
-  }
-  int out_pipe[2], exec_err[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(exec_err, O_CLOEXEC) != 0) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = std::string("pipe: ") + strerror(errno);
-    return result;
-  }
-  std::vector<char*> cargv, cenv;
-  for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-  cargv.push_back(nullptr);
-  for (auto& e : env) cenv.push_back(const_cast<char*>(e.c_str()));
-  cenv.push_back(nullptr);
-
-  pid_t parent = getpid();
-  int death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
-  // Ninja gives a step of the console pool the terminal's stdin (and /dev/null
-  // to the others): pass it on, so that `breakpoint()` works as under weasel.
-  // A child in its own process group may read the terminal only when that
-  // group is the terminal's foreground group: hand it over if it is ours.
-  bool pass_stdin = pass_stdin_ && !remote;
-  bool give_terminal = pass_stdin && isatty(0) && tcgetpgrp(0) == getpgrp();
-  pid_t pid = fork();
-  if (pid < 0) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = std::string("fork: ") + strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    ResetChildSignals();
-    setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, death_signal, 0, 0, 0);
-    if (getppid() != parent) _exit(127);  // wfgen-run died before prctl
-    if (give_terminal) {
-      // Also here, as shells do: the child may read before the parent's
-      // tcsetpgrp. A background group changing it gets SIGTTOU: ignore it.
-      signal(SIGTTOU, SIG_IGN);
-      tcsetpgrp(0, getpid());
-      signal(SIGTTOU, SIG_DFL);
-    } else if (!pass_stdin) {
-      int null_fd = open("/dev/null", O_RDONLY);
-      dup2(null_fd, 0);
-    }
-    dup2(out_pipe[1], 1);
-    dup2(out_pipe[1], 2);
-    // exec_err stays open (close-on-exec) to report a failed exec.
-    execvpe(cargv[0], cargv.data(), cenv.data());
-    int e = errno;
-    ssize_t ignored = write(exec_err[1], &e, sizeof e);
-    (void)ignored;
-    _exit(127);
-  }
-  setpgid(pid, pid);  // also here: no window where a stop misses the child
-  pid_t group = pid;
-  if (give_terminal) {
-    signal(SIGTTOU, SIG_IGN);
-    tcsetpgrp(0, group);
-    signal(SIGTTOU, SIG_DFL);
-  }
-  close(out_pipe[1]);
-  close(exec_err[1]);
-  WriteFd(guard_fd_, "G " + std::to_string(group) + "\n");
-
+  if (guard_fd_ < 0 && !StartGuardian(&err)) return SpawnFailed(err);
+  int out_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) return SpawnFailed(std::string("pipe: ") + strerror(errno));
+  SpawnOptions spawn;
+  spawn.argv = argv;
+  spawn.env = &env;
+  spawn.stdout_fd = spawn.stderr_fd = out_pipe[1];
+  spawn.own_group = true;
+  spawn.death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
+  // Ninja gives a step of the console pool the terminal's stdin (and
+  // /dev/null to the others): pass it on, so that `breakpoint()` works as
+  // under weasel. A child in its own process group may read the terminal
+  // only when that group is the terminal's foreground group: hand it over
+  // if it is ours.
+  spawn.keep_stdin = pass_stdin_ && !remote;
+  spawn.take_terminal = spawn.keep_stdin && isatty(0) && tcgetpgrp(0) == getpgrp();
   int exec_errno = 0;
-  if (read(exec_err[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
-  close(exec_err[0]);
+  pid_t pid = Spawn(spawn, &exec_errno, &err);
+  close(out_pipe[1]);
+  if (pid < 0) {
+    close(out_pipe[0]);
+    return SpawnFailed(err);
+  }
+  WriteFd(guard_fd_, "G " + std::to_string(pid) + "\n");
+  int status = WaitForLine(pid, out_pipe[0], sink, remote);
+  close(out_pipe[0]);
+  LineResult result = ResultOf(exec_errno, status);
+  if (spawn.take_terminal) {
+    // Back to our group (now a background one: ignore SIGTTOU). A Ctrl-C
+    // at the terminal reached only the child: take it as ours, so that the
+    // step stops like on an interrupt and Ninja sees one.
+    signal(SIGTTOU, SIG_IGN);
+    tcsetpgrp(0, getpgrp());
+    signal(SIGTTOU, SIG_DFL);
+    if (stop_signal_ == 0 && result.kind == LineResult::kSignaled &&
+        (result.code == SIGINT || result.code == SIGQUIT)) {
+      stop_signal_ = SIGINT;
+    }
+  }
+  return result;
+}
 
+int ProcessRunner::WaitForLine(pid_t pid, int out_fd, OutputSink* sink, RemoteControl* remote) {
+  const pid_t group = pid;
   // A stop that arrived before the child existed applies to it now.
   int64_t kill_deadline = 0;
   if (StopSignal() != 0) HandleSignal(stop_signal_, group, remote, &kill_deadline);
@@ -396,11 +379,11 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     if (reaped) timeout = timeout < 0 || timeout > 20 ? 20 : timeout;  // poll the group
     struct pollfd fds[2];
     fds[0] = {signal_fd_, POLLIN, 0};
-    fds[1] = {pipe_open ? out_pipe[0] : -1, POLLIN, 0};
+    fds[1] = {pipe_open ? out_fd : -1, POLLIN, 0};
     int r = poll(fds, 2, timeout);
     if (r < 0 && errno != EINTR) break;
     if (fds[1].revents) {
-      ssize_t n = read(out_pipe[0], buf, sizeof buf);
+      ssize_t n = read(out_fd, buf, sizeof buf);
       if (n > 0) {
         sink->Write(buf, static_cast<size_t>(n));
       } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
@@ -418,35 +401,11 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   // Whatever is still buffered in the pipe, without waiting for writers
   // that escaped the group (they could hold it open forever).
   if (pipe_open) {
-    fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
+    fcntl(out_fd, F_SETFL, O_NONBLOCK);
     ssize_t n;
-    while ((n = read(out_pipe[0], buf, sizeof buf)) > 0) sink->Write(buf, static_cast<size_t>(n));
+    while ((n = read(out_fd, buf, sizeof buf)) > 0) sink->Write(buf, static_cast<size_t>(n));
   }
-  close(out_pipe[0]);
-
-  if (exec_errno != 0) {
-    result.kind = LineResult::kSpawnFailed;
-    result.error = exec_errno == ENOENT ? "command not found" : strerror(exec_errno);
-  } else if (WIFSIGNALED(status)) {
-    result.kind = LineResult::kSignaled;
-    result.code = WTERMSIG(status);
-  } else {
-    result.kind = LineResult::kExited;
-    result.code = WEXITSTATUS(status);
-  }
-  if (give_terminal) {
-    // Back to our group (now a background one: ignore SIGTTOU again). A
-    // Ctrl-C at the terminal reached only the child: take it as ours, so
-    // that the step stops like on an interrupt and Ninja sees one.
-    signal(SIGTTOU, SIG_IGN);
-    tcsetpgrp(0, getpgrp());
-    signal(SIGTTOU, SIG_DFL);
-    if (stop_signal_ == 0 && result.kind == LineResult::kSignaled &&
-        (result.code == SIGINT || result.code == SIGQUIT)) {
-      stop_signal_ = SIGINT;
-    }
-  }
-  return result;
+  return status;
 }
 
 }  // namespace wfgen

@@ -3,13 +3,13 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
+#include "runtime/base/clock.h"
 #include "runtime/base/line_format.h"
 
 namespace wfgen {
@@ -24,12 +24,6 @@ const char* KindName(EventKind k) {
     case EventKind::kStop: return "stop";
   }
   return "?";
-}
-
-int64_t NowMs() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
 // Tabs separate fields; inside a field they become spaces.
@@ -134,7 +128,7 @@ void EventSender::Output(const std::string& stamp, const std::string& command, c
   }
   partial_.erase(0, start);
   if (partial_.size() > 4096) partial_.erase(0, partial_.size() - 4096);
-  int64_t now = NowMs();
+  int64_t now = MonotonicMs();
   if (!last_line_.empty() && now - last_sent_ms_ >= 100) {
     Send(StepEvent{EventKind::kLine, stamp, command, last_line_});
     last_line_.clear();

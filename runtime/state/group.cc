@@ -12,6 +12,7 @@
 
 #include "runtime/base/disk.h"
 #include "runtime/base/line_format.h"
+#include "runtime/base/proc.h"
 #include "runtime/state/step_spec.h"
 
 namespace wfgen {
@@ -30,20 +31,6 @@ std::vector<std::string> Words(const std::string& s, size_t max_words) {
   std::vector<std::string> out;
   for (std::string_view v : SplitFields(s, max_words)) out.emplace_back(v);
   return out;
-}
-
-// Field 22 of /proc/PID/stat: the start time in clock ticks since boot.
-std::string StartTime(pid_t pid) {
-  std::string stat = ReadSmall("/proc/" + std::to_string(pid) + "/stat");
-  size_t paren = stat.rfind(')');
-  if (paren == std::string::npos) return "";
-  std::istringstream in(stat.substr(paren + 2));
-  std::string field;
-  // After "pid (comm) ", field 3 (state) comes first; start time is field 22.
-  for (int i = 3; i <= 22 && in >> field; ++i) {
-    if (i == 22) return field;
-  }
-  return "";
 }
 
 }  // namespace
@@ -86,7 +73,7 @@ bool ParseGroupSpec(const std::string& text, GroupSpec* spec, std::string* err) 
 }
 
 std::string ProcessIdentity(pid_t pid) {
-  std::string start = StartTime(pid);
+  std::string start = ProcStartTime(pid);
   if (start.empty()) return "";
   return std::to_string(pid) + "." + start;
 }
@@ -102,15 +89,7 @@ bool KeepGoing() {
   if (const char* env = getenv("WFGEN_KEEP_GOING")) {
     if (*env) return strcmp(env, "0") != 0;
   }
-  std::string cmdline = ReadSmall("/proc/" + std::to_string(getppid()) + "/cmdline");
-  std::vector<std::string> argv;
-  size_t start = 0;
-  while (start < cmdline.size()) {
-    size_t end = cmdline.find('\0', start);
-    if (end == std::string::npos) end = cmdline.size();
-    argv.push_back(cmdline.substr(start, end - start));
-    start = end + 1;
-  }
+  std::vector<std::string> argv = ProcArgv(getppid());
   if (argv.empty() || argv[0].find("ninja") == std::string::npos) return false;
   // Ninja's -k N: stop after N failures (default 1); 0 means never stop.
   long k = 1;

@@ -7,10 +7,6 @@
 
 namespace wfgen {
 
-std::string FailedRunPath(const std::string& command) {
-  return ".wfgen/state/" + FileSafeName(command) + ".failed";
-}
-
 std::string RenderFailedRun(const FailedRun& f) {
   return "state " + EscapeField(f.state) + "\ndetail " + EscapeField(f.detail) + "\nended_ns " +
          std::to_string(f.ended_ns) + "\n";

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/state/layout.h"  // FailedRunPath
+
 namespace wfgen {
 
 struct FailedRun {
@@ -16,7 +18,6 @@ struct FailedRun {
   int64_t ended_ns = 0;
 };
 
-std::string FailedRunPath(const std::string& command);
 std::string RenderFailedRun(const FailedRun& f);
 // False for a malformed file.
 bool ParseFailedRun(const std::string& text, FailedRun* out);

@@ -4,51 +4,25 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
+#include "runtime/base/clock.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/file_lock.h"
 #include "runtime/base/messages.h"
-#include "runtime/base/subprocess.h"
+#include "runtime/base/proc.h"
 #include "runtime/state/group.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/step_spec.h"
 
 namespace wfgen {
 namespace {
 
 constexpr char kMagic[] = "wfgen-owner 1";
-
-std::string LocksDir(const std::string& project_dir) {
-  return JoinPath(project_dir, ".wfgen/locks");
-}
-
-void SleepMs(int ms) {
-  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-  nanosleep(&ts, nullptr);
-}
-
-std::string ReadProc(pid_t pid, const char* what) {
-  std::ifstream f("/proc/" + std::to_string(pid) + "/" + what, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-pid_t ParentOf(pid_t pid) {
-  std::string stat = ReadProc(pid, "stat");
-  size_t paren = stat.rfind(')');
-  if (paren == std::string::npos) return 0;
-  // After "pid (comm) ": state, then ppid.
-  char state = 0;
-  long ppid = 0;
-  if (sscanf(stat.c_str() + paren + 1, " %c %ld", &state, &ppid) != 2) return 0;
-  return static_cast<pid_t>(ppid);
-}
 
 pid_t PidOf(const std::string& identity) {
   return static_cast<pid_t>(strtol(identity.c_str(), nullptr, 10));
@@ -59,7 +33,7 @@ bool IsSelfOrAncestor(const std::string& identity) {
   pid_t pid = getpid();
   for (int depth = 0; depth < 128 && pid > 1; ++depth) {
     if (pid == PidOf(identity)) return ProcessIdentity(pid) == identity;
-    pid = ParentOf(pid);
+    pid = ProcParent(pid);
   }
   return false;
 }
@@ -67,7 +41,7 @@ bool IsSelfOrAncestor(const std::string& identity) {
 // "pid 123: ninja all", for messages.
 std::string Describe(const std::string& identity) {
   pid_t pid = PidOf(identity);
-  std::string cmdline = ReadProc(pid, "cmdline");
+  std::string cmdline = ReadProcFile(pid, "cmdline");
   for (char& c : cmdline) {
     if (c == '\0') c = ' ';
   }
@@ -126,26 +100,6 @@ LockWait LockWaitFromEnvironment() {
   return v && strcmp(v, "fail") == 0 ? LockWait::kFail : LockWait::kWait;
 }
 
-namespace {
-
-// Polls for a lock on `fd`; false if cancelled.
-bool PollLock(int fd, int op, const std::function<bool()>& cancelled, std::string* err,
-              bool* failed) {
-  *failed = false;
-  while (flock(fd, op | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK && errno != EINTR) {
-      *err = std::string("cannot lock: ") + strerror(errno);
-      *failed = true;
-      return false;
-    }
-    if (cancelled && cancelled()) return false;
-    SleepMs(20);
-  }
-  return true;
-}
-
-}  // namespace
-
 ClaimResult ClaimProject(const ClaimRequest& request, int* active_fd, std::string* err) {
   *active_fd = -1;
   std::string dir = LocksDir(request.project_dir);
@@ -189,9 +143,11 @@ ClaimResult ClaimProject(const ClaimRequest& request, int* active_fd, std::strin
     }
     flock(file.fd, LOCK_UN);
     if (ours) {
-      bool failed = false;
-      if (!PollLock(active.fd, LOCK_SH, request.cancelled, err, &failed)) {
-        return failed ? ClaimResult::kError : ClaimResult::kCancelled;
+      std::string why;
+      LockResult r = WaitForLock(active.fd, LOCK_SH, request.cancelled, nullptr, &why);
+      if (r == LockResult::kError) *err = "cannot lock: " + why;
+      if (r != LockResult::kLocked) {
+        return r == LockResult::kError ? ClaimResult::kError : ClaimResult::kCancelled;
       }
       *active_fd = active.fd;
       active.fd = -1;
@@ -205,10 +161,7 @@ ClaimResult ClaimProject(const ClaimRequest& request, int* active_fd, std::strin
     }
     if (!told && request.waiting) request.waiting(holder);
     told = true;
-    for (int i = 0; i < 5; ++i) {
-      if (request.cancelled && request.cancelled()) return ClaimResult::kCancelled;
-      SleepMs(20);
-    }
+    if (!SleepUnlessCancelled(100, request.cancelled)) return ClaimResult::kCancelled;
   }
 }
 
@@ -261,20 +214,13 @@ ClaimResult CommandLock::Acquire(const std::string& project_dir, const std::stri
   *waited = false;
   int fd = OpenLockFile(LocksDir(project_dir) + "/" + FileSafeName(command) + ".lock", err);
   if (fd < 0) return ClaimResult::kError;
-  // Polled rather than blocking: wfgen-run takes signals through a
-  // signalfd, so a blocking flock could not be interrupted by Ctrl-C.
-  while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK && errno != EINTR) {
-      *err = "cannot lock " + command + ": " + strerror(errno);
-      close(fd);
-      return ClaimResult::kError;
-    }
-    *waited = true;
-    if (cancelled && cancelled()) {
-      close(fd);
-      return ClaimResult::kCancelled;
-    }
-    SleepMs(20);
+  std::string why;
+  LockResult r = WaitForLock(fd, LOCK_EX, cancelled, waited, &why);
+  if (r != LockResult::kLocked) {
+    close(fd);
+    if (r == LockResult::kCancelled) return ClaimResult::kCancelled;
+    *err = "cannot lock " + command + ": " + why;
+    return ClaimResult::kError;
   }
   fd_ = fd;
   return ClaimResult::kOwned;
@@ -302,8 +248,8 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   if (!holder.empty()) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.1f", static_cast<double>(MonotonicMs() - start) / 1000.0);
-    PrintLine("wfgen: '" + command + "' waited " + buf + " s for another run of this project (" +
-              holder + ") to finish");
+    PrintNote("'" + command + "' waited " + buf + " s for another run of this project (" + holder +
+              ") to finish");
   }
   start = MonotonicMs();
   bool waited = false;
@@ -311,8 +257,7 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   if (r == ClaimResult::kOwned && waited) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.1f", static_cast<double>(MonotonicMs() - start) / 1000.0);
-    PrintLine("wfgen: '" + command + "' waited " + buf +
-              " s for another wfgen-run of it to finish");
+    PrintNote("'" + command + "' waited " + buf + " s for another wfgen-run of it to finish");
   }
   return r;
 }

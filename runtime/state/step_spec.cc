@@ -143,14 +143,6 @@ bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err) {
   return true;
 }
 
-std::string RecordPath(const std::string& command) {
-  return ".wfgen/state/" + FileSafeName(command) + ".rec";
-}
-
-std::string LogPath(const std::string& command) {
-  return ".wfgen/logs/" + FileSafeName(command) + ".log";
-}
-
 std::string FileSafeName(const std::string& name) {
   std::string out;
   for (size_t i = 0; i < name.size(); ++i) {

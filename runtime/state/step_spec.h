@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/state/layout.h"  // where a command's record and log live
 #include "runtime/state/retry_policy.h"
 
 namespace wfgen {
@@ -50,10 +51,6 @@ struct StepSpec {
 
 std::string RenderStepSpec(const StepSpec& spec);
 bool ParseStepSpec(const std::string& text, StepSpec* spec, std::string* err);
-
-// Where a command's record and log live, relative to the project directory.
-std::string RecordPath(const std::string& command);
-std::string LogPath(const std::string& command);
 
 // A name made safe as one file-name component: [A-Za-z0-9_.-] are kept,
 // every other byte (and a leading '.') becomes %XX.

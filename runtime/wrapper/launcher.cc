@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "runtime/base/messages.h"
 #include "runtime/state/group.h"
 
 namespace wfgen {
@@ -30,7 +31,7 @@ std::string LineLauncher::Describe() const {
   if (!slurm_) return "";
   std::string flags;
   for (const std::string& f : flags_) flags += " " + f;
-  return "wfgen: each line runs as a Slurm job '" + job_name_ + "' (srun" + flags + ")";
+  return Note("each line runs as a Slurm job '" + job_name_ + "' (srun" + flags + ")");
 }
 
 LineResult LineLauncher::Run(const std::vector<std::string>& argv,
@@ -52,8 +53,8 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
     // job may still be completing on its node: wait until it has left the
     // queue, so that when ninja returns, nothing of ours is left in it.
     if (client.Latest(&job, &err) && slurm::IsActive(job.state)) {
-      std::string say = "wfgen: waiting for Slurm to end job " + std::to_string(job.id) + " (" +
-                        job.state + ")\n";
+      std::string say =
+          Note("waiting for Slurm to end job " + std::to_string(job.id) + " (" + job.state + ")\n");
       sink->Write(say.data(), say.size());
       if (client.Final(&job, 120, &err) && slurm::IsActive(job.state)) client.Cancel(job.id, 0);
     }

@@ -4,10 +4,11 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "runtime/base/clock.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/file_lock.h"
 #include "runtime/state/step_spec.h"
 
 namespace wfgen {
@@ -28,7 +29,7 @@ int SlotLease::Acquire(const std::string& dir, const std::string& pool, int dept
         *err = "cannot open slot file " + path + ": " + strerror(errno);
         return -1;
       }
-      if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      if (TryLock(fd, LOCK_EX, err) == LockResult::kLocked) {
         fd_ = fd;
         return i;
       }
@@ -36,8 +37,7 @@ int SlotLease::Acquire(const std::string& dir, const std::string& pool, int dept
     }
     if (cancelled && cancelled()) return -1;
     // All taken: another ninja shares the pool. Wait a little and retry.
-    struct timespec ts = {0, (round < 20 ? 10 : 100) * 1000000L};
-    nanosleep(&ts, nullptr);
+    SleepMs(round < 20 ? 10 : 100);
   }
 }
 

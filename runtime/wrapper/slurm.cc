@@ -5,12 +5,14 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+
+#include "runtime/base/clock.h"
+#include "runtime/base/spawn.h"
 
 namespace wfgen {
 namespace slurm {
@@ -18,11 +20,6 @@ namespace {
 
 bool AllDigits(const std::string& s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
-void SleepMs(int ms) {
-  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-  nanosleep(&ts, nullptr);
 }
 
 // "JobLaunchFailure" -> "JOB LAUNCH FAILURE", "NODE_FAIL" -> "NODE FAIL".
@@ -172,14 +169,11 @@ bool Client::Latest(Job* job, std::string* err) const {
 }
 
 bool Client::Final(Job* job, double seconds, std::string* err) const {
-  struct timespec t0;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
+  const int64_t t0 = MonotonicMs();
   for (;;) {
     if (!Latest(job, err)) return false;
     if (!IsActive(job->state)) return true;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (static_cast<double>(now.tv_sec - t0.tv_sec) >= seconds) return true;
+    if (static_cast<double>(MonotonicMs() - t0) / 1000.0 >= seconds) return true;
     SleepMs(200);
   }
 }
@@ -219,38 +213,22 @@ int JobControl::ParentDeathSignal() const { return SIGTERM; }
 int RunCapture(const std::vector<std::string>& argv, std::string* out, double seconds) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return -1;
-  std::vector<char*> cargv;
-  for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-  cargv.push_back(nullptr);
-  pid_t pid = fork();
+  SpawnOptions spawn;
+  spawn.argv = argv;
+  spawn.stdout_fd = fds[1];
+  int exec_errno = 0;
+  std::string err;
+  pid_t pid = Spawn(spawn, &exec_errno, &err);
+  close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
-    close(fds[1]);
     return -1;
   }
-  if (pid == 0) {
-    // The wrapper blocks its stop signals (it reads them from a signalfd).
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD}) signal(s, SIG_DFL);
-    int null_fd = open("/dev/null", O_RDWR);
-    dup2(null_fd, 0);
-    dup2(fds[1], 1);
-    dup2(null_fd, 2);
-    execvp(cargv[0], cargv.data());
-    _exit(127);
-  }
-  close(fds[1]);
-  struct timespec t0;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
+  const int64_t t0 = MonotonicMs();
   bool killed = false;
   char buf[4096];
   for (;;) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double left = seconds - static_cast<double>(now.tv_sec - t0.tv_sec) -
-                  static_cast<double>(now.tv_nsec - t0.tv_nsec) / 1e9;
+    double left = seconds - static_cast<double>(MonotonicMs() - t0) / 1000.0;
     if (left <= 0) {
       kill(pid, SIGKILL);
       killed = true;

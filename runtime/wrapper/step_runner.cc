@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "runtime/base/disk.h"
+#include "runtime/base/messages.h"
 #include "runtime/base/shlex.h"
 #include "runtime/base/subprocess.h"
 #include "runtime/state/decide.h"
@@ -21,7 +22,9 @@
 #include "runtime/state/events.h"
 #include "runtime/state/fingerprint.h"
 #include "runtime/state/group.h"
+#include "runtime/state/interpreter.h"
 #include "runtime/state/last_run.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/missing_deps.h"
 #include "runtime/state/record.h"
 #include "runtime/state/retry_policy.h"
@@ -40,21 +43,6 @@ namespace {
 std::string Absolute(const std::string& cwd, const std::string& path) {
   if (path.empty() || path[0] == '/') return path;
   return cwd + "/" + path;
-}
-
-// weasel runs `python`/`python3` with its own interpreter and `pip` as
-// `python -m pip`; wfgen uses $WFGEN_PYTHON, else python3 from PATH.
-void MapInterpreter(std::vector<std::string>* argv) {
-  if (argv->empty()) return;
-  const char* py = getenv("WFGEN_PYTHON");
-  std::string python = py && *py ? py : "python3";
-  std::string& first = (*argv)[0];
-  if (first == "python" || first == "python3") {
-    first = python;
-  } else if (first == "pip" || first == "pip3") {
-    argv->erase(argv->begin());
-    argv->insert(argv->begin(), {python, "-m", "pip"});
-  }
 }
 
 std::string Seconds(int64_t ms) {
@@ -191,7 +179,7 @@ void Step::WriteDepfile(const std::vector<PathState>& deps, const std::vector<Pa
   if (!disk_.MakeDirs(DirName(options_.depfile), &err) ||
       !disk_.WriteFileAtomic(options_.depfile, RenderDepfile("stamp", spec_.project_dir, all),
                              &err)) {
-    PrintLine("wfgen: warning: " + err);
+    PrintLine(Warning(err));
   }
 }
 
@@ -204,7 +192,7 @@ void Step::EnsureStamp(bool changed) {
   if (!disk_.Stat(options_.stamp, &info, &err)) return;
   if (!changed && info.kind != FileKind::kMissing) return;
   if (!disk_.MakeDirs(DirName(options_.stamp), &err) || !disk_.Touch(options_.stamp, &err)) {
-    PrintLine("wfgen: warning: " + err);
+    PrintLine(Warning(err));
   }
 }
 
@@ -220,7 +208,7 @@ void Step::NoteFailedRun(MemberState state, const std::string& detail) {
   FailedRun f{StateName(state), detail, disk_.NowNs()};
   if (!disk_.MakeDirs(DirName(FailedRunPath(spec_.name)), &err) ||
       !disk_.WriteFileAtomic(FailedRunPath(spec_.name), RenderFailedRun(f), &err)) {
-    PrintLine("wfgen: warning: " + err);
+    PrintLine(Warning(err));
   }
 }
 
@@ -241,7 +229,7 @@ int Step::Finish(int code, MemberState state, const std::string& detail) {
     bool missing = disk_.Stat(options_.ran, &info, &err) && info.kind == FileKind::kMissing;
     if (!options_.ran.empty() && (state != MemberState::kSkipped || missing) &&
         !(disk_.MakeDirs(DirName(options_.ran), &err) && disk_.Touch(options_.ran, &err))) {
-      PrintLine("wfgen: warning: " + err);
+      PrintLine(Warning(err));
     }
   }
   return code;
@@ -274,7 +262,7 @@ bool Step::PrepareDirectories(std::string* err) {
     std::string parent = DirName(o.back() == '/' ? o.substr(0, o.size() - 1) : o);
     if (!parent.empty() && !disk_.MakeDirs(parent, err)) return false;
   }
-  return disk_.MakeDirs(".wfgen/logs", err) && disk_.MakeDirs(".wfgen/state", err);
+  return disk_.MakeDirs(LogsDir(), err) && disk_.MakeDirs(StateDir(), err);
 }
 
 LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
@@ -296,7 +284,7 @@ LineResult Step::RunLines(StepOutput* out, const std::vector<std::string>& env,
         return result;
       }
       if (argv.empty()) continue;
-      MapInterpreter(&argv);
+      MapInterpreter(PythonFromEnvironment(), &argv);
       out->Say("Running command: " + ShlexJoin(argv));
     }
     result = launcher_->Run(argv, env, out);
@@ -368,7 +356,7 @@ int Step::Stopped(int sig) {
   WriteDepfile(current_.deps, current_.outs);
   std::string cause = run_ ? run_->FailedMember() : "";
   if (cause.empty() || cause == spec_.name) return DieOfSignal(sig);
-  PrintLine("wfgen: '" + spec_.name + "' terminated because '" + cause +
+  PrintNote("'" + spec_.name + "' terminated because '" + cause +
             "' failed (its log: " + ShownLog() + ")");
   return Finish(kTerminatedExit, MemberState::kTerminated, cause);
 }
@@ -400,13 +388,13 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
       break;
   }
   std::string attempt = AttemptText();
-  out->Say("wfgen: " + where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what +
-           (attempt.empty() ? "" : " (" + attempt + ", the last)"));
+  out->Say(Note(where + (r.kind == LineResult::kSpawnFailed ? ": " : " ") + what +
+                (attempt.empty() ? "" : " (" + attempt + ", the last)")));
   if (!attempt.empty() && attempt_ < spec_.retries.attempts()) {
-    out->Say("wfgen: not retried: " +
-             std::string(code == 126 || code == 127 || r.kind == LineResult::kSpawnFailed
-                             ? "another attempt would fail the same way"
-                             : "`retries: on:` does not name it"));
+    out->Say(Note("not retried: " +
+                  std::string(code == 126 || code == 127 || r.kind == LineResult::kSpawnFailed
+                                  ? "another attempt would fail the same way"
+                                  : "`retries: on:` does not name it")));
   }
   if (!attempt.empty()) detail += ", " + attempt;
   if (!run_) return Finish(code, MemberState::kFailed, detail);
@@ -420,7 +408,7 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
       std::vector<std::string> stopped = run_->TerminateOthers(spec_.name, group_.members);
       std::string list;
       for (const std::string& m : stopped) list += (list.empty() ? "'" : ", '") + m + "'";
-      PrintLine("wfgen: '" + spec_.name + "' failed, so the rest of " + group_.label +
+      PrintNote("'" + spec_.name + "' failed, so the rest of " + group_.label +
                 (stopped.empty()
                      ? " is not started"
                      : " is stopped: terminating " + list + " (SIGTERM, then SIGKILL after " +
@@ -443,14 +431,14 @@ int Step::Execute() {
     return Finish(1, MemberState::kFailed, "missing dependency " + missing[0]);
   }
   if (!PrepareDirectories(&err)) {
-    PrintLine("wfgen: " + err);
+    PrintNote(err);
     return Finish(1, MemberState::kFailed, err);
   }
   char here[4096];  // the project directory (Load entered it)
   launcher_ =
       std::make_unique<LineLauncher>(spec_, getcwd(here, sizeof here) ? here : "", &runner_);
   if (!launcher_->Init(&err)) {
-    PrintLine("wfgen: " + err);
+    PrintNote(err);
     return Finish(1, MemberState::kFailed, err);
   }
   std::vector<std::string> env;
@@ -474,11 +462,11 @@ int Step::Execute() {
     std::string pool = spec->substr(0, colon);
     int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
     int n = lease->Acquire(
-        ".wfgen/slots", pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
+        SlotsDir(), pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
         &err);
     if (n < 0) {
       if (int sig = runner_.StopSignal()) return Stopped(sig);
-      PrintLine("wfgen: " + err);
+      PrintNote(err);
       return Finish(1, MemberState::kFailed, err);
     }
     if (expose) env.push_back("WFGEN_SLOT=" + std::to_string(n));
@@ -498,11 +486,11 @@ int Step::Execute() {
     runner_.Finish();
     if (RecordSuccess(&err))
       return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
-    PrintLine("wfgen: '" + spec_.name + "' was pulled but its record could not be written: " + err);
+    PrintLine(Note("'" + spec_.name + "' was pulled but its record could not be written: " + err));
     return Finish(1, MemberState::kFailed, "record not written");
   }
   if (int sig = runner_.StopSignal()) return Stopped(sig);
-  out.Say("wfgen: running '" + spec_.name + "': " + eval_.decision.Explain());
+  out.Say(Note("running '" + spec_.name + "': " + eval_.decision.Explain()));
   if (!launcher_->Describe().empty()) out.Say(launcher_->Describe());
   return RunAttempts(&out, env);
 }
@@ -537,18 +525,18 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
   LineResult r;
   for (attempt_ = 1;; ++attempt_) {
     if (attempts > 1) {
-      out->Say("wfgen: ---- " + AttemptText() + " of '" + spec_.name + "' (at +" +
-               DelayText(clock_.NowMs() - first_ms) + ") ----");
+      out->Say(Note("---- " + AttemptText() + " of '" + spec_.name + "' (at +" +
+                    DelayText(clock_.NowMs() - first_ms) + ") ----"));
     }
     std::vector<std::string> attempt_env = env;
     attempt_env.push_back("WFGEN_ATTEMPT=" + std::to_string(attempt_));
     r = RunLines(out, attempt_env, &failed_line);
     if (attempt_ == 1 && out->truncated()) {
-      PrintLine("wfgen: console output of '" + spec_.name +
-                "' was cut at 1 MiB; the whole output is in " + ShownLog());
+      PrintNote("console output of '" + spec_.name + "' was cut at 1 MiB; the whole output is in " +
+                ShownLog());
     }
     if (int sig = runner_.StopSignal()) {
-      out->Say("wfgen: '" + spec_.name + "' " + HowStopped(sig, r, spec_.grace_ms));
+      out->Say(Note("'" + spec_.name + "' " + HowStopped(sig, r, spec_.grace_ms)));
       return Stopped(sig);
     }
     if (r.ok()) break;
@@ -557,13 +545,14 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
     }
     int64_t delay = RetryDelayMs(policy, attempt_ + 1);
     std::string why = FailureDetail(r);
-    out->Say("wfgen: line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "': " + why +
-             " (" + AttemptText() + "); retrying" + (delay > 0 ? " in " + DelayText(delay) : ""));
+    out->Say(Note("line " + std::to_string(failed_line + 1) + " of '" + spec_.name + "': " + why +
+                  " (" + AttemptText() + "); retrying" +
+                  (delay > 0 ? " in " + DelayText(delay) : "")));
     events_.Send(StepEvent{EventKind::kRetry, options_.stamp, spec_.name,
                            RenderRetry(RetryNotice{attempt_ + 1, attempts, delay, why})});
     if (int sig = runner_.WaitForStop(delay)) {
-      out->Say("wfgen: '" + spec_.name + "' stopped by " + SignalName(sig) +
-               " while waiting to retry");
+      out->Say(
+          Note("'" + spec_.name + "' stopped by " + SignalName(sig) + " while waiting to retry"));
       return Stopped(sig);
     }
     // A sibling that failed for good stops us: its SIGTERM is on its way,
@@ -575,13 +564,13 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
   runner_.Finish();
   std::string err;
   if (!RecordSuccess(&err)) {
-    PrintLine("wfgen: '" + spec_.name + "' succeeded but its record could not be written: " + err);
+    PrintNote("'" + spec_.name + "' succeeded but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
   }
   PushAfterSuccess(spec_, &runner_, out);
   if (attempt_ > 1) {
     std::string note = "succeeded on " + AttemptText();
-    out->Say("wfgen: '" + spec_.name + "' " + note);
+    out->Say(Note("'" + spec_.name + "' " + note));
     return Finish(0, MemberState::kSucceeded, "on " + AttemptText());
   }
   return Finish(0, MemberState::kSucceeded, "");
@@ -601,25 +590,25 @@ int Step::Run() {
   if (run_) {
     std::string failed = run_->FailedMember();
     if (!failed.empty() && failed != spec_.name) {
-      PrintLine("wfgen: '" + spec_.name + "' not started because '" + failed + "' failed");
+      PrintNote("'" + spec_.name + "' not started because '" + failed + "' failed");
       return Finish(kTerminatedExit, MemberState::kTerminated, failed);
     }
-    if (!run_->Register(spec_.name, &err)) PrintLine("wfgen: warning: " + err);
+    if (!run_->Register(spec_.name, &err)) PrintLine(Warning(err));
   }
   // Another run of this project, or of this command, may be going on.
   switch (locks_.Acquire(
       spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
     case ClaimResult::kOwned: break;
     case ClaimResult::kCancelled: return Stopped(runner_.StopSignal());
-    default: PrintLine("wfgen: " + err); return Finish(1, MemberState::kFailed, err);
+    default: PrintNote(err); return Finish(1, MemberState::kFailed, err);
   }
   if (!Evaluate(&disk_, spec_, options_.forced, &eval_, &err)) {
-    PrintLine("wfgen: " + spec_.name + ": " + err);
+    PrintNote(spec_.name + ": " + err);
     return Finish(1, MemberState::kFailed, err);
   }
   if (!eval_.record_error.empty()) {
-    PrintLine("wfgen: warning: ignoring unreadable record " + eval_.record_error + "; '" +
-              spec_.name + "' will run");
+    PrintLine(Warning("ignoring unreadable record " + eval_.record_error + "; '" + spec_.name +
+                      "' will run"));
   }
   if (int sig = runner_.StopSignal()) return Stopped(sig);
   if (!eval_.decision.run) return Skip();
@@ -689,7 +678,7 @@ int ReplayGroup(const std::string& group_file, const std::string& stamp) {
     }
   }
   if (!stamp.empty() && !(disk.MakeDirs(DirName(stamp), &err) && disk.Touch(stamp, &err))) {
-    PrintLine("wfgen: warning: " + err);
+    PrintLine(Warning(err));
   }
   return 0;
 }
