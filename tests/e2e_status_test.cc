@@ -152,6 +152,17 @@ workflows:
   EXPECT_EQ(CountProcesses(s.dir()), 0);
 }
 
+// A program that is not there is named, and its step exits 127 as a shell
+// would (not retried, not "exit code 1").
+TEST(StatusTest, AMissingProgramIsNamed) {
+  TestSpace s;
+  s.Write("project.yml",
+          "commands:\n  - name: miss\n    script: [\"no-such-program-xyz --flag\"]\n");
+  RunResult r = s.Wfgen({"run", "miss", "--plain"});
+  EXPECT_EQ(r.exit, 127) << r.output;
+  EXPECT_NE(r.output.find("command not found: no-such-program-xyz"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace test
 }  // namespace wfgen

@@ -89,8 +89,8 @@ std::string RenderProjectDocs(const Project& p, int parallelism,
   }
   if (!p.assets.empty()) {
     md +=
-        "### Assets\n\nThe following assets are defined by the project. wfgen does not\n"
-        "download them: fetch them with `weasel assets` (or `spacy project assets`).\n\n";
+        "### Assets\n\nThe following assets are defined by the project. Fetch them with\n"
+        "`wfgen assets` (or `weasel assets`); `ninja all` fetches those its steps read.\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const Asset& a : p.assets) {
       std::string source = !a.git_repo.empty() ? "Git" : !a.url.empty() ? "URL" : "Local";

@@ -47,6 +47,10 @@ struct LineResult {
   // "time_limit", "preempted", "cancelled", "oom"), or "" for others.
   std::string cause;
   bool ok() const { return kind == kExited && code == 0; }
+  // The program was not found ("command not found: NAME"; exit status 127).
+  bool NotFound() const {
+    return kind == kSpawnFailed && error.compare(0, 17, "command not found") == 0;
+  }
 };
 
 // For a line whose work runs elsewhere (a Slurm job step, launcher.h): the

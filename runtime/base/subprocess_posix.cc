@@ -274,9 +274,11 @@ LineResult SpawnFailed(const std::string& why) {
 }
 
 // How the line ended, from the exec's errno and the wait status.
-LineResult ResultOf(int exec_errno, int status) {
+LineResult ResultOf(int exec_errno, int status, const std::string& program) {
   if (exec_errno != 0) {
-    return SpawnFailed(exec_errno == ENOENT ? "command not found" : strerror(exec_errno));
+    // The program's name, so that a person sees which one is missing.
+    return SpawnFailed(exec_errno == ENOENT ? "command not found: " + program
+                                            : std::string(strerror(exec_errno)) + ": " + program);
   }
   LineResult result;
   if (WIFSIGNALED(status)) {
@@ -321,7 +323,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   WriteFd(guard_fd_, "G " + std::to_string(pid) + "\n");
   int status = WaitForLine(pid, out_pipe[0], sink, remote);
   close(out_pipe[0]);
-  LineResult result = ResultOf(exec_errno, status);
+  LineResult result = ResultOf(exec_errno, status, argv[0]);
   if (spawn.take_terminal) {
     // Back to our group (now a background one: ignore SIGTTOU). A Ctrl-C
     // at the terminal reached only the child: take it as ours, so that the

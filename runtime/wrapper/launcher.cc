@@ -61,7 +61,7 @@ LineResult LineLauncher::RunSlurm(const std::vector<std::string>& argv,
     return r;
   }
   if (r.kind == LineResult::kSpawnFailed) {
-    if (r.error == "command not found") {
+    if (r.NotFound()) {
       r.error =
           "srun not found: the Slurm launcher needs Slurm's commands (srun, squeue, "
           "scancel) on PATH";

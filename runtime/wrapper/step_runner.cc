@@ -369,7 +369,7 @@ int Step::Failed(const LineResult& r, size_t failed_line, StepOutput* out) {
   switch (r.kind) {
     case LineResult::kSpawnFailed:
       what = detail = r.error;
-      code = r.error == "command not found" ? 127 : 1;
+      code = r.NotFound() ? 127 : 1;
       break;
     case LineResult::kSignaled:
       detail = "killed by " + SignalName(r.code);
@@ -500,7 +500,7 @@ AttemptFailure Classify(const LineResult& r) {
   AttemptFailure f;
   switch (r.kind) {
     case LineResult::kSpawnFailed:
-      f.code = r.error == "command not found" ? 127 : 1;
+      f.code = r.NotFound() ? 127 : 1;
       f.curable = false;  // not found, not executable, not splittable
       break;
     case LineResult::kSignaled: f.code = 128 + r.code; break;

@@ -196,7 +196,7 @@ TEST_F(StepRunnerTest, NotFoundIsNotRetried) {
   runner_.line = [](const FakeRunner::Call&, OutputSink*) {
     LineResult r;
     r.kind = LineResult::kSpawnFailed;
-    r.error = "command not found";
+    r.error = "command not found: nosuchprogram";
     return r;
   };
   EXPECT_EQ(Run().code, 127);
