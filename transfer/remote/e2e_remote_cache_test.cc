@@ -227,6 +227,45 @@ TEST_F(RemoteCacheTest, ProjectSettingAndUnknownRemote) {
 // SIGKILL of wfgen-run while it pulls (the download stalled halfway by
 // the proxy in front of s3rver): no output appears, whole or partial, no
 // process is left, and the next run pulls the step properly.
+// SIGKILL while an object is being written to a directory remote: what a
+// reader can see stays valid (the upload goes to a temporary name first and
+// is renamed into place), and the next push completes the remote.
+TEST_F(RemoteCacheTest, SigkillDuringAPushLeavesNoVisiblePartialObject) {
+  // An output large enough (and incompressible) that its upload takes a while.
+  a.Write("project.yml",
+          "remotes:\n  default: " + remote.dir() +
+              "\ncommands:\n  - name: big\n    script: [\"steptool big --bytes 1\"]\n"
+              "    outputs: [blob.bin]\n");
+  std::string blob;
+  for (int i = 0; i < 40 * 1024 * 1024 / 8; ++i) {
+    uint64_t x = 0x9E3779B97F4A7C15ull * static_cast<uint64_t>(i + 1);
+    blob.append(reinterpret_cast<const char*>(&x), 8);
+  }
+  a.Write("blob.bin", blob);
+  TestSpace::Background push = a.Start({test::WfgenBin(), "push"});
+  // Kill once the temporary object is there, before it is renamed.
+  auto temp_exists = [&] {
+    RunResult ls = remote.Run({"sh", "-c", "ls -A " + remote.dir() + " | grep -c wfgen-tmp"});
+    return ls.output != "0\n" && !ls.output.empty();
+  };
+  bool seen = test::WaitFor(temp_exists, 30);
+  kill(-push.pid, SIGKILL);  // wfgen and the wfgen-transfer it started
+  TestSpace::Wait(&push);
+  ASSERT_TRUE(seen) << "the push finished before a temporary object was seen";
+  // Only the temporary is there: no object under the output's key.
+  RunResult objects =
+      remote.Run({"sh", "-c", "find " + remote.dir() + " -type f ! -name '*wfgen-tmp*' | wc -l"});
+  EXPECT_EQ(objects.output, "0\n") << objects.output;
+  // A pull finds nothing to trust; the next push stores a complete object.
+  RunResult r = a.Wfgen({"push"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(r.output, "pushed blob.bin\n");
+  b.Write("project.yml", a.Read("project.yml"));
+  r = b.Wfgen({"pull"});
+  ASSERT_EQ(r.exit, 0) << r.output;
+  EXPECT_EQ(b.Read("blob.bin"), blob);
+}
+
 TEST(RemoteCacheS3Test, SigkillDuringAPullLeavesNoPartialOutput) {
   TestSpace a, b;
   test::S3rver server(a);
