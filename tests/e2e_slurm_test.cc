@@ -583,7 +583,8 @@ TEST(LauncherTest, TheLauncherOptionTakesLocalOrSlurm) {
   s.Write("project.yml", "commands:\n  - name: a\n    script: [\"steptool a\"]\n");
   RunResult r = s.Wfgen({"--launcher", "pbs"});
   EXPECT_EQ(r.exit, 2);
-  EXPECT_NE(r.output.find("wfgen: --launcher is local or slurm, not 'pbs'"), std::string::npos)
+  EXPECT_NE(r.output.find("wfgen: error: --launcher is local or slurm, not 'pbs'"),
+            std::string::npos)
       << r.output;
   EXPECT_FALSE(s.Exists("build.ninja"));
 }
