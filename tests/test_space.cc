@@ -98,12 +98,31 @@ void TestSpace::Touch(const std::string& rel) {
 // on (rather than sleeping a guessed while) makes every later write newer
 // than every earlier one, however loaded the machine is.
 void TestSpace::Settle() {
-  struct timespec start, now;
-  clock_gettime(CLOCK_REALTIME_COARSE, &start);
-  do {
+  // Everything written before now has an mtime of at most `start`. A file
+  // written after a probe's mtime has passed `start` gets a later mtime
+  // still (the kernel keeps file times from going back), whatever the
+  // clock's tick or the file system's granularity: with multigrain
+  // timestamps a coarse tick alone does not order two writes.
+  struct timespec start;
+  clock_gettime(CLOCK_REALTIME, &start);
+  char probe[] = "/tmp/wfgen-settle-XXXXXX";
+  int fd = mkstemp(probe);
+  if (fd < 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return;
+  }
+  for (;;) {
+    if (write(fd, "x", 1) != 1) break;
+    struct stat st;
+    if (fstat(fd, &st) != 0) break;
+    if (st.st_mtim.tv_sec > start.tv_sec ||
+        (st.st_mtim.tv_sec == start.tv_sec && st.st_mtim.tv_nsec > start.tv_nsec)) {
+      break;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    clock_gettime(CLOCK_REALTIME_COARSE, &now);
-  } while (now.tv_sec == start.tv_sec && now.tv_nsec == start.tv_nsec);
+  }
+  close(fd);
+  unlink(probe);
 }
 
 TestSpace::Background TestSpace::Start(const std::vector<std::string>& argv,
