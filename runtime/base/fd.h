@@ -1,6 +1,7 @@
 // Writing whole buffers to file descriptors (pipes to ninja, logs, the
-// terminal), retrying on EINTR and short writes, giving up quietly on
-// errors: the reader may be gone, and a step must not fail because of it.
+// terminal, files), retrying on EINTR and short writes. Where the reader
+// may be gone and a step must not fail because of it, callers ignore the
+// result; where a file must be whole, they check it.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +9,9 @@
 
 namespace wfgen {
 
-void WriteFd(int fd, const char* data, size_t size);
-inline void WriteFd(int fd, const std::string& s) { WriteFd(fd, s.data(), s.size()); }
+// Writes all of `data` (retrying short writes and EINTR); false, with
+// errno set, if a write failed.
+bool WriteFd(int fd, const char* data, size_t size);
+inline bool WriteFd(int fd, const std::string& s) { return WriteFd(fd, s.data(), s.size()); }
 
 }  // namespace wfgen

@@ -15,6 +15,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "runtime/base/fd.h"
 #include "transfer/remote/weasel_hash.h"
 
 namespace wfgen {
@@ -181,19 +182,11 @@ bool WriteMember(archive* a, const std::string& target, mode_t mode, std::string
       ok = false;
       break;
     }
-    const char* p = buf.get();
-    while (n > 0) {
-      ssize_t w = write(fd, p, static_cast<size_t>(n));
-      if (w < 0 && errno == EINTR) continue;
-      if (w < 0) {
-        *err = Errno("cannot write", target);
-        ok = false;
-        break;
-      }
-      p += w;
-      n -= w;
+    if (!WriteFd(fd, buf.get(), static_cast<size_t>(n))) {
+      *err = Errno("cannot write", target);
+      ok = false;
+      break;
     }
-    if (!ok) break;
   }
   if (ok && (fchmod(fd, mode & 0777) != 0 || fsync(fd) != 0)) {
     *err = Errno("cannot write", target);
@@ -259,8 +252,7 @@ bool Unpack(archive* a, const std::string& out, const std::string& tmp, std::str
         const char* link = archive_entry_symlink(e);
         std::string to = link ? link : "";
         if (!LinkStaysInside(normal, to)) {
-          *err = "refused member '" + name + "': symbolic link to '" + to +
-                 "' leaves the project";
+          *err = "refused member '" + name + "': symbolic link to '" + to + "' leaves the project";
           return false;
         }
         deferred.push_back({target, to, 0});

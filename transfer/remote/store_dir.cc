@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "runtime/base/disk.h"
+#include "runtime/base/fd.h"
 
 namespace wfgen {
 namespace {
@@ -51,7 +52,6 @@ void SyncDir(const std::string& dir) {
 
 }  // namespace
 
-
 namespace {
 
 // Copies `from` into the open file `out` (named `to`), fsyncs and closes it;
@@ -76,19 +76,11 @@ bool CopyInto(const std::string& from, int out, const std::string& to, std::stri
       ok = false;
       break;
     }
-    const char* p = buf.get();
-    while (n > 0) {
-      ssize_t w = write(out, p, static_cast<size_t>(n));
-      if (w < 0 && errno == EINTR) continue;
-      if (w < 0) {
-        *err = Errno("cannot write", to);
-        ok = false;
-        break;
-      }
-      p += w;
-      n -= w;
+    if (!WriteFd(out, buf.get(), static_cast<size_t>(n))) {
+      *err = Errno("cannot write", to);
+      ok = false;
+      break;
     }
-    if (!ok) break;
   }
   if (ok && fsync(out) != 0) {
     *err = Errno("cannot write", to);
