@@ -83,18 +83,7 @@ TEST_F(LiveTest, WfgenRunScrollsTheLinesAboveTheTable) {
 TEST_F(LiveTest, PlainModePrintsLinesAsTheyArriveBeforeTheEnd) {
   TestSpace::Background bg = s.Start({WfgenBin(), "run", "all"});
   std::string out;
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        char buf[4096];
-        struct pollfd p = {bg.output_fd, POLLIN, 0};
-        if (poll(&p, 1, 50) > 0) {
-          ssize_t n = read(bg.output_fd, buf, sizeof buf);
-          if (n > 0) out.append(buf, static_cast<size_t>(n));
-        }
-        return out.find("\nfirst-line\n") != std::string::npos;
-      },
-      30))
-      << out;
+  ASSERT_TRUE(ReadUntil(&bg, "\nfirst-line\n", &out, 30)) << out;
   EXPECT_EQ(out.find("succeeded"), std::string::npos) << out;
   s.Write("go", "");
   RunResult r = TestSpace::Wait(&bg);

@@ -20,21 +20,6 @@ std::string NoTimes(const std::string& text) {
   return std::regex_replace(text, std::regex("[0-9]+\\.[0-9]s"), "T");
 }
 
-// Reads a background process's output until `needle` appears.
-bool ReadUntil(TestSpace::Background* bg, const std::string& needle, std::string* got) {
-  return WaitFor(
-      [&] {
-        char buf[4096];
-        struct pollfd p = {bg->output_fd, POLLIN, 0};
-        if (poll(&p, 1, 50) > 0) {
-          ssize_t n = read(bg->output_fd, buf, sizeof buf);
-          if (n > 0) got->append(buf, static_cast<size_t>(n));
-        }
-        return got->find(needle) != std::string::npos;
-      },
-      30);
-}
-
 TEST(StatusTest, ExitsWithTheFailingStepsOwnStatus) {
   TestSpace s;
   s.Write("project.yml", R"(commands:
@@ -131,7 +116,7 @@ workflows:
   ASSERT_EQ(s.Wfgen({"run", "prep"}).exit, 0);
   TestSpace::Background bg = s.Start({WfgenBin(), "run", "all"});
   std::string out;
-  ASSERT_TRUE(ReadUntil(&bg, "stuck-started\n", &out)) << out;
+  ASSERT_TRUE(ReadUntil(&bg, "stuck-started\n", &out, 30)) << out;
   kill(bg.pid, SIGINT);
   RunResult r = TestSpace::Wait(&bg);
   out += r.output;

@@ -299,6 +299,21 @@ commands:
          cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}});
 }
 
+bool ReadUntil(TestSpace::Background* bg, const std::string& needle, std::string* out,
+               double seconds) {
+  return WaitFor(
+      [&] {
+        char buf[4096];
+        struct pollfd p = {bg->output_fd, POLLIN, 0};
+        if (poll(&p, 1, 50) > 0) {
+          ssize_t n = read(bg->output_fd, buf, sizeof buf);
+          if (n > 0) out->append(buf, static_cast<size_t>(n));
+        }
+        return out->find(needle) != std::string::npos;
+      },
+      seconds);
+}
+
 bool WaitFor(const std::function<bool()>& predicate, double seconds) {
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<int>(seconds * 1000));

@@ -94,6 +94,10 @@ int CountOf(const std::string& text, const std::string& what);
 // `fail` fails.
 std::string ScaledSeedDemo();
 
+// Reads a background process's output into *out until it contains
+// `needle` or `seconds` pass; true if it did. The process goes on.
+bool ReadUntil(TestSpace::Background* bg, const std::string& needle, std::string* out,
+               double seconds);
 // Polls until `predicate` holds or `seconds` pass; returns the predicate.
 bool WaitFor(const std::function<bool()>& predicate, double seconds);
 
