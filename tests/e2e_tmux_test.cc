@@ -88,8 +88,17 @@ workflows:
   // elapsed time and the last output line), the waiting step after it.
   std::string pane;
   ASSERT_TRUE(WaitForPane("working-on-it", &pane)) << pane;
-  // Which members Ninja starts first is its choice; two run at a time.
-  EXPECT_TRUE(std::regex_search(pane, std::regex("wfgen run all: 2 running, [01] of 4 done")))
+  // Which members Ninja starts first is its choice; two run at a time (the
+  // second one's start may be drawn a moment after the first one's line:
+  // wait for it rather than race it).
+  std::regex two_running("wfgen run all: 2 running, [01] of 4 done");
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        pane = Capture();
+        return std::regex_search(pane, two_running) &&
+               pane.find("working-on-it") != std::string::npos;
+      },
+      30))
       << pane;
   EXPECT_NE(pane.find("┌ parallel group 1"), std::string::npos) << pane;
   EXPECT_TRUE(LineWith(pane, {"│ ", "long", "s", "working-on-it"})) << pane;
