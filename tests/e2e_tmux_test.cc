@@ -43,16 +43,9 @@ class TmuxTest : public ::testing::Test {
     socket = s.Path("tmux.sock");
   }
   void TearDown() override { s.Run({"tmux", "-S", socket, "kill-server"}); }
-  std::string Capture() {
-    return s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-t", "t"}).output;
-  }
+  std::string Capture() { return CapturePane(s, socket); }
   bool WaitForPane(const std::string& needle, std::string* pane) {
-    return WaitFor(
-        [&] {
-          *pane = Capture();
-          return pane->find(needle) != std::string::npos;
-        },
-        30);
+    return test::WaitForPane(s, socket, needle, pane);
   }
   TestSpace s;
   std::string socket;

@@ -299,6 +299,20 @@ commands:
          cmd("sleepE", {{.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}, {.1, 0}}) + cmd("fail", {{.1, 1}});
 }
 
+std::string CapturePane(const TestSpace& s, const std::string& socket) {
+  return s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-t", "t"}).output;
+}
+
+bool WaitForPane(const TestSpace& s, const std::string& socket, const std::string& needle,
+                 std::string* pane) {
+  return WaitFor(
+      [&] {
+        *pane = CapturePane(s, socket);
+        return pane->find(needle) != std::string::npos;
+      },
+      30);
+}
+
 bool ReadUntil(TestSpace::Background* bg, const std::string& needle, std::string* out,
                double seconds) {
   return WaitFor(

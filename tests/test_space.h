@@ -98,6 +98,11 @@ std::string ScaledSeedDemo();
 // `needle` or `seconds` pass; true if it did. The process goes on.
 bool ReadUntil(TestSpace::Background* bg, const std::string& needle, std::string* out,
                double seconds);
+// The visible screen of the tmux session "t" on `socket` (capture-pane).
+std::string CapturePane(const TestSpace& s, const std::string& socket);
+// Captures that screen into *pane until it contains `needle` (30 s at most).
+bool WaitForPane(const TestSpace& s, const std::string& socket, const std::string& needle,
+                 std::string* pane);
 // Polls until `predicate` holds or `seconds` pass; returns the predicate.
 bool WaitFor(const std::function<bool()>& predicate, double seconds);
 
