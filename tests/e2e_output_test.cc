@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/base/utf8.h"
 #include "tests/test_space.h"
 
 namespace wfgen {
@@ -114,16 +115,12 @@ bool Printable(const std::string& text, std::string* why) {
       return false;
     }
     if (c >= 0x80) {
-      int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-      if (len == 0 || i + len > text.size()) {
+      uint32_t cp;
+      int len =
+          DecodeUtf8(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i, &cp);
+      if (len <= 0) {
         *why = "invalid UTF-8 at " + std::to_string(i);
         return false;
-      }
-      for (int k = 1; k < len; ++k) {
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-          *why = "invalid UTF-8 at " + std::to_string(i);
-          return false;
-        }
       }
       i += static_cast<size_t>(len - 1);
     }

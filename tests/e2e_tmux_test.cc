@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/base/utf8.h"
 #include "tests/test_space.h"
 
 namespace wfgen {
@@ -116,9 +117,7 @@ workflows:
   while (start_of_line < pane.size()) {
     size_t eol = pane.find('\n', start_of_line);
     std::string line = pane.substr(start_of_line, eol - start_of_line);
-    int cols = 0;
-    for (unsigned char c : line) cols += (c & 0xC0) != 0x80;
-    EXPECT_LE(cols, 90) << line;
+    EXPECT_LE(DisplayWidth(line), 90) << line;
     if (eol == std::string::npos) break;
     start_of_line = eol + 1;
   }

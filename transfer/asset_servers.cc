@@ -18,9 +18,9 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/base/environment.h"
+#include "runtime/base/spawn.h"
 #include "transfer/md5_checksum.h"
-
-extern char** environ;
 
 namespace wfgen {
 namespace test {
@@ -89,26 +89,16 @@ Process Spawn(const std::vector<std::string>& argv, const std::vector<std::strin
   Process p;
   int out[2], err[2];
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return p;
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    dup2(err[1], 2);
-    int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, 0);
-    for (const std::string& e : env) {
-      // "NAME" alone unsets NAME.
-      if (e.find('=') == std::string::npos) {
-        unsetenv(e.c_str());
-      } else {
-        putenv(strdup(e.c_str()));
-      }
-    }
-    std::vector<char*> cargv;
-    for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-    cargv.push_back(nullptr);
-    execvp(cargv[0], cargv.data());
-    _exit(127);
-  }
+  // "NAME" alone unsets NAME.
+  std::vector<std::string> child_env = ChangeEnvironment(ProcessEnvironment(), env);
+  SpawnOptions spawn;
+  spawn.argv = argv;
+  spawn.env = &child_env;
+  spawn.stdout_fd = out[1];
+  spawn.stderr_fd = err[1];
+  int exec_errno = 0;  // a failed exec is an exit 127, as from a shell
+  std::string why;
+  pid_t pid = wfgen::Spawn(spawn, &exec_errno, &why);
   close(out[1]);
   close(err[1]);
   p.pid = pid;

@@ -125,25 +125,13 @@ Diagnostic& Diagnostics::Warning(Loc loc, std::string message) {
   return Add(Severity::kWarning, loc, std::move(message));
 }
 
-namespace {
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-}  // namespace
-
 int EditorColumn(const std::string& line, int byte_col) {
   if (byte_col < 1) return 1;
   size_t end = static_cast<size_t>(byte_col - 1);
-  int col = 1;
-  for (size_t i = 0; i < end; ++i) {
-    if (i >= line.size()) {
-      ++col;  // past the end (a position after the last character)
-    } else if (!IsContinuation(line[i])) {
-      // A character beyond U+FFFF (4 bytes in UTF-8) is two UTF-16 units.
-      col += (static_cast<unsigned char>(line[i]) & 0xF8) == 0xF0 ? 2 : 1;
-    }
-  }
-  return col;
+  size_t in_line = std::min(end, line.size());
+  // Past the end (a position after the last character): one per byte.
+  return 1 +
+         static_cast<int>(Utf16Length(std::string_view(line).substr(0, in_line)) + (end - in_line));
 }
 
 namespace {
@@ -168,7 +156,7 @@ std::string RenderWithLine(const Diagnostic& d, const std::string& file, const s
     std::string caret = "  ";
     for (int i = 1; i < d.loc.col && static_cast<size_t>(i - 1) < text.size(); ++i) {
       char c = text[static_cast<size_t>(i - 1)];
-      if (!IsContinuation(c)) caret += c == '\t' ? '\t' : ' ';
+      if (!IsUtf8Continuation(c)) caret += c == '\t' ? '\t' : ' ';
     }
     out += caret + "^\n";
   }

@@ -10,7 +10,6 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -20,17 +19,14 @@
 #include "generator/run/repaint.h"
 #include "generator/run/status_view.h"
 #include "generator/run/still_dirty.h"
+#include "runtime/base/clock.h"
+#include "runtime/base/environment.h"
 #include "runtime/base/fd.h"
+#include "runtime/base/spawn.h"
 #include "runtime/state/events.h"
 
 namespace wfgen {
 namespace {
-
-int64_t NowMs() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
-}
 
 void Out(const std::string& s) { WriteFd(STDOUT_FILENO, s); }
 
@@ -84,7 +80,7 @@ class Display {
 
   void Start() {
     if (term_.is_tty) Out("\x1b[?25l");  // no cursor flicker while redrawing
-    Redraw(NowMs());
+    Redraw(MonotonicMs());
   }
   void Resize() { UpdateTerminalSize(&term_); }
 
@@ -139,6 +135,29 @@ class Display {
   int drawn_ = 0;
 };
 
+// Starts ninja with its stdout and stderr into `out_fd` (Spawn says what
+// the result means). It stays in our process group, so that Ctrl-C at the
+// terminal reaches it (and through it the steps) as if it ran alone; it
+// keeps our stdin for the steps of its console pool, and gets `mask`, the
+// signal mask we had before blocking signals for the signalfd.
+pid_t StartNinja(const NinjaInvocation& inv, const std::string& events_path, int out_fd,
+                 const sigset_t* mask, int* exec_errno, std::string* err) {
+  std::vector<std::string> changes = {
+      "WFGEN_EVENTS=" + events_path,
+      std::string("NINJA_STATUS=") + NinjaOutputFilter::StatusMarker()};
+  changes.insert(changes.end(), inv.env.begin(), inv.env.end());
+  std::vector<std::string> env = ChangeEnvironment(ProcessEnvironment(), changes);
+  SpawnOptions spawn;
+  spawn.argv = {inv.ninja};
+  spawn.argv.insert(spawn.argv.end(), inv.args.begin(), inv.args.end());
+  spawn.env = &env;
+  spawn.dir = inv.dir;
+  spawn.stdout_fd = spawn.stderr_fd = out_fd;
+  spawn.keep_stdin = true;
+  spawn.signal_mask = mask;
+  return Spawn(spawn, exec_errno, err);
+}
+
 }  // namespace
 
 const char* NinjaOutputFilter::StatusMarker() { return "\x01wfgen-status\x01"; }
@@ -178,36 +197,27 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     fprintf(stderr, "wfgen run: pipe: %s\n", strerror(errno));
     return 1;
   }
+  // What was printed through stdio comes before the table (Out writes to
+  // the file descriptor).
   fflush(stdout);
   fflush(stderr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    sigprocmask(SIG_SETMASK, &old_mask, nullptr);
-    dup2(out_pipe[1], 1);
-    dup2(out_pipe[1], 2);
-    if (chdir(inv.dir.c_str()) != 0) _exit(127);
-    setenv("WFGEN_EVENTS", events.path().c_str(), 1);
-    setenv("NINJA_STATUS", NinjaOutputFilter::StatusMarker(), 1);
-    for (const std::string& e : inv.env) putenv(strdup(e.c_str()));
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(inv.ninja.c_str()));
-    for (const std::string& a : inv.args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execvp(argv[0], argv.data());
-    fprintf(stderr, "wfgen run: cannot run %s: %s\n", argv[0], strerror(errno));
-    _exit(127);
-  }
+  int exec_errno = 0;
+  pid_t pid = StartNinja(inv, events.path(), out_pipe[1], &old_mask, &exec_errno, &err);
   close(out_pipe[1]);
   if (pid < 0) {
-    fprintf(stderr, "wfgen run: fork: %s\n", strerror(errno));
+    fprintf(stderr, "wfgen run: %s\n", err.c_str());
     return 1;
   }
 
-  status->set_started_ms(NowMs());
+  status->set_started_ms(MonotonicMs());
   Display display(status, term);
   display.Start();
   NinjaOutputFilter filter;
   std::string pending;  // ninja output without its final newline yet
+  // Shown where ninja's own first words would be, as any of its output.
+  if (exec_errno != 0) {
+    pending = "wfgen run: cannot run " + inv.ninja + ": " + strerror(exec_errno) + "\n";
+  }
   bool pipe_open = true, exited = false;
   int wstatus = 0;
   char buf[65536];
@@ -249,18 +259,18 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
         awaiting = line.substr(marker.size());
         for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
           if (it->command == awaiting) {
-            display.Event(*it, NowMs());
+            display.Event(*it, MonotonicMs());
             pending_starts.erase(it);
             awaiting.clear();
             break;
           }
         }
       }
-      if (filter.Keep(line)) display.NinjaLine(line, NowMs());
+      if (filter.Keep(line)) display.NinjaLine(line, MonotonicMs());
     }
     pending.erase(0, start);
     if (all && !pending.empty()) {
-      if (filter.Keep(pending)) display.NinjaLine(pending, NowMs());
+      if (filter.Keep(pending)) display.NinjaLine(pending, MonotonicMs());
       pending.clear();
     }
   };
@@ -283,7 +293,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     if (row.group < 0) return;
     if (e.kind == EventKind::kStart) follower.Start(row.key, row.log, row.label);
     if (e.kind == EventKind::kEnd) {
-      for (const std::string& l : follower.Finish(row.key)) display.NinjaLine(l, NowMs());
+      for (const std::string& l : follower.Finish(row.key)) display.NinjaLine(l, MonotonicMs());
     }
   };
   auto show_events = [&] {
@@ -302,20 +312,20 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
           // Never got to its start (it skipped), or the start is pending.
           for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
             if (it->stamp == e.stamp) {
-              display.Event(*it, NowMs());
+              display.Event(*it, MonotonicMs());
               pending_starts.erase(it);
               break;
             }
           }
         }
-        if (e.kind == EventKind::kStart) display.Event(e, NowMs());
+        if (e.kind == EventKind::kStart) display.Event(e, MonotonicMs());
         if (awaiting == e.command) awaiting.clear();
         flush_lines(false);  // the step's output up to now
-        if (e.kind == EventKind::kEnd) display.Event(e, NowMs());
+        if (e.kind == EventKind::kEnd) display.Event(e, MonotonicMs());
         continue;
       }
       if (pipe_open && e.kind == EventKind::kStart) read_pipe();
-      display.Event(e, NowMs());
+      display.Event(e, MonotonicMs());
     }
     batch.clear();
   };
@@ -336,7 +346,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     read_events();
     show_events();
     if (pipe_open) read_pipe();
-    for (const std::string& l : follower.Poll()) display.NinjaLine(l, NowMs());
+    for (const std::string& l : follower.Poll()) display.NinjaLine(l, MonotonicMs());
     if (fds[2].revents) {
       struct signalfd_siginfo si;
       while (read(sig_fd, &si, sizeof si) == sizeof si) {
@@ -354,11 +364,11 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
       }
     }
     if (!exited && waitpid(pid, &wstatus, WNOHANG) == pid) exited = true;
-    display.Redraw(NowMs());
+    display.Redraw(MonotonicMs());
   }
   read_events();
   show_events();
-  for (const StepEvent& e : pending_starts) display.Event(e, NowMs());
+  for (const StepEvent& e : pending_starts) display.Event(e, MonotonicMs());
   flush_lines(true);
   close(out_pipe[0]);
   close(sig_fd);
@@ -366,7 +376,7 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
   std::set<std::string> dirty;
   bool dirty_known = code != 0 && StillDirty(inv, &dirty);
-  int64_t now = NowMs();
+  int64_t now = MonotonicMs();
   status->Finish(code == 0, now, dirty_known ? &dirty : nullptr);
   display.Finish(now);
   // Like `weasel run`: the failing step's own status (the first one's);

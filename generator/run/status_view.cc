@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "runtime/base/utf8.h"
+
 namespace wfgen {
 namespace {
 
@@ -95,19 +97,6 @@ std::string FormatDuration(int64_t ms) {
   return buf;
 }
 
-int DisplayWidth(const std::string& text) {
-  int w = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0x1b) {  // skip an escape sequence
-      while (i < text.size() && !isalpha(static_cast<unsigned char>(text[i]))) ++i;
-      continue;
-    }
-    if ((c & 0xC0) != 0x80) ++w;
-  }
-  return w;
-}
-
 std::string SanitizeLine(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -127,22 +116,16 @@ std::string SanitizeLine(const std::string& text) {
     }
     out += c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c);
   }
-  // Invalid UTF-8 would garble the terminal: keep ASCII only then.
+  // Invalid UTF-8 would garble the terminal.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(out.data());
   for (size_t i = 0; i < out.size();) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    size_t len = c < 0x80             ? 1
-                 : (c & 0xE0) == 0xC0 ? 2
-                 : (c & 0xF0) == 0xE0 ? 3
-                 : (c & 0xF8) == 0xF0 ? 4
-                                      : 0;
-    bool ok = len > 0 && i + len <= out.size();
-    for (size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(out[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
+    uint32_t cp;
+    int len = DecodeUtf8(bytes + i, out.size() - i, &cp);
+    if (len <= 0) {
       out[i] = '?';
       ++i;
     } else {
-      i += len;
+      i += static_cast<size_t>(len);
     }
   }
   return out;
@@ -153,23 +136,8 @@ std::string FitWidth(const std::string& text, int width, bool unicode) {
   if (DisplayWidth(text) <= width) return text;
   const std::string ellipsis = unicode ? "…" : "...";
   int keep = width - DisplayWidth(ellipsis);
-  std::string out;
-  int w = 0;
-  for (size_t i = 0; i < text.size() && keep > 0;) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    if (c == 0x1b) {  // copy escape sequences whole, they take no room
-      size_t j = i;
-      while (j < text.size() && !isalpha(static_cast<unsigned char>(text[j]))) ++j;
-      out += text.substr(i, j + 1 - i);
-      i = j + 1;
-      continue;
-    }
-    if (w + 1 > keep) break;
-    out += text.substr(i, len);
-    i += len;
-    ++w;
-  }
+  // Colour begun in what is kept ends after the ellipsis.
+  std::string out = keep > 0 ? text.substr(0, WidthPrefix(text, keep)) : "";
   return out + ellipsis + (out.find('\x1b') != std::string::npos ? "\x1b[0m" : "");
 }
 

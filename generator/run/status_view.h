@@ -40,14 +40,12 @@ std::vector<std::string> RenderSummary(const RunStatus& status, int64_t now_ms,
 std::string FormatDuration(int64_t ms);
 
 // Text from a step made safe for one terminal line: escape sequences
-// dropped, control characters turned into spaces.
+// dropped, control characters turned into spaces, each byte of invalid
+// UTF-8 into '?'.
 std::string SanitizeLine(const std::string& text);
 
-// Cuts `text` to `width` display columns (UTF-8 aware), ending in "…" or
-// "..." when cut.
+// Cuts `text` to `width` display columns (DisplayWidth, utf8.h), ending
+// in "…" or "..." when cut.
 std::string FitWidth(const std::string& text, int width, bool unicode);
-
-// Display columns of UTF-8 text (one per code point; escapes not counted).
-int DisplayWidth(const std::string& text);
 
 }  // namespace wfgen

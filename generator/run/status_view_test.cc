@@ -6,6 +6,7 @@
 
 #include "generator/project/loader.h"
 #include "generator/run/trace.h"
+#include "runtime/base/utf8.h"
 
 namespace wfgen {
 namespace {
@@ -219,6 +220,8 @@ TEST_F(StatusViewTest, TraceHasOneLanePerConcurrentSlot) {
 TEST(StatusTextTest, SanitizeFitAndDurations) {
   EXPECT_EQ(SanitizeLine("a\x1b[31mred\x1b[0m\tb\r"), "ared b ");
   EXPECT_EQ(SanitizeLine("bad \xff byte"), "bad ? byte");
+  // What a terminal could not show either: a surrogate, an overlong form.
+  EXPECT_EQ(SanitizeLine("é \xed\xa0\x80 \xc0\xaf"), "é ??? ??");
   EXPECT_EQ(FitWidth("abcdef", 4, false), "a...");
   EXPECT_EQ(FitWidth("ünïcödé", 5, true), "ünïc…");
   EXPECT_EQ(FitWidth("short", 10, true), "short");

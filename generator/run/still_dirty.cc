@@ -1,13 +1,11 @@
 #include "generator/run/still_dirty.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <cstring>
 #include <vector>
+
+#include "runtime/base/environment.h"
+#include "runtime/base/run_captured.h"
 
 namespace wfgen {
 
@@ -28,43 +26,17 @@ std::set<std::string> StepKeysIn(const std::string& out) {
 }
 
 bool StillDirty(const NinjaInvocation& inv, std::set<std::string>* keys) {
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0) return false;
-  std::vector<std::string> args = {inv.ninja, "-n", "-v"};
-  args.insert(args.end(), inv.args.begin(), inv.args.end());
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    int null_fd = open("/dev/null", O_RDWR);
-    dup2(null_fd, 0);
-    dup2(null_fd, 2);
-    if (chdir(inv.dir.c_str()) != 0) _exit(127);
-    for (const std::string& e : inv.env) putenv(strdup(e.c_str()));
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execvp(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
-  if (pid < 0) {
-    close(out[0]);
-    return false;
-  }
-  std::string text;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = read(out[0], buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    text.append(buf, static_cast<size_t>(n));
-  }
-  close(out[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return false;
-  *keys = StepKeysIn(text);
+  std::vector<std::string> env = ChangeEnvironment(ProcessEnvironment(), inv.env);
+  CaptureOptions options;
+  options.spawn.argv = {inv.ninja, "-n", "-v"};
+  options.spawn.argv.insert(options.spawn.argv.end(), inv.args.begin(), inv.args.end());
+  options.spawn.env = &env;
+  options.spawn.dir = inv.dir;
+  Captured captured;
+  std::string err;
+  if (!RunCaptured(options, &captured, &err)) return false;
+  if (!WIFEXITED(captured.status) || WEXITSTATUS(captured.status) != 0) return false;
+  *keys = StepKeysIn(captured.out);
   return true;
 }
 

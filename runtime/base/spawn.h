@@ -1,8 +1,10 @@
-// Starting a child process: the one fork/exec path of wfgen-run, for a
-// step's line children (subprocess.h) and for short client commands that
-// are run for their output (Slurm's squeue and scancel, launcher.h).
+// Starting a child process: the one fork/exec path, for a step's line
+// children (subprocess.h), for programs run for their output
+// (run_captured.h: Slurm's squeue, git) and for the ninja child of
+// `wfgen run`.
 #pragma once
 
+#include <signal.h>
 #include <sys/types.h>
 
 #include <string>
@@ -12,8 +14,12 @@ namespace wfgen {
 
 struct SpawnOptions {
   std::vector<std::string> argv;  // argv[0] is looked up in PATH
-  // The child's environment; null: this process's own.
+  // The child's environment (environment.h builds one); null: this
+  // process's own.
   const std::vector<std::string>* env = nullptr;
+  // Where the child runs; "": here. A failed chdir is reported as a failed
+  // exec (its errno in *exec_errno).
+  std::string dir;
   int stdout_fd = -1;  // -1: /dev/null
   int stderr_fd = -1;  // -1: /dev/null
   // The child leads a new process group (pgid = its pid), so that one
@@ -26,11 +32,17 @@ struct SpawnOptions {
   // console pool reads the terminal as under weasel (`breakpoint()`).
   bool keep_stdin = false;
   bool take_terminal = false;
+  // Null: the child starts with no signal blocked and the stop signals,
+  // SIGPIPE and SIGCHLD at their defaults, whatever this process did with
+  // them (wfgen-run blocks them to read them from a signalfd). Else the
+  // child gets this mask and the dispositions this process inherited:
+  // `wfgen run` gives ninja the mask it had before blocking signals for
+  // itself, so that ninja starts as it would without wfgen in between.
+  const sigset_t* signal_mask = nullptr;
 };
 
-// Forks and execs argv with stdin from /dev/null, the stop signals and
-// SIGPIPE/SIGCHLD back at their defaults and no signal blocked (wfgen-run
-// blocks them to read them from a signalfd). Returns once the exec has
+// Forks and execs argv with stdin from /dev/null and the signals as
+// `signal_mask` says. Returns once the exec has
 // succeeded or failed: the child's pid, with *exec_errno 0, or the exec's
 // errno (the child then exits 127 and must still be reaped). -1 if no
 // child was started (*err says why).

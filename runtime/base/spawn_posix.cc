@@ -39,6 +39,7 @@ pid_t Spawn(const SpawnOptions& options, int* exec_errno, std::string* err) {
   std::vector<char*> cargv = CStrings(options.argv);
   std::vector<char*> cenv;
   if (options.env) cenv = CStrings(*options.env);
+  const char* dir = options.dir.empty() ? nullptr : options.dir.c_str();
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
@@ -48,7 +49,11 @@ pid_t Spawn(const SpawnOptions& options, int* exec_errno, std::string* err) {
     return -1;
   }
   if (pid == 0) {
-    ResetChildSignals();
+    if (options.signal_mask) {
+      sigprocmask(SIG_SETMASK, options.signal_mask, nullptr);
+    } else {
+      ResetChildSignals();
+    }
     if (options.own_group) setpgid(0, 0);
     if (options.death_signal != 0) {
       prctl(PR_SET_PDEATHSIG, options.death_signal, 0, 0, 0);
@@ -65,10 +70,13 @@ pid_t Spawn(const SpawnOptions& options, int* exec_errno, std::string* err) {
     if (!options.keep_stdin) dup2(null_fd, 0);
     dup2(options.stdout_fd >= 0 ? options.stdout_fd : null_fd, 1);
     dup2(options.stderr_fd >= 0 ? options.stderr_fd : null_fd, 2);
-    if (options.env) {
-      execvpe(cargv[0], cargv.data(), cenv.data());
-    } else {
-      execvp(cargv[0], cargv.data());
+    if (null_fd > 2) close(null_fd);  // the program gets 0, 1 and 2 only
+    if (!dir || chdir(dir) == 0) {
+      if (options.env) {
+        execvpe(cargv[0], cargv.data(), cenv.data());
+      } else {
+        execvp(cargv[0], cargv.data());
+      }
     }
     int e = errno;
     ssize_t ignored = write(exec_err[1], &e, sizeof e);

@@ -49,7 +49,7 @@ size_t FindInvalidUtf8(std::string_view text) {
 }
 
 size_t Utf8CharStart(std::string_view text, size_t i) {
-  while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  while (i > 0 && i < text.size() && IsUtf8Continuation(text[i])) --i;
   return i;
 }
 
@@ -69,6 +69,56 @@ void AppendUtf8(uint32_t cp, std::string* out) {
     *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     *out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+size_t Utf16Length(std::string_view text) {
+  size_t units = 0;
+  for (char c : text) {
+    if (!IsUtf8Continuation(c)) units += (static_cast<unsigned char>(c) & 0xF8) == 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The end of the escape sequence that starts (with ESC) at text[i].
+size_t EscapeEnd(std::string_view text, size_t i) {
+  while (i < text.size() && !IsAsciiLetter(text[i])) ++i;
+  return i < text.size() ? i + 1 : i;
+}
+
+}  // namespace
+
+int DisplayWidth(std::string_view text) {
+  int w = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\x1b') {
+      i = EscapeEnd(text, i);
+      continue;
+    }
+    if (!IsUtf8Continuation(text[i])) ++w;
+    ++i;
+  }
+  return w;
+}
+
+size_t WidthPrefix(std::string_view text, int columns) {
+  int w = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\x1b') {
+      i = EscapeEnd(text, i);
+      continue;
+    }
+    if (w >= columns) break;
+    // A character: its first byte and those that continue it.
+    ++i;
+    while (i < text.size() && IsUtf8Continuation(text[i])) ++i;
+    ++w;
+  }
+  return i;
 }
 
 }  // namespace wfgen

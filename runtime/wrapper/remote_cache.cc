@@ -4,10 +4,9 @@
 #include <unistd.h>
 
 #include "runtime/base/disk.h"
+#include "runtime/base/environment.h"
 #include "runtime/base/messages.h"
 #include "runtime/state/command_list.h"
-
-extern char** environ;
 
 namespace wfgen {
 namespace {
@@ -57,8 +56,7 @@ bool RunTransfer(const StepSpec& spec, const std::string& verb, CommandRunner* r
       TransferPath(), verb, spec.remote_url, "--name", spec.remote_name,
       "--project",    ".",  "--commands",    list};
   if (verb == "pull") argv.push_back("--step");
-  std::vector<std::string> env;
-  for (char** e = environ; *e; ++e) env.push_back(*e);
+  std::vector<std::string> env = ProcessEnvironment();
   CollectSink sink;
   LineResult r = runner->Run(argv, env, &sink);
   disk.RemoveFile(list, &err);

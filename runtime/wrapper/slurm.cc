@@ -1,8 +1,5 @@
 #include "runtime/wrapper/slurm.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,7 +9,7 @@
 #include <cstring>
 
 #include "runtime/base/clock.h"
-#include "runtime/base/spawn.h"
+#include "runtime/base/run_captured.h"
 
 namespace wfgen {
 namespace slurm {
@@ -211,44 +208,15 @@ void JobControl::Kill(pid_t group) {
 int JobControl::ParentDeathSignal() const { return SIGTERM; }
 
 int RunCapture(const std::vector<std::string>& argv, std::string* out, double seconds) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
-  SpawnOptions spawn;
-  spawn.argv = argv;
-  spawn.stdout_fd = fds[1];
-  int exec_errno = 0;
+  CaptureOptions options;
+  options.spawn.argv = argv;
+  options.timeout_ms = static_cast<int64_t>(seconds * 1000);
+  Captured captured;
   std::string err;
-  pid_t pid = Spawn(spawn, &exec_errno, &err);
-  close(fds[1]);
-  if (pid < 0) {
-    close(fds[0]);
-    return -1;
-  }
-  const int64_t t0 = MonotonicMs();
-  bool killed = false;
-  char buf[4096];
-  for (;;) {
-    double left = seconds - static_cast<double>(MonotonicMs() - t0) / 1000.0;
-    if (left <= 0) {
-      kill(pid, SIGKILL);
-      killed = true;
-      break;
-    }
-    struct pollfd p = {fds[0], POLLIN, 0};
-    int r = poll(&p, 1, static_cast<int>(left * 1000) + 1);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) continue;
-    ssize_t n = read(fds[0], buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out->append(buf, static_cast<size_t>(n));
-  }
-  close(fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (killed || !WIFEXITED(status)) return -1;
-  return WEXITSTATUS(status);
+  if (!RunCaptured(options, &captured, &err)) return -1;
+  out->append(captured.out);
+  if (captured.timed_out || !WIFEXITED(captured.status)) return -1;
+  return WEXITSTATUS(captured.status);
 }
 
 }  // namespace slurm

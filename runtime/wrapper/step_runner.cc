@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "runtime/base/disk.h"
+#include "runtime/base/environment.h"
 #include "runtime/base/messages.h"
 #include "runtime/base/shlex.h"
 #include "runtime/base/subprocess.h"
@@ -34,8 +35,6 @@
 #include "runtime/wrapper/remote_cache.h"
 #include "runtime/wrapper/slots.h"
 #include "runtime/wrapper/step_output.h"
-
-extern char** environ;
 
 namespace wfgen {
 namespace {
@@ -441,11 +440,8 @@ int Step::Execute() {
     PrintNote(err);
     return Finish(1, MemberState::kFailed, err);
   }
-  std::vector<std::string> env;
-  for (char** e = environ; *e; ++e) {
-    if (strncmp(*e, "WFGEN_STEP=", 11) != 0 && strncmp(*e, "WFGEN_SLOT=", 11) != 0)
-      env.push_back(*e);
-  }
+  std::vector<std::string> env =
+      ChangeEnvironment(ProcessEnvironment(), {"WFGEN_STEP", "WFGEN_SLOT"});
   env.push_back("WFGEN_STEP=" + spec_.name);
   // Output is live (a step of the console pool streams it, the others fill
   // their log and the table as it comes): Python would hold it back in a
