@@ -87,13 +87,6 @@ bool ListFiles(Disk* disk, const std::string& dir, const std::string& rel,
 
 }  // namespace
 
-std::string Md5Hex(std::string_view bytes) {
-  md5_ctx ctx;
-  md5_init(&ctx);
-  md5_update(&ctx, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
-  return Finish(&ctx);
-}
-
 std::string PathlibNormal(const std::string& path) {
   std::string out;
   if (!path.empty() && path[0] == '/') out = "/";

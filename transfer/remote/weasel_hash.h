@@ -17,11 +17,9 @@
 #include <vector>
 
 #include "runtime/base/disk.h"
+#include "runtime/state/weasel_checksum.h"  // Md5Hex, until ContentHash moves there too
 
 namespace wfgen {
-
-// Lower-case hex md5 of `bytes`.
-std::string Md5Hex(std::string_view bytes);
 
 // pathlib's normal form of a path string: repeated and trailing '/' and
 // "." parts dropped ("./a//b/" -> "a/b"); "" and "." stay ".". ".." is kept,
