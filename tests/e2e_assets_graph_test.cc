@@ -3,6 +3,7 @@
 // (transfer/asset_servers.h starts it in the test's directory).
 #include <gtest/gtest.h>
 
+#include "runtime/state/weasel_checksum.h"
 #include "tests/test_space.h"
 #include "transfer/asset_servers.h"
 

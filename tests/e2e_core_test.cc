@@ -1,5 +1,7 @@
 // End-to-end: `wfgen && ninja` on real temp projects, checking which
 // commands ran after each edit (the decisions weasel users rely on).
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "tests/test_space.h"
@@ -399,10 +401,14 @@ workflows:
 
 TEST_F(ProjectTest, AProjectRunWithWeaselDoesNotRerunEverything) {
   // project.lock as weasel writes it: md5 of each file, of a directory's
-  // files in sorted order, null for a missing output.
+  // files in sorted order, null for a missing output. A link to a
+  // directory inside d/ is not entered (pathlib's rglob), so its file is not
+  // in d/'s md5 (runtime/state/weasel_checksum.h).
   s.Write("raw.txt", "line1\n");
   s.Write("prep.txt", "line1\n");
   s.Write("d/x", "a\n");
+  s.Write("elsewhere/y", "not in the sum\n");
+  ASSERT_EQ(symlink("../elsewhere", s.Path("d/link").c_str()), 0);
   s.Write("project.lock", R"(prep:
   cmd: python -m weasel run prep
   script:

@@ -1,10 +1,9 @@
 #include "transfer/asset_record.h"
 
-#include <nettle/md5.h>
-
 #include <cstdlib>
 
 #include "runtime/base/line_format.h"
+#include "runtime/state/weasel_checksum.h"
 
 namespace wfgen {
 namespace {
@@ -33,10 +32,7 @@ bool ParseKey(const std::vector<std::string_view>& f, StatKey* key) {
 }  // namespace
 
 std::string RecordPath(const std::string& state_dir, const std::string& dest) {
-  md5_ctx ctx;
-  md5_init(&ctx);
-  md5_update(&ctx, dest.size(), reinterpret_cast<const uint8_t*>(dest.data()));
-  return JoinPath(JoinPath(state_dir, "assets"), FinishMd5(&ctx));
+  return JoinPath(JoinPath(state_dir, "assets"), Md5Hex(dest));
 }
 
 std::string RenderAssetRecord(const AssetRecord& r) {

@@ -20,7 +20,6 @@
 
 #include "runtime/base/environment.h"
 #include "runtime/base/spawn.h"
-#include "transfer/md5_checksum.h"
 
 namespace wfgen {
 namespace test {
@@ -75,14 +74,6 @@ std::string TestBytes(size_t size, int seed) {
     out[i] = static_cast<char>(x & 0xff);
   }
   return out;
-}
-
-std::string Md5Hex(const std::string& bytes) {
-  TempDir dir;
-  WriteFile(dir / "f", bytes);
-  std::string hex, err;
-  Md5OfFile(dir / "f", &hex, &err);
-  return hex;
 }
 
 Process Spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env) {

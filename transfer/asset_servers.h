@@ -30,7 +30,6 @@ std::string ReadFile(const std::string& path);
 bool Exists(const std::string& path);
 // Deterministic bytes of the given size (different for each seed).
 std::string TestBytes(size_t size, int seed);
-std::string Md5Hex(const std::string& bytes);
 
 struct Process {
   pid_t pid = -1;

@@ -6,8 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "transfer/asset_servers.h"
 #include "runtime/state/asset_spec.h"
+#include "runtime/state/weasel_checksum.h"
+#include "transfer/asset_servers.h"
 
 namespace wfgen {
 namespace test {

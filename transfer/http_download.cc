@@ -10,8 +10,8 @@
 #include <cstdlib>
 
 #include "runtime/base/subprocess.h"
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/http_answer.h"
-#include "transfer/md5_checksum.h"
 #include "transfer/part_file.h"
 
 namespace wfgen {

@@ -1,22 +1,15 @@
-// weasel's asset checksum (weasel/util/hashing.py, get_checksum), byte for
-// byte, with a cache keyed by each file's stat key so that checking an
-// unchanged asset reads no bytes.
-//
-// weasel: a file's checksum is md5 of its bytes; a directory's is one md5
-// over the bytes of every file below it, concatenated in the order of
-// `sorted(fp for fp in path.rglob("*") if fp.is_file())`. That order
-// compares paths component by component (pathlib compares `parts`), and
-// rglob does not descend into symlinked directories, while `is_file()`
-// follows symlinks: a symlink to a file counts, a dangling one does not.
+// weasel's asset checksum (get_checksum, runtime/state/weasel_checksum.h)
+// with a cache keyed by each file's stat key, so that checking an unchanged
+// asset reads no bytes: the files are listed and stat'ed, and only when a
+// key differs from the asset record's (asset_record.h) are they read.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include <nettle/md5.h>
-
 #include "runtime/base/disk.h"
+#include "runtime/state/weasel_checksum.h"
 
 namespace wfgen {
 
@@ -52,12 +45,6 @@ struct ChecksumCache {
   bool empty() const { return md5.empty(); }
 };
 
-// The lowercase hex digest of an md5 (nettle) context, as weasel prints it.
-std::string FinishMd5(struct md5_ctx* ctx);
-
-// md5 of a file's bytes, streamed in constant memory.
-bool Md5OfFile(const std::string& path, std::string* hex, std::string* err);
-
 class Md5Checksummer {
  public:
   explicit Md5Checksummer(Disk* disk) : disk_(disk) {}
@@ -77,9 +64,6 @@ class Md5Checksummer {
   static constexpr int64_t kRacyMarginNs = 100 * 1000000LL;
 
  private:
-  bool Walk(const std::string& root, const std::vector<std::string>& parts,
-            std::vector<std::vector<std::string>>* files, std::string* err);
-
   Disk* disk_;
   int files_read_ = 0;
 };

@@ -2,9 +2,7 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -108,49 +106,6 @@ TEST_F(ChecksumTest, OwnWriteIsTrustedAtOnce) {
   ChecksumCache second;
   EXPECT_EQ(Sum("f", &first, &second, &read), first.md5);
   EXPECT_EQ(read, 0);
-}
-
-// weasel's own get_checksum, run by Debian's python on the same tree. Its
-// module imports srsly and wasabi (not in Debian's python3); stand-ins for
-// the two names it uses are put on sys.path, the function itself is
-// weasel's, loaded from its file.
-TEST_F(ChecksumTest, MatchesWeaselByteForByte) {
-  std::string hashing = std::string(WEASEL_DIR) + "/weasel/util/hashing.py";
-  if (access(hashing.c_str(), R_OK) != 0 || access("/usr/bin/python3", X_OK) != 0) {
-    GTEST_SKIP() << "weasel's hashing.py or /usr/bin/python3 not found";
-  }
-  Write("t/b.txt", "bee");
-  Write("t/a-b/x", "ab x");
-  Write("t/a/c/d", "deep");
-  Write("t/a/.dot", "dot");
-  Write("t/A", "upper");
-  Write("t/\xc3\xa9t\xc3\xa9", "utf-8 name");
-  Write("t/empty", "");
-  Write("outside/target", "through a file symlink");
-  Write("outside/dir/inner", "not followed");
-  ASSERT_EQ(symlink(P("outside/target").c_str(), P("t/link-to-file").c_str()), 0);
-  ASSERT_EQ(symlink(P("outside/dir").c_str(), P("t/link-to-dir").c_str()), 0);
-  ASSERT_EQ(symlink(P("nowhere").c_str(), P("t/dangling").c_str()), 0);
-  Write("stubs/srsly.py", "");
-  Write("stubs/wasabi.py",
-        "class _Msg:\n    def fail(self, *a, **k):\n        raise SystemExit(1)\nmsg = _Msg()\n");
-  Write("run.py",
-        "import importlib.util, sys\n"
-        "sys.path.insert(0, sys.argv[2])\n"
-        "spec = importlib.util.spec_from_file_location('hashing', sys.argv[1])\n"
-        "m = importlib.util.module_from_spec(spec)\n"
-        "spec.loader.exec_module(m)\n"
-        "for p in sys.argv[3:]:\n"
-        "    print(m.get_checksum(p))\n");
-  std::string cmd = "/usr/bin/python3 '" + P("run.py") + "' '" + hashing + "' '" + P("stubs") +
-                    "' '" + P("t") + "' '" + P("t/b.txt") + "' '" + P("t/empty") + "'";
-  FILE* f = popen(cmd.c_str(), "r");
-  ASSERT_TRUE(f);
-  char buf[256];
-  std::string out;
-  while (fgets(buf, sizeof buf, f)) out += buf;
-  ASSERT_EQ(pclose(f), 0) << out;
-  EXPECT_EQ(out, Sum("t") + "\n" + Sum("t/b.txt") + "\n" + Sum("t/empty") + "\n");
 }
 
 }  // namespace

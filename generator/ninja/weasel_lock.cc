@@ -1,12 +1,5 @@
 #include "generator/ninja/weasel_lock.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <memory>
-
-#include <nettle/md5.h>
 #include <yaml-cpp/yaml.h>
 
 #include "generator/project/yaml_tree.h"
@@ -15,67 +8,10 @@
 #include "runtime/state/layout.h"
 #include "runtime/state/record.h"
 #include "runtime/state/step_spec.h"
+#include "runtime/state/weasel_checksum.h"
 
 namespace wfgen {
 namespace {
-
-bool Md5Update(md5_ctx* ctx, const std::string& path, std::string* err) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *err = "cannot open " + path;
-    return false;
-  }
-  std::unique_ptr<char[]> buf(new char[1 << 16]);
-  ssize_t n;
-  while ((n = read(fd, buf.get(), 1 << 16)) > 0) {
-    md5_update(ctx, static_cast<size_t>(n), reinterpret_cast<const uint8_t*>(buf.get()));
-  }
-  close(fd);
-  return n == 0;
-}
-
-std::vector<std::string> PathParts(const std::string& p) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (;;) {
-    size_t slash = p.find('/', start);
-    parts.push_back(
-        p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) return parts;
-    start = slash + 1;
-  }
-}
-
-void ListFiles(Disk* disk, const std::string& root, const std::string& rel,
-               std::vector<std::string>* out, std::vector<std::pair<uint64_t, uint64_t>>* seen) {
-  std::vector<DirEntry> entries;
-  std::string err;
-  std::string dir = rel.empty() ? root : PathBelow(root, rel);
-  if (!disk->ListDir(dir, &entries, &err)) return;
-  for (const DirEntry& e : entries) {
-    std::string child = rel.empty() ? e.name : rel + "/" + e.name;
-    if (e.kind == FileKind::kFile) {
-      out->push_back(child);
-    } else if (e.kind == FileKind::kDir) {
-      FileInfo info;
-      if (!disk->Stat(PathBelow(root, child), &info, &err)) continue;
-      std::pair<uint64_t, uint64_t> id(info.dev, info.ino);
-      if (std::find(seen->begin(), seen->end(), id) != seen->end()) continue;
-      seen->push_back(id);
-      ListFiles(disk, root, child, out, seen);
-    }
-  }
-}
-
-std::string Hex(const uint8_t* digest, size_t n) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
-}
 
 // One lock entry list (deps or outs) against the paths as they are now
 // (`project`: paths relative to the project directory).
@@ -167,34 +103,6 @@ bool WriteRecord(RootedDisk* project, const Command& c, const LockedCommand& loc
 }
 
 }  // namespace
-
-bool WeaselChecksum(Disk* disk, const std::string& path, std::string* hex, std::string* err) {
-  FileInfo info;
-  if (!disk->Stat(path, &info, err)) return false;
-  md5_ctx ctx;
-  md5_init(&ctx);
-  if (info.kind == FileKind::kFile) {
-    if (!Md5Update(&ctx, path, err)) return false;
-  } else if (info.kind == FileKind::kDir) {
-    std::vector<std::string> files;
-    std::vector<std::pair<uint64_t, uint64_t>> seen{{info.dev, info.ino}};
-    ListFiles(disk, path, "", &files, &seen);
-    // pathlib sorts paths part by part, not as strings.
-    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
-      return PathParts(a) < PathParts(b);
-    });
-    for (const std::string& f : files) {
-      if (!Md5Update(&ctx, PathBelow(path, f), err)) return false;
-    }
-  } else {
-    *err = path + " is not a file or directory";
-    return false;
-  }
-  uint8_t digest[MD5_DIGEST_SIZE];
-  md5_digest(&ctx, MD5_DIGEST_SIZE, digest);
-  *hex = Hex(digest, MD5_DIGEST_SIZE);
-  return true;
-}
 
 bool ImportWeaselLock(Disk* disk, const std::string& project_dir, const Project& project,
                       LockImport* stats, std::string* err) {

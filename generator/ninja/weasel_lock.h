@@ -23,8 +23,4 @@ struct LockImport {
 bool ImportWeaselLock(Disk* disk, const std::string& project_dir, const Project& project,
                       LockImport* stats, std::string* err);
 
-// weasel's get_checksum: md5 of a file, or of a directory's files'
-// bytes concatenated in sorted path order.
-bool WeaselChecksum(Disk* disk, const std::string& path, std::string* hex, std::string* err);
-
 }  // namespace wfgen

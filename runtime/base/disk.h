@@ -5,7 +5,9 @@
 // the way ninja tests its scheduler against VirtualFileSystem.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,11 @@ class Disk {
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* err) = 0;
   // Streams the file through xxh3 in constant memory.
   virtual bool HashFile(const std::string& path, Hash128* hash, std::string* err) = 0;
+  // Hands the file's bytes to `sink` in order, a chunk at a time, in
+  // constant memory: for digests other than xxh3 (weasel's md5 of files
+  // that may be gigabytes, runtime/state/weasel_checksum.h).
+  using ChunkSink = std::function<void(const char* data, size_t size)>;
+  virtual bool StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) = 0;
   // Entries other than "." and "..", in no particular order.
   virtual bool ListDir(const std::string& path, std::vector<DirEntry>* entries,
                        std::string* err) = 0;
@@ -78,6 +85,7 @@ class RealDisk : public Disk {
   bool Stat(const std::string& path, FileInfo* info, std::string* err) override;
   bool ReadFile(const std::string& path, std::string* contents, std::string* err) override;
   bool HashFile(const std::string& path, Hash128* hash, std::string* err) override;
+  bool StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) override;
   bool WriteFileAtomic(const std::string& path, const std::string& contents,
                        std::string* err) override;

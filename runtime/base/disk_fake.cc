@@ -1,5 +1,7 @@
 #include "runtime/base/disk_fake.h"
 
+#include <algorithm>
+
 namespace wfgen {
 namespace {
 
@@ -106,6 +108,14 @@ bool FakeDisk::HashFile(const std::string& path, Hash128* hash, std::string* err
   return true;
 }
 
+bool FakeDisk::StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) {
+  ++stream_calls;
+  std::string contents;
+  if (!ReadFile(path, &contents, err)) return false;
+  if (!contents.empty()) sink(contents.data(), contents.size());
+  return true;
+}
+
 bool FakeDisk::ListDir(const std::string& raw_path, std::vector<DirEntry>* out, std::string* err) {
   const std::string path = Norm(raw_path);
   out->clear();
@@ -116,6 +126,7 @@ bool FakeDisk::ListDir(const std::string& raw_path, std::vector<DirEntry>* out, 
     if (rest.find('/') != std::string::npos) continue;
     out->push_back(DirEntry{rest, e.is_dir ? FileKind::kDir : FileKind::kFile});
   }
+  if (list_reversed) std::reverse(out->begin(), out->end());
   return true;
 }
 

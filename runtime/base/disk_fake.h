@@ -25,10 +25,17 @@ class FakeDisk : public Disk {
 
   int stat_calls = 0;
   int hash_calls = 0;
+  int stream_calls = 0;
+  // ListDir promises no order; a test sets this to list each directory in
+  // reverse name order and so check that its caller sorts (the map would
+  // otherwise hand out sorted names).
+  bool list_reversed = false;
 
   bool Stat(const std::string& path, FileInfo* info, std::string* err) override;
   bool ReadFile(const std::string& path, std::string* contents, std::string* err) override;
   bool HashFile(const std::string& path, Hash128* hash, std::string* err) override;
+  // One chunk: the whole contents (counted in stream_calls).
+  bool StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) override;
   bool WriteFileAtomic(const std::string& path, const std::string& contents,
                        std::string* err) override;

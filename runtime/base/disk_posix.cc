@@ -148,14 +148,26 @@ bool RealDisk::ReadFile(const std::string& path, std::string* contents, std::str
 }
 
 bool RealDisk::HashFile(const std::string& path, Hash128* hash, std::string* err) {
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(),
+                                                                        XXH3_freeState);
+  XXH3_128bits_reset(state.get());
+  if (!StreamFile(
+          path, [&](const char* data, size_t n) { XXH3_128bits_update(state.get(), data, n); },
+          err)) {
+    return false;
+  }
+  XXH128_hash_t h = XXH3_128bits_digest(state.get());
+  hash->hi = h.high64;
+  hash->lo = h.low64;
+  return true;
+}
+
+bool RealDisk::StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) {
   Fd f(open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (f.fd < 0) {
     *err = ErrnoText("cannot open", path);
     return false;
   }
-  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(),
-                                                                        XXH3_freeState);
-  XXH3_128bits_reset(state.get());
   static constexpr size_t kChunk = 1 << 18;
   std::unique_ptr<char[]> buf(new char[kChunk]);
   for (;;) {
@@ -165,13 +177,9 @@ bool RealDisk::HashFile(const std::string& path, Hash128* hash, std::string* err
       *err = ErrnoText("cannot read", path);
       return false;
     }
-    if (n == 0) break;
-    XXH3_128bits_update(state.get(), buf.get(), static_cast<size_t>(n));
+    if (n == 0) return true;
+    sink(buf.get(), static_cast<size_t>(n));
   }
-  XXH128_hash_t h = XXH3_128bits_digest(state.get());
-  hash->hi = h.high64;
-  hash->lo = h.low64;
-  return true;
 }
 
 bool RealDisk::ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) {

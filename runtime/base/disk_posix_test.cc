@@ -35,5 +35,27 @@ TEST_F(RealDiskTest, WriteNewFileCreatesButNeverReplaces) {
   EXPECT_EQ(text, "two\n");
 }
 
+TEST_F(RealDiskTest, StreamFileHandsOverEveryByteInOrder) {
+  // Larger than one read, so the bytes come in several chunks.
+  std::string bytes;
+  for (int i = 0; i < 600000; ++i) bytes += static_cast<char>('a' + i % 26);
+  std::string path = dir_ + "/big", err;
+  ASSERT_TRUE(disk_.WriteNewFile(path, bytes, &err)) << err;
+  std::string got;
+  int chunks = 0;
+  auto sink = [&](const char* data, size_t n) {
+    got.append(data, n);
+    ++chunks;
+  };
+  ASSERT_TRUE(disk_.StreamFile(path, sink, &err)) << err;
+  EXPECT_EQ(got, bytes);
+  EXPECT_GT(chunks, 1);
+  Hash128 streamed, whole = HashBytes(bytes);
+  ASSERT_TRUE(disk_.HashFile(path, &streamed, &err)) << err;
+  EXPECT_EQ(streamed, whole);
+  EXPECT_FALSE(disk_.StreamFile(dir_ + "/missing", sink, &err));
+  EXPECT_EQ(err.rfind("cannot open " + dir_ + "/missing: ", 0), 0u) << err;
+}
+
 }  // namespace
 }  // namespace wfgen

@@ -30,6 +30,9 @@ class RootedDisk : public Disk {
   bool HashFile(const std::string& path, Hash128* hash, std::string* err) override {
     return disk_->HashFile(Resolve(path), hash, err);
   }
+  bool StreamFile(const std::string& path, const ChunkSink& sink, std::string* err) override {
+    return disk_->StreamFile(Resolve(path), sink, err);
+  }
   bool ListDir(const std::string& path, std::vector<DirEntry>* entries, std::string* err) override {
     return disk_->ListDir(Resolve(path), entries, err);
   }

@@ -16,6 +16,7 @@
 #include <archive_entry.h>
 
 #include "runtime/base/fd.h"
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/remote/weasel_hash.h"
 
 namespace wfgen {
@@ -373,7 +374,7 @@ bool ExtractOutput(Disk* disk, const std::string& project_dir, const std::string
     }
   }
   std::string got;
-  if (ok && !ContentHash(disk, unpacked, &got, err)) ok = false;
+  if (ok && !WeaselChecksum(disk, unpacked, &got, err)) ok = false;
   if (ok && got != content_hash) {
     *err = "content hash " + got + " differs from the object's name " + content_hash;
     ok = false;

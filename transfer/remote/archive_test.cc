@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/remote/remote_test_util.h"
 #include "transfer/remote/weasel_hash.h"
 
@@ -19,7 +20,7 @@ using test::TestSpace;
 std::string Hash(const std::string& path) {
   RealDisk disk;
   std::string hex, err;
-  EXPECT_TRUE(ContentHash(&disk, path, &hex, &err)) << err;
+  EXPECT_TRUE(WeaselChecksum(&disk, path, &hex, &err)) << err;
   return hex;
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/remote/archive.h"
 #include "transfer/remote/temp_dir.h"
 #include "transfer/remote/weasel_hash.h"
@@ -80,7 +81,7 @@ bool Push(Disk* disk, const std::string& project_dir, const std::vector<RemoteCo
       std::string content, local_err;
       if (!NotEmpty(disk, loc)) {
         rep.outcome = Outcome::kMissing;
-      } else if (!ContentHash(disk, loc, &content, &local_err)) {
+      } else if (!WeaselChecksum(disk, loc, &content, &local_err)) {
         rep.outcome = Outcome::kFailed;
         rep.detail = local_err;
       } else {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/remote/archive.h"
 #include "transfer/remote/remote_test_util.h"
 #include "transfer/remote/store_dir.h"

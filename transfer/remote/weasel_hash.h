@@ -2,10 +2,8 @@
 // that an object one tool pushes is found by the other
 // (weasel/cli/remote_storage.py, weasel/util/hashing.py).
 //
-// - content hash: weasel's get_checksum. A file: md5 of its bytes. A
-//   directory: md5 of its files' bytes concatenated, files in pathlib order
-//   (Python 3.11's rglob: symlinks to files count, symlinked directories are
-//   not entered), names not included.
+// - content hash: get_content_hash is weasel's get_checksum, which is
+//   WeaselChecksum (runtime/state/weasel_checksum.h).
 // - command hash: get_command_hash("", "", deps, script) as push and pull
 //   call it: md5 over the concatenation, with no separator, of each dep's
 //   content hash (deps sorted as pathlib sorts `project_dir / dep`) and then
@@ -20,9 +18,6 @@
 
 namespace wfgen {
 
-// Lower-case hex md5 of `bytes`.
-std::string Md5Hex(std::string_view bytes);
-
 // pathlib's normal form of a path string: repeated and trailing '/' and
 // "." parts dropped ("./a//b/" -> "a/b"); "" and "." stay ".". ".." is kept,
 // as pathlib keeps it.
@@ -31,10 +26,6 @@ std::string PathlibNormal(const std::string& path);
 // PurePosixPath's `<`: part by part, each part compared by code point (which
 // is byte order for UTF-8). "a/b" < "a-b" although "a-b" < "a/b" as strings.
 bool PathlibLess(const std::string& a, const std::string& b);
-
-// weasel's get_checksum of `path` (a file or a directory). Reads through
-// `disk` for the directory walk and streams file bytes from the disk.
-bool ContentHash(Disk* disk, const std::string& path, std::string* hex, std::string* err);
 
 // weasel's get_command_hash("", "", [project_dir / d for d in deps], script).
 // Every dep must exist (weasel skips a command otherwise).

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/state/weasel_checksum.h"
 #include "transfer/remote/remote_test_util.h"
 
 namespace wfgen {
@@ -37,7 +38,7 @@ TEST(WeaselHash, ContentHashIsWeaselsGetChecksum) {
   RealDisk disk;
   for (const char* p : {"f.txt", "d", "d/sub", "a"}) {
     std::string hex, err;
-    ASSERT_TRUE(ContentHash(&disk, s.Path(p), &hex, &err)) << err;
+    ASSERT_TRUE(WeaselChecksum(&disk, s.Path(p), &hex, &err)) << err;
     EXPECT_EQ(hex, Python(s, "weasel_ref.py", {"checksum", s.Path(p)})) << p;
   }
 }

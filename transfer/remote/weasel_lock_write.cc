@@ -2,7 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "transfer/remote/weasel_hash.h"
+#include "runtime/state/weasel_checksum.h"
 
 namespace wfgen {
 namespace {
@@ -19,7 +19,7 @@ bool FileInfoList(Disk* disk, const std::string& project_dir, const std::vector<
       item["md5"] = YAML::Node(YAML::NodeType::Null);
     } else {
       std::string md5;
-      if (!ContentHash(disk, full, &md5, err)) return false;
+      if (!WeaselChecksum(disk, full, &md5, err)) return false;
       item["md5"] = md5;
     }
     list->push_back(item);
