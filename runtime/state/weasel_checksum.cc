@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "runtime/base/hex.h"
+
 namespace wfgen {
 namespace {
 
@@ -27,15 +29,9 @@ bool Walk(Disk* disk, const std::string& dir, const std::string& rel,
 }  // namespace
 
 std::string FinishMd5(md5_ctx* ctx) {
-  static const char kHex[] = "0123456789abcdef";
   uint8_t digest[MD5_DIGEST_SIZE];
   md5_digest(ctx, MD5_DIGEST_SIZE, digest);
-  std::string out;
-  for (uint8_t b : digest) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
+  return HexLower(digest, MD5_DIGEST_SIZE);
 }
 
 std::string Md5Hex(std::string_view bytes) {

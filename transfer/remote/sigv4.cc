@@ -5,18 +5,10 @@
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
+#include "runtime/base/hex.h"
+
 namespace wfgen {
 namespace {
-
-std::string Hex(const uint8_t* d, size_t n) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += kHex[d[i] >> 4];
-    out += kHex[d[i] & 15];
-  }
-  return out;
-}
 
 std::string Hmac(std::string_view key, std::string_view data) {
   hmac_sha256_ctx ctx;
@@ -35,7 +27,7 @@ std::string Sha256Hex(std::string_view data) {
   sha256_update(&ctx, data.size(), reinterpret_cast<const uint8_t*>(data.data()));
   uint8_t digest[SHA256_DIGEST_SIZE];
   sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-  return Hex(digest, SHA256_DIGEST_SIZE);
+  return HexLower(digest, SHA256_DIGEST_SIZE);
 }
 
 std::string AwsUriEncode(std::string_view s, bool encode_slash) {
@@ -86,7 +78,7 @@ std::string SignV4(SigV4Request* r, const AwsCredentials& creds, const std::stri
   std::string sig = Hmac(key, to_sign);
   return "AWS4-HMAC-SHA256 Credential=" + creds.access_key + "/" + scope +
          ",SignedHeaders=" + signed_headers +
-         ",Signature=" + Hex(reinterpret_cast<const uint8_t*>(sig.data()), sig.size());
+         ",Signature=" + HexLower(reinterpret_cast<const uint8_t*>(sig.data()), sig.size());
 }
 
 }  // namespace wfgen

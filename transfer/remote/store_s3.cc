@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 #include <nettle/sha2.h>
 
+#include "runtime/base/hex.h"
 #include "transfer/remote/sigv4.h"
 
 namespace wfgen {
@@ -43,12 +44,7 @@ bool FileSha256(const std::string& path, std::string* hex, uint64_t* size, std::
   close(fd);
   uint8_t d[SHA256_DIGEST_SIZE];
   sha256_digest(&ctx, SHA256_DIGEST_SIZE, d);
-  static const char kHex[] = "0123456789abcdef";
-  hex->clear();
-  for (uint8_t c : d) {
-    *hex += kHex[c >> 4];
-    *hex += kHex[c & 15];
-  }
+  *hex = HexLower(d, SHA256_DIGEST_SIZE);
   return true;
 }
 
