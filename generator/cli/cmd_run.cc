@@ -164,7 +164,8 @@ int RunCommand(const ParsedArgs& args) {
   // The project is ours from before regeneration (another run's steps read
   // the spec files) until ninja is done; the ninja we start is a
   // descendant, so its steps go ahead (runtime/state/run_lock.h).
-  ProjectLock lock;
+  RealDisk lock_disk;
+  ProjectLock lock(&lock_disk);
   std::string lock_err;
   ClaimResult claim = lock.Acquire(
       ws.project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
