@@ -135,6 +135,7 @@ bool ExplainAssets(Disk* disk, const Workspace& ws, const std::string& embed,
 }
 
 int AssetsCommand(const CommandContext& ctx) {
+  Disk* disk = ctx.disk;
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
@@ -143,10 +144,9 @@ int AssetsCommand(const CommandContext& ctx) {
   bool dry = ctx.args.Has("--dry");
   const Project& p = ws.project();
   if (!dry) {
-    if (int rc = WriteWorkspace(gen, ws)) return rc;
+    if (int rc = WriteWorkspace(disk, gen, ws)) return rc;
   }
 
-  Disk* disk = ctx.disk;
   std::string meta = MetaDir(gen.embed);
   int failed = 0, to_fetch = 0, missing_private = 0;
   for (const Asset& a : p.assets) {

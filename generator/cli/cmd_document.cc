@@ -39,14 +39,14 @@ int DocumentCommand(const CommandContext& ctx) {
     return 0;
   }
   std::string existing, err;
-  ReadWholeFile(output, &existing, &err);
+  ctx.disk->ReadFile(output, &existing, &err);
   DocsMerge how;
   std::string merged = MergeProjectDocs(existing, section, &how);
   if (how == DocsMerge::kIgnored) {
     fprintf(stderr, "wfgen document: %s has an IGNORE marker; left as it is\n", output.c_str());
     return 0;
   }
-  if (!WriteIfChanged(output, merged, &err)) {
+  if (!WriteIfChanged(ctx.disk, output, merged, &err)) {
     PrintError("cannot write " + output + ": " + err);
     return 1;
   }

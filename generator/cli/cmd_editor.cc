@@ -15,13 +15,13 @@ int Vscode(Disk* disk, const std::string& dir) {
   GenerateOptions options;
   options.project_file = dir == "." ? "project.yml" : JoinPath(dir, "project.yml");
   Workspace ws;
-  if (int rc = OpenWorkspace(options, &ws)) return rc;
+  if (int rc = OpenWorkspace(disk, options, &ws)) return rc;
 
   std::string path = JoinPath(dir == "." ? "" : dir, ".vscode/tasks.json");
   FileInfo info;
   std::string existing, err;
   if (disk->Stat(path, &info, &err) && info.kind != FileKind::kMissing &&
-      !ReadWholeFile(path, &existing, &err)) {
+      !disk->ReadFile(path, &existing, &err)) {
     fprintf(stderr, "%s: error: cannot read it (%s)\n", path.c_str(), err.c_str());
     return 2;
   }
@@ -32,7 +32,7 @@ int Vscode(Disk* disk, const std::string& dir) {
             jerr.column, jerr.message.c_str(), path.c_str());
     return 2;
   }
-  if (!WriteIfChanged(path, result.text, &err)) {
+  if (!WriteIfChanged(disk, path, result.text, &err)) {
     PrintError("cannot write " + path + ": " + err);
     return 1;
   }

@@ -32,9 +32,9 @@ int GenerationCommand(const CommandContext& ctx) {
   if (!OptionsForCommand(CommandContext{exact, ctx.disk}, 0, &options, &in_force)) return 2;
   if (args.positional.empty()) options.project_file = "project.yml";
   Workspace ws;
-  if (int rc = OpenWorkspace(options, &ws)) return rc;
+  if (int rc = OpenWorkspace(ctx.disk, options, &ws)) return rc;
   WarnUndefinedVars(ws, args.overrides);
-  if (int rc = WriteWorkspace(options, ws)) return rc;
+  if (int rc = WriteWorkspace(ctx.disk, options, ws)) return rc;
   KeepSettings(ctx.disk, options, in_force);
   return 0;
 }

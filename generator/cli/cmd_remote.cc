@@ -113,7 +113,7 @@ int PushPull(const std::string& verb, const CommandContext& ctx) {
   if (verb == "pull") {
     // Even after a failure midway: what was pulled is in place and checked.
     std::vector<std::string> written;
-    if (!WritePulledRecords(ws.project_dir, ws.project(), PulledOutputs(sink.text), &written,
+    if (!WritePulledRecords(disk, ws.project_dir, ws.project(), PulledOutputs(sink.text), &written,
                             &err)) {
       PrintError("cannot write the records of pulled commands: " + err);
       return 1;

@@ -147,7 +147,7 @@ int RunCommand(const CommandContext& ctx) {
   RunArgs run;
   if (!ReadRunArgs(ctx, &run)) return 2;
   Workspace ws;
-  if (int rc2 = OpenWorkspace(run.gen, &ws)) return rc2;
+  if (int rc2 = OpenWorkspace(ctx.disk, run.gen, &ws)) return rc2;
   WarnUndefinedVars(ws, ctx.args.overrides);
   if (run.target.empty()) {
     PrintProjectList(ws, run.in_force);
@@ -180,7 +180,7 @@ int RunCommand(const CommandContext& ctx) {
   if (claim == ClaimResult::kError) {
     PrintWarning(lock_err + "; running without the project lock");
   }
-  if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
+  if (int rc2 = WriteWorkspace(ctx.disk, run.gen, ws)) return rc2;
   KeepSettings(ctx.disk, run.gen, run.in_force);
   if (!run.in_force.empty()) {
     PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
@@ -224,7 +224,7 @@ int RunCommand(const CommandContext& ctx) {
   int code = RunNinjaWithStatus(ninja, &status, term);
   if (!run.trace.empty()) {
     std::string err;
-    if (!WriteIfChanged(run.trace, RenderTrace(status), &err)) {
+    if (!WriteIfChanged(ctx.disk, run.trace, RenderTrace(status), &err)) {
       PrintError("cannot write the trace: " + err);
       if (code == 0) code = 1;
     }

@@ -86,7 +86,7 @@ bool OptionsForCommand(const CommandContext& ctx, size_t index, GenerateOptions*
 int LoadForCommand(const CommandContext& ctx, size_t index, GenerateOptions* gen,
                    Settings* in_force, Workspace* ws) {
   if (!OptionsForCommand(ctx, index, gen, in_force)) return 2;
-  int rc = OpenWorkspace(*gen, ws);
+  int rc = OpenWorkspace(ctx.disk, *gen, ws);
   if (rc == 0) WarnUndefinedVars(*ws, ctx.args.overrides);
   return rc;
 }
