@@ -32,7 +32,8 @@ class CorpusTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusTest, GeneratesAndNinjaAcceptsEveryTarget) {
   std::string text, err;
-  ASSERT_TRUE(ReadWholeFile(std::string(CORPUS_DIR) + "/" + GetParam(), &text, &err)) << err;
+  RealDisk disk;
+  ASSERT_TRUE(disk.ReadFile(std::string(CORPUS_DIR) + "/" + GetParam(), &text, &err)) << err;
   LoadResult loaded;
   Diagnostics diag;
   ASSERT_TRUE(LoadProject(text, LoadOptions(), &loaded, &diag)) << diag.Render(GetParam(), text);

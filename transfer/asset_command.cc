@@ -47,7 +47,7 @@ int Usage(const std::string& why) {
 
 }  // namespace
 
-int RunAssetCommand(int argc, char** argv) {
+int RunAssetCommand(Disk* disk, int argc, char** argv) {
   AssetSpec spec;
   std::string spec_file, project = ".", state;
   bool dry = false, explain = false, progress = false, have_source = false, have_path = false;
@@ -102,12 +102,11 @@ int RunAssetCommand(int argc, char** argv) {
     if (!ok) return Usage(a + " needs a value");
   }
 
-  RealDisk disk;
   std::string err;
   if (!spec_file.empty()) {
     if (!spec.dest.empty() || have_source) return Usage("--spec takes no --dest or source flags");
     std::string text;
-    if (!disk.ReadFile(spec_file, &text, &err) || !ParseAssetSpec(text, &spec, &err)) {
+    if (!disk->ReadFile(spec_file, &text, &err) || !ParseAssetSpec(text, &spec, &err)) {
       fprintf(stderr, "wfgen: error: asset spec %s: %s\n", spec_file.c_str(), err.c_str());
       return 1;
     }
@@ -120,7 +119,7 @@ int RunAssetCommand(int argc, char** argv) {
 
   PosixProgramRunner runner;
   AssetEnv env;
-  env.disk = &disk;
+  env.disk = disk;
   env.runner = &runner;
   env.project_dir = project;
   env.state_dir = state;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/base/disk.h"
 #include "transfer/asset_command.h"
 #include "transfer/remote/remote_main.h"
 #include "version.h"
@@ -15,7 +16,8 @@ namespace {
 
 struct Subcommand {
   const char* name;
-  int (*run)(int argc, char** argv);  // argv[0] is the subcommand's name
+  // argv[0] is the subcommand's name; every file goes through `disk`.
+  int (*run)(wfgen::Disk* disk, int argc, char** argv);
   const char* summary;
 };
 
@@ -46,9 +48,11 @@ int main(int argc, char** argv) {
     fprintf(stderr, "wfgen: error: cannot initialise libcurl\n");
     return 1;
   }
+  // The one file system of the process; the subcommand is given it.
+  wfgen::RealDisk disk;
   int rc = -1;
   for (const Subcommand& s : kSubcommands) {
-    if (!strcmp(argv[1], s.name)) rc = s.run(argc - 1, argv + 1);
+    if (!strcmp(argv[1], s.name)) rc = s.run(&disk, argc - 1, argv + 1);
   }
   curl_global_cleanup();
   if (rc == -1) {

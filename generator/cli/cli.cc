@@ -19,12 +19,12 @@ namespace {
 
 // `wfgen expalin train`: a first word that is no file and is close to a
 // command's name is a typo, not a project file.
-bool LooksLikeMistypedCommand(const std::vector<std::string>& args, std::string* close) {
+bool LooksLikeMistypedCommand(Disk* disk, const std::vector<std::string>& args,
+                              std::string* close) {
   if (args.empty() || args[0].empty() || args[0][0] == '-') return false;
-  RealDisk disk;
   FileInfo info;
   std::string err;
-  if (!disk.Stat(args[0], &info, &err) || info.kind != FileKind::kMissing) return false;
+  if (!disk->Stat(args[0], &info, &err) || info.kind != FileKind::kMissing) return false;
   std::vector<std::string> names;
   for (const CommandSpec& c : CommandTable()) {
     if (c.name[0]) names.push_back(c.name);
@@ -33,18 +33,19 @@ bool LooksLikeMistypedCommand(const std::vector<std::string>& args, std::string*
   return !close->empty();
 }
 
-int Dispatch(const std::string& verb, const ParsedArgs& args) {
-  if (verb.empty()) return GenerationCommand(args);
-  if (verb == "run") return RunCommand(args);
-  if (verb == "list") return ListCommand(args);
-  if (verb == "assets") return AssetsCommand(args);
-  if (verb == "push") return PushCommand(args);
-  if (verb == "pull") return PullCommand(args);
-  if (verb == "document") return DocumentCommand(args);
-  if (verb == "explain") return ExplainCommand(args);
-  if (verb == "graph") return GraphCommand(args);
-  if (verb == "init") return InitCommand(args);
-  if (verb == "editor") return EditorCommand(args);
+int Dispatch(const std::string& verb, const CommandContext& ctx) {
+  const ParsedArgs& args = ctx.args;
+  if (verb.empty()) return GenerationCommand(ctx);
+  if (verb == "run") return RunCommand(ctx);
+  if (verb == "list") return ListCommand(ctx);
+  if (verb == "assets") return AssetsCommand(ctx);
+  if (verb == "push") return PushCommand(ctx);
+  if (verb == "pull") return PullCommand(ctx);
+  if (verb == "document") return DocumentCommand(ctx);
+  if (verb == "explain") return ExplainCommand(ctx);
+  if (verb == "graph") return GraphCommand(ctx);
+  if (verb == "init") return InitCommand(ctx);
+  if (verb == "editor") return EditorCommand(ctx);
   if (verb == "version") {
     printf("wfgen %s\n", WFGEN_VERSION);
     return 0;
@@ -78,7 +79,7 @@ std::string WrapperPath() {
   return JoinPath(dir.empty() ? "." : dir, "wfgen-run");
 }
 
-int Main(const std::vector<std::string>& args) {
+int Main(const std::vector<std::string>& args, Disk* disk) {
   std::string verb;
   std::vector<std::string> rest = args;
   if (!args.empty() && FindCommandSpec(args[0]) && !args[0].empty()) {
@@ -86,7 +87,7 @@ int Main(const std::vector<std::string>& args) {
     rest.erase(rest.begin());
   }
   std::string close;
-  if (verb.empty() && LooksLikeMistypedCommand(args, &close)) {
+  if (verb.empty() && LooksLikeMistypedCommand(disk, args, &close)) {
     PrintError("no command or project file '" + args[0] + "'; did you mean 'wfgen " + close + "'?");
     return 2;
   }
@@ -101,7 +102,7 @@ int Main(const std::vector<std::string>& args) {
     fputs(verb.empty() ? RenderMainHelp().c_str() : RenderHelp(spec).c_str(), stdout);
     return 0;
   }
-  return Dispatch(verb, parsed);
+  return Dispatch(verb, CommandContext{parsed, disk});
 }
 
 }  // namespace wfgen

@@ -4,9 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/disk.h"
+
 namespace wfgen {
 
-int Main(const std::vector<std::string>& args);
+// `args` without the program's name; every command works through `disk`.
+int Main(const std::vector<std::string>& args, Disk* disk);
 
 // Absolute paths of this binary and of wfgen-run beside it.
 std::string SelfPath();

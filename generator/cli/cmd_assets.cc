@@ -95,14 +95,13 @@ bool AskTransfer(const Workspace& ws, const std::string& meta, const Asset& a,
 
 }  // namespace
 
-bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::string& name,
-                   int* status) {
+bool ExplainAssets(Disk* disk, const Workspace& ws, const std::string& embed,
+                   const std::string& name, int* status) {
   const Asset* only = nullptr;
   for (const Asset& a : ws.project().assets) {
     if (CanonicalPath(a.dest) == CanonicalPath(name)) only = &a;
   }
   if (!only && name != "assets") return false;
-  RealDisk disk;
   std::string meta = MetaDir(embed);
   *status = 0;
   for (const Asset& a : ws.project().assets) {
@@ -115,7 +114,7 @@ bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::str
     if (!a.fetched()) {
       FileInfo info;
       std::string err;
-      bool there = disk.Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
+      bool there = disk->Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
                    info.kind != FileKind::kMissing;
       printf("asset %s: private (no url or git): %s\n", a.dest.c_str(),
              there ? "present" : "missing, you need to add it yourself");
@@ -135,19 +134,19 @@ bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::str
   return true;
 }
 
-int AssetsCommand(const ParsedArgs& args) {
+int AssetsCommand(const CommandContext& ctx) {
+  Disk* disk = ctx.disk;
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(args, 0, &gen, &in_force, &ws)) return rc;
-  bool extra = args.Has("--extra");
-  bool dry = args.Has("--dry");
+  if (int rc = LoadForCommand(ctx, 0, &gen, &in_force, &ws)) return rc;
+  bool extra = ctx.args.Has("--extra");
+  bool dry = ctx.args.Has("--dry");
   const Project& p = ws.project();
   if (!dry) {
-    if (int rc = WriteWorkspace(gen, ws)) return rc;
+    if (int rc = WriteWorkspace(disk, gen, ws)) return rc;
   }
 
-  RealDisk disk;
   std::string meta = MetaDir(gen.embed);
   int failed = 0, to_fetch = 0, missing_private = 0;
   for (const Asset& a : p.assets) {
@@ -162,7 +161,7 @@ int AssetsCommand(const ParsedArgs& args) {
     if (!a.fetched()) {
       FileInfo info;
       std::string err;
-      if (disk.Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
+      if (disk->Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
           info.kind == FileKind::kMissing) {
         ++missing_private;
         PrintWarning("asset '" + a.dest + "' is missing: you need to add it yourself" +
@@ -188,7 +187,7 @@ int AssetsCommand(const ParsedArgs& args) {
       // Ninja sees a newer spec and runs the edge.
       for (const PlanAsset& pa : ws.plan.assets) {
         if (&p.assets[pa.index] == &a) {
-          disk.Touch(JoinPath(ws.build_dir, meta + "/assets/" + pa.key + ".asset"), &err);
+          disk->Touch(JoinPath(ws.build_dir, meta + "/assets/" + pa.key + ".asset"), &err);
         }
       }
     }

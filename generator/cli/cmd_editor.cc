@@ -11,18 +11,17 @@
 namespace wfgen {
 namespace {
 
-int Vscode(const std::string& dir) {
+int Vscode(Disk* disk, const std::string& dir) {
   GenerateOptions options;
   options.project_file = dir == "." ? "project.yml" : JoinPath(dir, "project.yml");
   Workspace ws;
-  if (int rc = OpenWorkspace(options, &ws)) return rc;
+  if (int rc = OpenWorkspace(disk, options, &ws)) return rc;
 
   std::string path = JoinPath(dir == "." ? "" : dir, ".vscode/tasks.json");
-  RealDisk disk;
   FileInfo info;
   std::string existing, err;
-  if (disk.Stat(path, &info, &err) && info.kind != FileKind::kMissing &&
-      !ReadWholeFile(path, &existing, &err)) {
+  if (disk->Stat(path, &info, &err) && info.kind != FileKind::kMissing &&
+      !disk->ReadFile(path, &existing, &err)) {
     fprintf(stderr, "%s: error: cannot read it (%s)\n", path.c_str(), err.c_str());
     return 2;
   }
@@ -33,7 +32,7 @@ int Vscode(const std::string& dir) {
             jerr.column, jerr.message.c_str(), path.c_str());
     return 2;
   }
-  if (!WriteIfChanged(path, result.text, &err)) {
+  if (!WriteIfChanged(disk, path, result.text, &err)) {
     PrintError("cannot write " + path + ": " + err);
     return 1;
   }
@@ -46,12 +45,13 @@ int Vscode(const std::string& dir) {
 
 }  // namespace
 
-int EditorCommand(const ParsedArgs& args) {
+int EditorCommand(const CommandContext& ctx) {
+  const ParsedArgs& args = ctx.args;
   if (args.positional[0] != "vscode") {
     PrintError("unknown editor '" + args.positional[0] + "'; wfgen writes tasks for: vscode");
     return 2;
   }
-  return Vscode(args.positional.size() > 1 ? args.positional[1] : ".");
+  return Vscode(ctx.disk, args.positional.size() > 1 ? args.positional[1] : ".");
 }
 
 }  // namespace wfgen

@@ -46,13 +46,12 @@ void PrintPaths(const char* title, const std::vector<PathState>& now,
   }
 }
 
-int ExplainCommandStep(const Workspace& ws, const Command& c) {
-  RealDisk real;
-  RootedDisk disk(&real, ws.project_dir);
+int ExplainCommandStep(Disk* disk, const Workspace& ws, const Command& c) {
+  RootedDisk in_project(disk, ws.project_dir);
   Evaluation ev;
   std::string err;
   StepSpec spec = SpecOf(ws.project(), c, ".");
-  if (!Evaluate(&disk, spec, false, &ev, &err)) {
+  if (!Evaluate(&in_project, spec, false, &ev, &err)) {
     PrintError(err);
     return 1;
   }
@@ -81,7 +80,7 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   }
   std::string failed_text, ignored_err;
   FailedRun failed;
-  if (real.ReadFile(JoinPath(ws.project_dir, FailedRunPath(name)), &failed_text, &ignored_err) &&
+  if (disk->ReadFile(JoinPath(ws.project_dir, FailedRunPath(name)), &failed_text, &ignored_err) &&
       ParseFailedRun(failed_text, &failed) && (!rec || failed.ended_ns > rec->hashed_at_ns)) {
     printf("  last run ended: %s%s%s, at %s\n", failed.state.c_str(),
            failed.detail.empty() ? "" : ", ", failed.detail.c_str(), When(failed.ended_ns).c_str());
@@ -90,7 +89,7 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
   if (!retries.empty()) printf("  retries: %s\n", retries.c_str());
   // The log starts with the reason of the last run that got that far.
   std::string log, ignored;
-  if (real.ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
+  if (disk->ReadFile(JoinPath(ws.project_dir, LogPath(name)), &log, &ignored)) {
     std::string first = log.substr(0, log.find('\n'));
     std::string prefix = Note("running '" + name + "': ");
     if (first.compare(0, prefix.size(), prefix) == 0) {
@@ -118,26 +117,27 @@ int ExplainCommandStep(const Workspace& ws, const Command& c) {
 
 }  // namespace
 
-int ExplainCommand(const ParsedArgs& args) {
+int ExplainCommand(const CommandContext& ctx) {
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
-  const std::string& name = args.positional[0];
-  if (const Command* c = ws.project().FindCommand(name)) return ExplainCommandStep(ws, *c);
+  if (int rc = LoadForCommand(ctx, 1, &gen, &in_force, &ws)) return rc;
+  const std::string& name = ctx.args.positional[0];
+  if (const Command* c = ws.project().FindCommand(name)) {
+    return ExplainCommandStep(ctx.disk, ws, *c);
+  }
   int status = 0;
-  if (!ws.project().FindWorkflow(name) && ExplainAssets(ws, gen.embed, name, &status)) {
+  if (!ws.project().FindWorkflow(name) && ExplainAssets(ctx.disk, ws, gen.embed, name, &status)) {
     return status;
   }
   if (!ws.project().FindWorkflow(name)) {
     PrintError("no command, workflow or asset named '" + name + "'");
     return 1;
   }
-  RealDisk real;
-  RootedDisk disk(&real, ws.project_dir);
+  RootedDisk in_project(ctx.disk, ws.project_dir);
   std::vector<DryStep> steps;
   std::string err;
-  if (!DryRun(ws.project(), ws.plan, name, {}, &disk, &steps, &err)) {
+  if (!DryRun(ws.project(), ws.plan, name, {}, &in_project, &steps, &err)) {
     PrintError(err);
     return 1;
   }

@@ -10,7 +10,8 @@
 
 namespace wfgen {
 
-int GenerationCommand(const ParsedArgs& args) {
+int GenerationCommand(const CommandContext& ctx) {
+  const ParsedArgs& args = ctx.args;
   if (args.Has("--version")) {
     printf("wfgen %s\n", WFGEN_VERSION);
     return 0;
@@ -28,13 +29,13 @@ int GenerationCommand(const ParsedArgs& args) {
   ParsedArgs exact = args;
   exact.values["--reset"] = "";  // only what is given here
   Settings in_force;
-  if (!OptionsForCommand(exact, 0, &options, &in_force)) return 2;
+  if (!OptionsForCommand(CommandContext{exact, ctx.disk}, 0, &options, &in_force)) return 2;
   if (args.positional.empty()) options.project_file = "project.yml";
   Workspace ws;
-  if (int rc = OpenWorkspace(options, &ws)) return rc;
+  if (int rc = OpenWorkspace(ctx.disk, options, &ws)) return rc;
   WarnUndefinedVars(ws, args.overrides);
-  if (int rc = WriteWorkspace(options, ws)) return rc;
-  KeepSettings(options, in_force);
+  if (int rc = WriteWorkspace(ctx.disk, options, ws)) return rc;
+  KeepSettings(ctx.disk, options, in_force);
   return 0;
 }
 

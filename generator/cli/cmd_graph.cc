@@ -26,11 +26,12 @@ std::string Quote(const std::string& s) {
 
 }  // namespace
 
-int GraphCommand(const ParsedArgs& args) {
+int GraphCommand(const CommandContext& ctx) {
+  const ParsedArgs& args = ctx.args;
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
+  if (int rc = LoadForCommand(ctx, 1, &gen, &in_force, &ws)) return rc;
   const Project& p = ws.project();
   std::string target = args.positional.empty() ? "" : args.positional[0];
   if (target.empty()) {

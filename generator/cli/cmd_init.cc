@@ -1,7 +1,4 @@
 // `wfgen init [TEMPLATE] DIR`: a starter project from templates/.
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -15,20 +12,19 @@ namespace wfgen {
 namespace {
 
 // Installed: <prefix>/share/wfgen/templates; in the source tree: templates/.
-std::string TemplatesDir() {
+std::string TemplatesDir(Disk* disk) {
   if (const char* env = getenv("WFGEN_TEMPLATES")) {
     if (*env) return env;
   }
   std::string bin = DirName(SelfPath());
   std::string installed = JoinPath(DirName(bin), "share/wfgen/templates");
-  RealDisk disk;
   FileInfo info;
   std::string err;
-  if (disk.Stat(installed, &info, &err) && info.kind == FileKind::kDir) return installed;
+  if (disk->Stat(installed, &info, &err) && info.kind == FileKind::kDir) return installed;
   return WFGEN_SOURCE_TEMPLATES;
 }
 
-bool CopyTree(RealDisk* disk, const std::string& from, const std::string& to, std::string* err) {
+bool CopyTree(Disk* disk, const std::string& from, const std::string& to, std::string* err) {
   if (!disk->MakeDirs(to, err)) return false;
   std::vector<DirEntry> entries;
   if (!disk->ListDir(from, &entries, err)) return false;
@@ -37,11 +33,13 @@ bool CopyTree(RealDisk* disk, const std::string& from, const std::string& to, st
     if (e.kind == FileKind::kDir) {
       if (!CopyTree(disk, src, dst, err)) return false;
     } else if (e.kind == FileKind::kFile) {
-      std::string content;
-      struct stat st;
+      std::string content, ignored;
+      FileInfo info;
       if (!disk->ReadFile(src, &content, err) || !disk->WriteFileAtomic(dst, content, err))
         return false;
-      if (stat(src.c_str(), &st) == 0) chmod(dst.c_str(), st.st_mode & 0777);
+      // A template's script stays executable; a mode that cannot be kept is no error.
+      if (disk->Stat(src, &info, &ignored) && info.kind == FileKind::kFile)
+        disk->SetMode(dst, info.mode & 0777, &ignored);
     }
   }
   return true;
@@ -49,12 +47,12 @@ bool CopyTree(RealDisk* disk, const std::string& from, const std::string& to, st
 
 }  // namespace
 
-int InitCommand(const ParsedArgs& args) {
-  const std::vector<std::string>& positional = args.positional;
+int InitCommand(const CommandContext& ctx) {
+  const std::vector<std::string>& positional = ctx.args.positional;
   std::string name = positional.size() == 2 ? positional[0] : "minimal";
   std::string dir = positional.back();
-  RealDisk disk;
-  std::string templates = TemplatesDir();
+  Disk& disk = *ctx.disk;
+  std::string templates = TemplatesDir(&disk);
   std::string source = JoinPath(templates, name);
   FileInfo info;
   std::string err;

@@ -62,11 +62,11 @@ void PrintProjectList(const Workspace& ws, const Settings& in_force) {
   }
 }
 
-int ListCommand(const ParsedArgs& args) {
+int ListCommand(const CommandContext& ctx) {
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(args, 0, &gen, &in_force, &ws)) return rc;
+  if (int rc = LoadForCommand(ctx, 0, &gen, &in_force, &ws)) return rc;
   PrintProjectList(ws, in_force);
   return 0;
 }

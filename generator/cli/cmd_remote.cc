@@ -67,12 +67,13 @@ std::vector<std::string> PulledOutputs(const std::string& text) {
   return out;
 }
 
-int PushPull(const std::string& verb, const ParsedArgs& args) {
-  std::string name = args.positional.empty() ? "default" : args.positional[0];
+int PushPull(const std::string& verb, const CommandContext& ctx) {
+  const std::vector<std::string>& pos = ctx.args.positional;
+  std::string name = pos.empty() ? "default" : pos[0];
   GenerateOptions gen;
   Settings in_force;
   Workspace ws;
-  if (int rc = LoadForCommand(args, 1, &gen, &in_force, &ws)) return rc;
+  if (int rc = LoadForCommand(ctx, 1, &gen, &in_force, &ws)) return rc;
   const Remote* remote = ws.project().FindRemote(name);
   if (!remote) {
     PrintError(ws.project_abs + " has no remote '" + name +
@@ -82,11 +83,11 @@ int PushPull(const std::string& verb, const ParsedArgs& args) {
     return 2;
   }
   // The command list goes to the helper in a file (its stdin is /dev/null).
-  RealDisk disk;
+  Disk* disk = ctx.disk;
   std::string err,
       list = JoinPath(ws.project_dir, ".wfgen/remote-commands." + std::to_string(getpid()));
-  if (!disk.MakeDirs(JoinPath(ws.project_dir, ".wfgen"), &err) ||
-      !disk.WriteFileAtomic(list, FormatCommandList(CommandsOf(ws.project())), &err)) {
+  if (!disk->MakeDirs(JoinPath(ws.project_dir, ".wfgen"), &err) ||
+      !disk->WriteFileAtomic(list, FormatCommandList(CommandsOf(ws.project())), &err)) {
     PrintError(err);
     return 1;
   }
@@ -102,7 +103,7 @@ int PushPull(const std::string& verb, const ParsedArgs& args) {
                    {}, &sink);
     runner.Finish();
   }
-  disk.RemoveFile(list, &err);
+  disk->RemoveFile(list, &err);
   if (r.kind == LineResult::kSpawnFailed) {
     PrintError("cannot run " + TransferPath() + ": " + r.error +
                " (build it: it is wfgen's helper)");
@@ -112,7 +113,7 @@ int PushPull(const std::string& verb, const ParsedArgs& args) {
   if (verb == "pull") {
     // Even after a failure midway: what was pulled is in place and checked.
     std::vector<std::string> written;
-    if (!WritePulledRecords(ws.project_dir, ws.project(), PulledOutputs(sink.text), &written,
+    if (!WritePulledRecords(disk, ws.project_dir, ws.project(), PulledOutputs(sink.text), &written,
                             &err)) {
       PrintError("cannot write the records of pulled commands: " + err);
       return 1;
@@ -124,7 +125,7 @@ int PushPull(const std::string& verb, const ParsedArgs& args) {
 
 }  // namespace
 
-int PushCommand(const ParsedArgs& args) { return PushPull("push", args); }
-int PullCommand(const ParsedArgs& args) { return PushPull("pull", args); }
+int PushCommand(const CommandContext& ctx) { return PushPull("push", ctx); }
+int PullCommand(const CommandContext& ctx) { return PushPull("pull", ctx); }
 
 }  // namespace wfgen

@@ -40,7 +40,8 @@ struct RunArgs {
   std::vector<std::string> ninja_args;
 };
 
-bool ReadRunArgs(const ParsedArgs& args, RunArgs* out) {
+bool ReadRunArgs(const CommandContext& ctx, RunArgs* out) {
+  const ParsedArgs& args = ctx.args;
   if (!args.positional.empty()) out->target = args.positional[0];
   out->force = args.Has("--force");
   out->dry = args.Has("--dry");
@@ -53,7 +54,7 @@ bool ReadRunArgs(const ParsedArgs& args, RunArgs* out) {
       out->ninja_args.push_back(args.Get(flag));
     }
   }
-  return OptionsForCommand(args, 1, &out->gen, &out->in_force);
+  return OptionsForCommand(ctx, 1, &out->gen, &out->in_force);
 }
 
 // A declared output, as project.yml writes it (or as `out/PATH`), becomes
@@ -111,14 +112,13 @@ std::set<std::string> ForcedCommands(const BuildPlan& plan, const std::string& t
   return names;
 }
 
-int Dry(const Workspace& ws, const RunArgs& run) {
-  RealDisk real;
-  RootedDisk disk(&real, ws.project_dir);
+int Dry(Disk* disk, const Workspace& ws, const RunArgs& run) {
+  RootedDisk in_project(disk, ws.project_dir);
   std::set<std::string> forced;
   if (run.force) forced = ForcedCommands(ws.plan, run.target);
   std::vector<DryStep> steps;
   std::string err;
-  if (!DryRun(ws.project(), ws.plan, run.target, forced, &disk, &steps, &err)) {
+  if (!DryRun(ws.project(), ws.plan, run.target, forced, &in_project, &steps, &err)) {
     PrintError(err);
     return 1;
   }
@@ -143,12 +143,12 @@ int Dry(const Workspace& ws, const RunArgs& run) {
 
 }  // namespace
 
-int RunCommand(const ParsedArgs& args) {
+int RunCommand(const CommandContext& ctx) {
   RunArgs run;
-  if (!ReadRunArgs(args, &run)) return 2;
+  if (!ReadRunArgs(ctx, &run)) return 2;
   Workspace ws;
-  if (int rc2 = OpenWorkspace(run.gen, &ws)) return rc2;
-  WarnUndefinedVars(ws, args.overrides);
+  if (int rc2 = OpenWorkspace(ctx.disk, run.gen, &ws)) return rc2;
+  WarnUndefinedVars(ws, ctx.args.overrides);
   if (run.target.empty()) {
     PrintProjectList(ws, run.in_force);
     return 0;
@@ -160,11 +160,11 @@ int RunCommand(const ParsedArgs& args) {
   } else if (!CheckTarget(ws.project(), run.target)) {
     return 1;
   }
-  if (run.dry) return Dry(ws, run);
+  if (run.dry) return Dry(ctx.disk, ws, run);
   // The project is ours from before regeneration (another run's steps read
   // the spec files) until ninja is done; the ninja we start is a
   // descendant, so its steps go ahead (runtime/state/run_lock.h).
-  ProjectLock lock;
+  ProjectLock lock(ctx.disk);
   std::string lock_err;
   ClaimResult claim = lock.Acquire(
       ws.project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
@@ -180,8 +180,8 @@ int RunCommand(const ParsedArgs& args) {
   if (claim == ClaimResult::kError) {
     PrintWarning(lock_err + "; running without the project lock");
   }
-  if (int rc2 = WriteWorkspace(run.gen, ws)) return rc2;
-  KeepSettings(run.gen, run.in_force);
+  if (int rc2 = WriteWorkspace(ctx.disk, run.gen, ws)) return rc2;
+  KeepSettings(ctx.disk, run.gen, run.in_force);
   if (!run.in_force.empty()) {
     PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
   }
@@ -193,10 +193,9 @@ int RunCommand(const ParsedArgs& args) {
     for (const std::string& n : ForcedCommands(ws.plan, run.target))
       names += (names.empty() ? "" : ",") + n;
     env.push_back("WFGEN_FORCE=" + names);
-    RealDisk disk;
     std::string err;
     for (const PlanStep* s : StepsOf(ws.plan, run.target)) {
-      disk.RemoveFile(JoinPath(ws.build_dir, StampPath(MetaDir(""), s->key)), &err);
+      ctx.disk->RemoveFile(JoinPath(ws.build_dir, StampPath(MetaDir(""), s->key)), &err);
     }
   }
   NinjaInvocation ninja;
@@ -225,7 +224,7 @@ int RunCommand(const ParsedArgs& args) {
   int code = RunNinjaWithStatus(ninja, &status, term);
   if (!run.trace.empty()) {
     std::string err;
-    if (!WriteIfChanged(run.trace, RenderTrace(status), &err)) {
+    if (!WriteIfChanged(ctx.disk, run.trace, RenderTrace(status), &err)) {
       PrintError("cannot write the trace: " + err);
       if (code == 0) code = 1;
     }

@@ -20,20 +20,21 @@ Schedule ScheduleOf(const std::string& name) {
 
 }  // namespace
 
-std::string ProjectFileFrom(const std::string& path) {
-  RealDisk disk;
+std::string ProjectFileFrom(Disk* disk, const std::string& path) {
   FileInfo info;
   std::string err;
-  if (disk.Stat(path, &info, &err) && info.kind == FileKind::kDir) {
+  if (disk->Stat(path, &info, &err) && info.kind == FileKind::kDir) {
     return JoinPath(path, "project.yml");
   }
   return path;
 }
 
-bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen,
+bool OptionsForCommand(const CommandContext& ctx, size_t index, GenerateOptions* gen,
                        Settings* in_force) {
+  const ParsedArgs& args = ctx.args;
   const std::vector<std::string>& pos = args.positional;
-  gen->project_file = ProjectFileFrom(index < pos.size() && !pos[index].empty() ? pos[index] : ".");
+  gen->project_file =
+      ProjectFileFrom(ctx.disk, index < pos.size() && !pos[index].empty() ? pos[index] : ".");
   gen->wfgen = SelfPath();
   gen->wfgen_run = WrapperPath();
   // Set by the tasks `wfgen editor vscode` writes (generator/project/diagnostic.h).
@@ -54,10 +55,9 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   }
   Settings kept;
   if (!args.Has("--reset")) {
-    RealDisk disk;
     std::string err;
     std::string path = SettingsPath(DirName(NinjaFileOf(*gen)), MetaDir(gen->embed));
-    if (!ReadSettings(&disk, path, &kept, &err)) {
+    if (!ReadSettings(ctx.disk, path, &kept, &err)) {
       PrintError("cannot read the settings kept with the build: " + err);
       PrintLine("  (--reset starts over with only the settings given now)");
       return false;
@@ -83,19 +83,18 @@ bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* ge
   return true;
 }
 
-int LoadForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen, Settings* in_force,
-                   Workspace* ws) {
-  if (!OptionsForCommand(args, index, gen, in_force)) return 2;
-  int rc = OpenWorkspace(*gen, ws);
-  if (rc == 0) WarnUndefinedVars(*ws, args.overrides);
+int LoadForCommand(const CommandContext& ctx, size_t index, GenerateOptions* gen,
+                   Settings* in_force, Workspace* ws) {
+  if (!OptionsForCommand(ctx, index, gen, in_force)) return 2;
+  int rc = OpenWorkspace(ctx.disk, *gen, ws);
+  if (rc == 0) WarnUndefinedVars(*ws, ctx.args.overrides);
   return rc;
 }
 
-void KeepSettings(const GenerateOptions& gen, const Settings& s) {
-  RealDisk disk;
+void KeepSettings(Disk* disk, const GenerateOptions& gen, const Settings& s) {
   std::string err;
   std::string path = SettingsPath(DirName(NinjaFileOf(gen)), MetaDir(gen.embed));
-  if (!WriteSettings(&disk, path, s, &err)) {
+  if (!WriteSettings(disk, path, s, &err)) {
     PrintWarning("cannot keep the settings (" + err + "); `wfgen run` will not know them");
   }
 }

@@ -1,6 +1,7 @@
 // wfgen's subcommands, one file each (cmd_*.cc). Main (cli.cc) parses the
 // arguments by the command's row in command_table.cc; each command gets
-// them parsed and returns the process exit status.
+// them parsed, with the disk main made, and returns the process exit
+// status.
 #pragma once
 
 #include <string>
@@ -9,27 +10,35 @@
 #include "generator/cli/options.h"
 #include "generator/cli/settings.h"
 #include "generator/ninja/generate.h"
+#include "runtime/base/disk.h"
 
 namespace wfgen {
 
-int GenerationCommand(const ParsedArgs& args);
-int RunCommand(const ParsedArgs& args);
-int EditorCommand(const ParsedArgs& args);
-int ListCommand(const ParsedArgs& args);
-int DocumentCommand(const ParsedArgs& args);
-int ExplainCommand(const ParsedArgs& args);
-int GraphCommand(const ParsedArgs& args);
-int InitCommand(const ParsedArgs& args);
-int AssetsCommand(const ParsedArgs& args);
+// What every command is given: its parsed arguments and the process's one
+// file system, which main makes (tests may give another).
+struct CommandContext {
+  const ParsedArgs& args;
+  Disk* disk;
+};
+
+int GenerationCommand(const CommandContext& ctx);
+int RunCommand(const CommandContext& ctx);
+int EditorCommand(const CommandContext& ctx);
+int ListCommand(const CommandContext& ctx);
+int DocumentCommand(const CommandContext& ctx);
+int ExplainCommand(const CommandContext& ctx);
+int GraphCommand(const CommandContext& ctx);
+int InitCommand(const CommandContext& ctx);
+int AssetsCommand(const CommandContext& ctx);
 // `wfgen explain DEST` (one asset) or `wfgen explain assets` (all): why each
 // would be fetched or is up to date. False when `name` is neither.
-bool ExplainAssets(const Workspace& ws, const std::string& embed, const std::string& name,
-                   int* status);
-int PushCommand(const ParsedArgs& args);  // cmd_remote.cc
-int PullCommand(const ParsedArgs& args);
+bool ExplainAssets(Disk* disk, const Workspace& ws, const std::string& embed,
+                   const std::string& name, int* status);
+int PushCommand(const CommandContext& ctx);  // cmd_remote.cc
+int PullCommand(const CommandContext& ctx);
 
 // A directory means its project.yml.
-std::string ProjectFileFrom(const std::string& path);
+std::string ProjectFileFrom(Disk* disk, const std::string& path);
 
 // The generation options of a command that loads the project named by the
 // positional argument at `index` (a file or a directory; the current
@@ -37,17 +46,17 @@ std::string ProjectFileFrom(const std::string& path);
 // --reset, with those given now on top (settings.h). `in_force` gets the
 // merged settings. False (after printing why) when the kept ones cannot be
 // read.
-bool OptionsForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen,
+bool OptionsForCommand(const CommandContext& ctx, size_t index, GenerateOptions* gen,
                        Settings* in_force);
 
 // Loads the project with OptionsForCommand's options, printing
 // diagnostics. Returns 0 or an exit status.
-int LoadForCommand(const ParsedArgs& args, size_t index, GenerateOptions* gen, Settings* in_force,
-                   Workspace* ws);
+int LoadForCommand(const CommandContext& ctx, size_t index, GenerateOptions* gen,
+                   Settings* in_force, Workspace* ws);
 
 // Remembers `s` as the build's settings (after the build files were
 // written). Warns, and goes on, if it cannot.
-void KeepSettings(const GenerateOptions& gen, const Settings& s);
+void KeepSettings(Disk* disk, const GenerateOptions& gen, const Settings& s);
 
 // The overrides that set vars project.yml does not define, each with a
 // warning (weasel ignores them silently).

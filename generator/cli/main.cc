@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "generator/cli/cli.h"
+#include "runtime/base/disk.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return wfgen::Main(args);
+  // The one file system of the process; every command is given it.
+  wfgen::RealDisk disk;
+  return wfgen::Main(args, &disk);
 }

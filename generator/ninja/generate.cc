@@ -27,42 +27,36 @@ std::string BaseName(const std::string& path) {
 const char* ScheduleName(Schedule s) { return s == Schedule::kDataflow ? "dataflow" : "staged"; }
 
 // Removes spec files of commands that no longer exist.
-void RemoveStaleSpecs(const std::string& dir, const std::set<std::string>& keep) {
-  RealDisk disk;
+void RemoveStaleSpecs(Disk* disk, const std::string& dir, const std::set<std::string>& keep) {
   std::vector<DirEntry> entries;
   std::string err;
-  if (!disk.ListDir(dir, &entries, &err)) return;
+  if (!disk->ListDir(dir, &entries, &err)) return;
   for (const DirEntry& e : entries) {
     std::string path = dir + "/" + e.name;
-    if (e.kind == FileKind::kFile && !keep.count(path)) disk.RemoveFile(path, &err);
+    if (e.kind == FileKind::kFile && !keep.count(path)) disk->RemoveFile(path, &err);
   }
 }
 
 }  // namespace
 
-bool ReadWholeFile(const std::string& path, std::string* out, std::string* err) {
-  RealDisk disk;
-  return disk.ReadFile(path, out, err);
-}
-
-bool WriteIfChanged(const std::string& path, const std::string& content, std::string* err) {
-  RealDisk disk;
+bool WriteIfChanged(Disk* disk, const std::string& path, const std::string& content,
+                    std::string* err) {
   std::string old, ignored;
   FileInfo info;
-  bool known = disk.Stat(path, &info, &ignored);
+  bool known = disk->Stat(path, &info, &ignored);
   if (known && info.kind == FileKind::kFile && info.size == content.size() &&
-      disk.ReadFile(path, &old, &ignored) && old == content) {
+      disk->ReadFile(path, &old, &ignored) && old == content) {
     return true;
   }
-  if (!disk.MakeDirs(DirName(path), err)) return false;
+  if (!disk->MakeDirs(DirName(path), err)) return false;
   // A new file is written in place: nothing reads it before build.ninja,
   // written last, names it, and a torn one from a crash differs from what
   // the next generation writes, so it gets replaced. Only replacing a file
   // that may be in use needs the atomic rename.
-  if (known && info.kind == FileKind::kMissing && disk.WriteNewFile(path, content, &ignored)) {
+  if (known && info.kind == FileKind::kMissing && disk->WriteNewFile(path, content, &ignored)) {
     return true;
   }
-  return disk.WriteFileAtomic(path, content, err);
+  return disk->WriteFileAtomic(path, content, err);
 }
 
 std::string NinjaFileOf(const GenerateOptions& options) {
@@ -72,7 +66,7 @@ std::string NinjaFileOf(const GenerateOptions& options) {
   return JoinPath(dir.empty() ? "/" : dir, "build.ninja");
 }
 
-int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
+int OpenWorkspace(Disk* disk, const GenerateOptions& options, Workspace* ws) {
   std::string err;
   if (!ReadYamlFile(options.project_file, YamlLimits(), &ws->source, &err)) {
     fprintf(stderr, "%s: error: cannot read the project file (%s)\n", options.project_file.c_str(),
@@ -83,8 +77,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   load.overrides = options.overrides;
   Diagnostics diag;
   bool ok = LoadProject(ws->source, load, &ws->loaded, &diag);
-  RealDisk disk;
-  FilterShownOnce(&disk, DirName(AbsolutePath(options.project_file, CurrentDir())), &diag);
+  FilterShownOnce(disk, DirName(AbsolutePath(options.project_file, CurrentDir())), &diag);
   fputs(diag.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
   if (!ok) {
     PrintLineToStderr(Note(std::to_string(diag.error_count()) + " error" +
@@ -178,7 +171,7 @@ int OpenWorkspace(const GenerateOptions& options, Workspace* ws) {
   return 0;
 }
 
-int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
+int WriteWorkspace(Disk* disk, const GenerateOptions& options, const Workspace& ws) {
   const Project& project = ws.project();
   EmitOptions emit;
   emit.project_file = RelativePath(ws.build_dir, ws.project_abs);
@@ -204,26 +197,25 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
   EmitResult result = Emit(project, ws.plan, emit);
 
   // Like weasel, create the project's `directories` whenever it is loaded.
-  RealDisk disk;
   std::string err;
   for (const Text& d : project.directories) {
     std::string path = IsAbsolute(d.value) ? d.value : JoinPath(ws.project_dir, d.value);
-    if (!disk.MakeDirs(path, &err)) PrintWarning(err);
+    if (!disk->MakeDirs(path, &err)) PrintWarning(err);
   }
 
   std::set<std::string> written;
   for (auto& [rel, content] : result.files) {
     std::string path = JoinPath(ws.build_dir, rel);
-    if (!WriteIfChanged(path, content, &err)) {
+    if (!WriteIfChanged(disk, path, content, &err)) {
       PrintError("cannot write " + path + ": " + err);
       return 1;
     }
     written.insert(path);
   }
-  RemoveStaleSpecs(JoinPath(ws.build_dir, result.meta_dir + "/steps"), written);
+  RemoveStaleSpecs(disk, JoinPath(ws.build_dir, result.meta_dir + "/steps"), written);
 
   LockImport imported;
-  if (!ImportWeaselLock(&disk, ws.project_dir, project, &imported, &err)) {
+  if (!ImportWeaselLock(disk, ws.project_dir, project, &imported, &err)) {
     PrintWarning("could not read weasel's project.lock: " + err);
   } else if (imported.imported > 0) {
     PrintLineToStderr(Note("imported " + std::to_string(imported.imported) + " up-to-date record" +
@@ -232,17 +224,11 @@ int WriteWorkspace(const GenerateOptions& options, const Workspace& ws) {
                            (imported.stale == 1 ? "y" : "ies") + " will run)"));
   }
 
-  if (!WriteIfChanged(ws.output, result.ninja, &err)) {
+  if (!WriteIfChanged(disk, ws.output, result.ninja, &err)) {
     PrintError("cannot write " + ws.output + ": " + err);
     return 1;
   }
   return 0;
-}
-
-int Generate(const GenerateOptions& options) {
-  Workspace ws;
-  if (int rc = OpenWorkspace(options, &ws)) return rc;
-  return WriteWorkspace(options, ws);
 }
 
 }  // namespace wfgen

@@ -9,6 +9,7 @@
 #include "generator/project/diagnostic.h"
 #include "generator/project/interpolate.h"
 #include "generator/project/loader.h"
+#include "runtime/base/disk.h"
 
 namespace wfgen {
 
@@ -44,22 +45,18 @@ struct Workspace {
 std::string NinjaFileOf(const GenerateOptions& options);
 
 // Loads and plans, printing diagnostics (warnings too) to stderr.
-// Returns 0, or 2 for bad input.
-int OpenWorkspace(const GenerateOptions& options, Workspace* ws);
+// Returns 0, or 2 for bad input. `disk` holds what was shown once
+// (shown_once.h).
+int OpenWorkspace(Disk* disk, const GenerateOptions& options, Workspace* ws);
 
 // Writes the Ninja file and the step specs, creates `directories`, and
-// imports weasel's project.lock. Returns 0, or 1 if a file cannot be
-// written.
-int WriteWorkspace(const GenerateOptions& options, const Workspace& ws);
-
-// OpenWorkspace + WriteWorkspace: `wfgen [project.yml]`.
-int Generate(const GenerateOptions& options);
-
-// Reads a whole file; false if it cannot be read.
-bool ReadWholeFile(const std::string& path, std::string* out, std::string* err);
+// imports weasel's project.lock, all through `disk`. Returns 0, or 1 if a
+// file cannot be written.
+int WriteWorkspace(Disk* disk, const GenerateOptions& options, const Workspace& ws);
 
 // Writes `content` to `path` atomically, unless it already holds exactly
 // that (so mtimes move only on real change). Creates parent directories.
-bool WriteIfChanged(const std::string& path, const std::string& content, std::string* err);
+bool WriteIfChanged(Disk* disk, const std::string& path, const std::string& content,
+                    std::string* err);
 
 }  // namespace wfgen

@@ -10,11 +10,10 @@
 
 namespace wfgen {
 
-bool WritePulledRecords(const std::string& project_dir, const Project& project,
+bool WritePulledRecords(Disk* disk, const std::string& project_dir, const Project& project,
                         const std::vector<std::string>& pulled, std::vector<std::string>* written,
                         std::string* err) {
-  RealDisk real;
-  RootedDisk disk(&real, project_dir);
+  RootedDisk in_project(disk, project_dir);
   for (const Command& c : project.commands) {
     if (c.outputs.empty()) continue;
     bool all = true;
@@ -27,13 +26,13 @@ bool WritePulledRecords(const std::string& project_dir, const Project& project,
     for (const Text& d : c.deps) deps.push_back(d.value);
     for (const Text& o : c.outputs) outs.push_back(o.value);
     for (const Text& o : c.outputs_no_cache) outs.push_back(o.value);
-    Fingerprinter fp(&disk, nullptr);
+    Fingerprinter fp(&in_project, nullptr);
     Record record;
     record.script = ScriptHash(script, c.shell);
     record.hashed_at_ns = fp.hashed_at_ns();
     if (!fp.TakeAll(deps, &record.deps, err) || !fp.TakeAll(outs, &record.outs, err) ||
-        !disk.MakeDirs(".wfgen/state", err) ||
-        !disk.WriteFileAtomic(RecordPath(c.name.value), RenderRecord(record), err)) {
+        !in_project.MakeDirs(".wfgen/state", err) ||
+        !in_project.WriteFileAtomic(RecordPath(c.name.value), RenderRecord(record), err)) {
       return false;
     }
     written->push_back(c.name.value);

@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "generator/project/project.h"
+#include "runtime/base/disk.h"
 
 namespace wfgen {
 
 // `pulled` holds the outputs the helper reported as "pulled". Writes the
-// records (replacing older ones) and returns the names of the commands it
-// wrote them for.
-bool WritePulledRecords(const std::string& project_dir, const Project& project,
+// records (replacing older ones) through `disk`, paths taken below
+// `project_dir`, and returns the names of the commands it wrote them for.
+bool WritePulledRecords(Disk* disk, const std::string& project_dir, const Project& project,
                         const std::vector<std::string>& pulled, std::vector<std::string>* written,
                         std::string* err);
 

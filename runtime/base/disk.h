@@ -24,6 +24,7 @@ struct FileInfo {
   int64_t ctime_ns = 0;
   uint64_t ino = 0;
   uint64_t dev = 0;
+  uint32_t mode = 0;  // permission bits (07777 of st_mode)
 };
 
 struct DirEntry {
@@ -71,6 +72,8 @@ class Disk {
                             std::string* err) = 0;
   virtual bool MakeDirs(const std::string& path, std::string* err) = 0;
   virtual bool SetMtime(const std::string& path, int64_t mtime_ns, std::string* err) = 0;
+  // Sets the permission bits (chmod), e.g. to keep a copied script executable.
+  virtual bool SetMode(const std::string& path, uint32_t mode, std::string* err) = 0;
   // Creates an empty file or sets its mtime to now.
   virtual bool Touch(const std::string& path, std::string* err) = 0;
   // Removing a missing file is not an error.
@@ -93,6 +96,7 @@ class RealDisk : public Disk {
                     std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
   bool SetMtime(const std::string& path, int64_t mtime_ns, std::string* err) override;
+  bool SetMode(const std::string& path, uint32_t mode, std::string* err) override;
   bool Touch(const std::string& path, std::string* err) override;
   bool RemoveFile(const std::string& path, std::string* err) override;
   int64_t NowNs() override;

@@ -86,6 +86,7 @@ bool FakeDisk::Stat(const std::string& raw_path, FileInfo* info, std::string* er
   info->ctime_ns = it->second.ctime_ns;
   info->ino = it->second.ino;
   info->dev = 1;
+  info->mode = it->second.mode ? it->second.mode : it->second.is_dir ? 0755 : 0644;
   return true;
 }
 
@@ -173,6 +174,18 @@ bool FakeDisk::SetMtime(const std::string& raw_path, int64_t mtime_ns, std::stri
   }
   it->second.mtime_ns = mtime_ns;
   it->second.ctime_ns = now_ns_;  // as on a real file system
+  return true;
+}
+
+bool FakeDisk::SetMode(const std::string& raw_path, uint32_t mode, std::string* err) {
+  const std::string path = Norm(raw_path);
+  auto it = entries_.find(path);
+  if (it == entries_.end()) {
+    *err = "cannot change the mode of " + path + ": No such file or directory";
+    return false;
+  }
+  it->second.mode = mode;
+  it->second.ctime_ns = now_ns_;
   return true;
 }
 

@@ -43,6 +43,7 @@ class FakeDisk : public Disk {
                     std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
   bool SetMtime(const std::string& path, int64_t mtime_ns, std::string* err) override;
+  bool SetMode(const std::string& path, uint32_t mode, std::string* err) override;
   bool Touch(const std::string& path, std::string* err) override;
   bool RemoveFile(const std::string& path, std::string* err) override;
   int64_t NowNs() override { return now_ns_; }
@@ -54,6 +55,7 @@ class FakeDisk : public Disk {
     int64_t mtime_ns = 0;
     int64_t ctime_ns = 0;
     uint64_t ino = 0;
+    uint32_t mode = 0;  // 0: the default, 0755 for a directory, 0644 for a file
   };
   void EnsureParents(const std::string& path);
   std::map<std::string, Entry> entries_;

@@ -123,6 +123,7 @@ bool RealDisk::Stat(const std::string& path, FileInfo* info, std::string* err) {
   info->ctime_ns = ToNs(st.st_ctim);
   info->ino = st.st_ino;
   info->dev = st.st_dev;
+  info->mode = st.st_mode & 07777;
   return true;
 }
 
@@ -252,6 +253,14 @@ bool RealDisk::SetMtime(const std::string& path, int64_t mtime_ns, std::string* 
   times[1].tv_nsec = static_cast<long>(mtime_ns % 1000000000LL);
   if (utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) {
     *err = ErrnoText("cannot set mtime of", path);
+    return false;
+  }
+  return true;
+}
+
+bool RealDisk::SetMode(const std::string& path, uint32_t mode, std::string* err) {
+  if (chmod(path.c_str(), static_cast<mode_t>(mode)) != 0) {
+    *err = ErrnoText("cannot change the mode of", path);
     return false;
   }
   return true;

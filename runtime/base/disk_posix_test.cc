@@ -57,5 +57,16 @@ TEST_F(RealDiskTest, StreamFileHandsOverEveryByteInOrder) {
   EXPECT_EQ(err.rfind("cannot open " + dir_ + "/missing: ", 0), 0u) << err;
 }
 
+TEST_F(RealDiskTest, SetModeIsWhatStatReports) {
+  std::string path = dir_ + "/run.sh", err;
+  ASSERT_TRUE(disk_.WriteNewFile(path, "#!/bin/sh\n", &err)) << err;
+  ASSERT_TRUE(disk_.SetMode(path, 0750, &err)) << err;
+  FileInfo info;
+  ASSERT_TRUE(disk_.Stat(path, &info, &err)) << err;
+  EXPECT_EQ(info.mode, 0750u);
+  EXPECT_FALSE(disk_.SetMode(dir_ + "/missing", 0644, &err));
+  EXPECT_NE(err.find("missing"), std::string::npos) << err;
+}
+
 }  // namespace
 }  // namespace wfgen

@@ -50,6 +50,9 @@ class RootedDisk : public Disk {
   bool SetMtime(const std::string& path, int64_t mtime_ns, std::string* err) override {
     return disk_->SetMtime(Resolve(path), mtime_ns, err);
   }
+  bool SetMode(const std::string& path, uint32_t mode, std::string* err) override {
+    return disk_->SetMode(Resolve(path), mode, err);
+  }
   bool Touch(const std::string& path, std::string* err) override {
     return disk_->Touch(Resolve(path), err);
   }

@@ -1,16 +1,11 @@
 #include "runtime/state/group.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
-#include "runtime/base/disk.h"
 #include "runtime/base/line_format.h"
 #include "runtime/base/proc.h"
 #include "runtime/state/step_spec.h"
@@ -19,13 +14,6 @@ namespace wfgen {
 namespace {
 
 constexpr char kMagic[] = "wfgen-group 1";
-
-std::string ReadSmall(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> Words(const std::string& s, size_t max_words) {
   std::vector<std::string> out;
@@ -121,22 +109,29 @@ std::string GroupRun::Path(const std::string& member, const char* ext) const {
   return dir_ + "/" + FileSafeName(member) + ext;
 }
 
-bool GroupRun::Register(const std::string& member, std::string* err) {
-  RealDisk disk;
-  std::string self = ProcessIdentity(getpid());
-  return disk.MakeDirs(dir_, err) &&
-         disk.WriteFileAtomic(Path(member, ".pid"), self + " " + run_id_ + "\n", err);
+std::string GroupRun::ReadSmall(const std::string& path) const {
+  std::string text, err;
+  if (!disk_->ReadFile(path, &text, &err)) text.clear();
+  return text;
 }
 
-void GroupRun::Unregister(const std::string& member) { unlink(Path(member, ".pid").c_str()); }
+bool GroupRun::Register(const std::string& member, std::string* err) {
+  std::string self = ProcessIdentity(getpid());
+  return disk_->MakeDirs(dir_, err) &&
+         disk_->WriteFileAtomic(Path(member, ".pid"), self + " " + run_id_ + "\n", err);
+}
+
+void GroupRun::Unregister(const std::string& member) {
+  std::string err;
+  disk_->RemoveFile(Path(member, ".pid"), &err);
+}
 
 void GroupRun::WriteStatus(const std::string& member, MemberState state,
                            const std::string& detail) {
-  RealDisk disk;
   std::string err;
-  disk.MakeDirs(dir_, &err);
-  disk.WriteFileAtomic(Path(member, ".status"),
-                       run_id_ + " " + StateName(state) + " " + EscapeField(detail) + "\n", &err);
+  disk_->MakeDirs(dir_, &err);
+  disk_->WriteFileAtomic(Path(member, ".status"),
+                         run_id_ + " " + StateName(state) + " " + EscapeField(detail) + "\n", &err);
 }
 
 MemberStatus GroupRun::ReadStatus(const std::string& member) const {
@@ -165,23 +160,24 @@ std::string GroupRun::FailedMember() const {
 }
 
 bool GroupRun::ClaimFailure(const std::string& member, int code, std::string* first) {
-  RealDisk disk;
   std::string err;
-  disk.MakeDirs(dir_, &err);
+  disk_->MakeDirs(dir_, &err);
   std::string path = dir_ + "/failed";
   std::string line = run_id_ + " " + EscapeField(member) + " " + std::to_string(code) + "\n";
   for (int attempt = 0; attempt < 2; ++attempt) {
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-      ssize_t n = write(fd, line.data(), line.size());
-      close(fd);
-      return n == static_cast<ssize_t>(line.size());
+    // Created only if absent (O_EXCL), so of two members failing at once
+    // exactly one wins.
+    if (disk_->WriteNewFile(path, line, &err)) return true;
+    // No marker after all: not "someone was first" but an error (the new
+    // file is removed when its write fails).
+    FileInfo info;
+    if (!disk_->Stat(path, &info, &err) || info.kind == FileKind::kMissing) {
+      return true;  // cannot coordinate; act as the first
     }
-    if (errno != EEXIST) return true;  // cannot coordinate; act as the first
     *first = FailedMember();
     if (!first->empty()) return false;
     // A marker from an earlier run: replace it.
-    unlink(path.c_str());
+    disk_->RemoveFile(path, &err);
   }
   return true;
 }

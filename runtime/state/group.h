@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/disk.h"
+
 namespace wfgen {
 
 // What the generator tells members about their group (.wfgen/groups/*).
@@ -56,8 +58,10 @@ std::string StateName(MemberState s);
 class GroupRun {
  public:
   // `run_dir` relative to the current directory (the build directory).
-  GroupRun(std::string run_dir, std::string run_id)
-      : dir_(std::move(run_dir)), run_id_(std::move(run_id)) {}
+  // The files go through `disk`, which must outlive the object; only
+  // TerminateOthers touches processes.
+  GroupRun(Disk* disk, std::string run_dir, std::string run_id)
+      : disk_(disk), dir_(std::move(run_dir)), run_id_(std::move(run_id)) {}
 
   bool Register(const std::string& member, std::string* err);
   void Unregister(const std::string& member);
@@ -78,6 +82,9 @@ class GroupRun {
 
  private:
   std::string Path(const std::string& member, const char* ext) const;
+  // The file's text, or "" when it cannot be read (not written yet).
+  std::string ReadSmall(const std::string& path) const;
+  Disk* disk_;
   std::string dir_;
   std::string run_id_;
 };

@@ -78,9 +78,8 @@ bool WriteOwner(int fd, const std::string& owner, std::string* err) {
   return true;
 }
 
-int OpenLockFile(const std::string& path, std::string* err) {
-  RealDisk disk;
-  if (!disk.MakeDirs(DirName(path), err)) return -1;
+int OpenLockFile(Disk* disk, const std::string& path, std::string* err) {
+  if (!disk->MakeDirs(DirName(path), err)) return -1;
   int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) *err = "cannot open " + path + ": " + strerror(errno);
   return fd;
@@ -103,9 +102,9 @@ LockWait LockWaitFromEnvironment() {
 ClaimResult ClaimProject(const ClaimRequest& request, int* active_fd, std::string* err) {
   *active_fd = -1;
   std::string dir = LocksDir(request.project_dir);
-  Fd file{OpenLockFile(dir + "/owner", err)};
+  Fd file{OpenLockFile(request.disk, dir + "/owner", err)};
   if (file.fd < 0) return ClaimResult::kError;
-  Fd active{OpenLockFile(dir + "/active", err)};
+  Fd active{OpenLockFile(request.disk, dir + "/active", err)};
   if (active.fd < 0) return ClaimResult::kError;
   bool told = false;
   for (;;) {
@@ -171,6 +170,7 @@ ClaimResult ProjectLock::Acquire(const std::string& project_dir, LockWait how, s
                                  const std::function<bool()>& cancelled,
                                  const std::function<void(const std::string&)>& waiting) {
   ClaimRequest request;
+  request.disk = disk_;
   request.project_dir = project_dir;
   request.owner = ProcessIdentity(getpid());
   request.how = how;
@@ -188,7 +188,7 @@ ClaimResult ProjectLock::Acquire(const std::string& project_dir, LockWait how, s
 void ProjectLock::Release() {
   if (owner_.empty()) return;
   std::string err;
-  Fd file{OpenLockFile(LocksDir(project_dir_) + "/owner", &err)};
+  Fd file{OpenLockFile(disk_, LocksDir(project_dir_) + "/owner", &err)};
   if (file.fd >= 0 && flock(file.fd, LOCK_EX) == 0) {
     if (ReadOwner(file.fd) == owner_ && ftruncate(file.fd, 0) != 0) {
       // Left as it is: a dead owner is replaced by the next claimant anyway.
@@ -212,7 +212,7 @@ ClaimResult CommandLock::Acquire(const std::string& project_dir, const std::stri
                                  const std::function<bool()>& cancelled, bool* waited,
                                  std::string* err) {
   *waited = false;
-  int fd = OpenLockFile(LocksDir(project_dir) + "/" + FileSafeName(command) + ".lock", err);
+  int fd = OpenLockFile(disk_, LocksDir(project_dir) + "/" + FileSafeName(command) + ".lock", err);
   if (fd < 0) return ClaimResult::kError;
   std::string why;
   LockResult r = WaitForLock(fd, LOCK_EX, cancelled, waited, &why);
@@ -231,6 +231,7 @@ ClaimResult StepLocks::Acquire(const std::string& command, const std::function<b
   int64_t start = MonotonicMs();
   std::string holder;
   ClaimRequest request;
+  request.disk = disk_;
   request.project_dir = ".";
   // Orphaned (ninja died, the stop signal is on its way): claiming for
   // init would block every later run for good.

@@ -42,6 +42,8 @@
 #include <functional>
 #include <string>
 
+#include "runtime/base/disk.h"
+
 namespace wfgen {
 
 enum class LockWait { kWait, kFail };
@@ -49,7 +51,12 @@ enum class LockWait { kWait, kFail };
 // WFGEN_LOCK=fail means kFail; anything else (or unset) kWait.
 LockWait LockWaitFromEnvironment();
 
+// Every lock below takes the Disk to create the locks directory; the lock
+// files themselves are held with flock(2), so that Disk must be the real
+// file system (a fake one has no locks to share between processes).
+
 struct ClaimRequest {
+  Disk* disk = nullptr;
   std::string project_dir;  // the directory holding .wfgen/ ("." is fine)
   std::string owner;        // identity of the run: ProcessIdentity(pid)
   LockWait how = LockWait::kWait;
@@ -76,7 +83,7 @@ ClaimResult ClaimProject(const ClaimRequest& request, int* active_fd, std::strin
 // proceeds.
 class ProjectLock {
  public:
-  ProjectLock() = default;
+  explicit ProjectLock(Disk* disk) : disk_(disk) {}
   ~ProjectLock();
   ProjectLock(const ProjectLock&) = delete;
   ProjectLock& operator=(const ProjectLock&) = delete;
@@ -88,6 +95,7 @@ class ProjectLock {
   void Release();
 
  private:
+  Disk* disk_;
   std::string project_dir_;
   std::string owner_;
   int active_fd_ = -1;
@@ -97,7 +105,7 @@ class ProjectLock {
 // step until it exits.
 class CommandLock {
  public:
-  CommandLock() = default;
+  explicit CommandLock(Disk* disk) : disk_(disk) {}
   ~CommandLock();
   CommandLock(const CommandLock&) = delete;
   CommandLock& operator=(const CommandLock&) = delete;
@@ -108,6 +116,7 @@ class CommandLock {
                       const std::function<bool()>& cancelled, bool* waited, std::string* err);
 
  private:
+  Disk* disk_;
   int fd_ = -1;
 };
 
@@ -115,7 +124,7 @@ class CommandLock {
 // its parent (ninja), then the command. Prints a line when it had to wait.
 class StepLocks {
  public:
-  StepLocks() = default;
+  explicit StepLocks(Disk* disk) : disk_(disk), command_(disk) {}
   ~StepLocks();
   StepLocks(const StepLocks&) = delete;
   StepLocks& operator=(const StepLocks&) = delete;
@@ -126,6 +135,7 @@ class StepLocks {
   int active_fd() const { return active_fd_; }
 
  private:
+  Disk* disk_;
   int active_fd_ = -1;
   CommandLock command_;
 };

@@ -54,6 +54,7 @@ class RunLockTest : public ::testing::Test {
   ClaimResult Claim(const std::string& owner, LockWait how, std::string* err,
                     std::function<bool()> cancelled = nullptr) {
     ClaimRequest r;
+    r.disk = &disk_;
     r.project_dir = dir_;
     r.owner = owner;
     r.how = how;
@@ -64,6 +65,8 @@ class RunLockTest : public ::testing::Test {
     return result;
   }
 
+  // The locks are flock(2)s between processes: the real disk.
+  RealDisk disk_;
   std::string dir_;
   pid_t child_ = -1;
 };
@@ -117,7 +120,7 @@ TEST_F(RunLockTest, AnAncestorOwnerIsOurRun) {
 TEST_F(RunLockTest, ProjectLockReleasesWhatItOwns) {
   std::string err;
   {
-    ProjectLock lock;
+    ProjectLock lock(&disk_);
     EXPECT_EQ(lock.Acquire(dir_, LockWait::kFail, &err), ClaimResult::kOwned) << err;
     EXPECT_NE(Owner().find(ProcessIdentity(getpid())), std::string::npos);
   }
@@ -131,6 +134,7 @@ TEST_F(RunLockTest, AStepOfAnotherRunWaitsWhileTheOldRunsStepsStillStop) {
   int held = -1;
   std::string err;
   ClaimRequest mine;
+  mine.disk = &disk_;
   mine.project_dir = dir_;
   mine.owner = ProcessIdentity(getpid());
   ASSERT_EQ(ClaimProject(mine, &held, &err), ClaimResult::kOwned) << err;
@@ -145,16 +149,16 @@ TEST_F(RunLockTest, AStepOfAnotherRunWaitsWhileTheOldRunsStepsStillStop) {
 TEST_F(RunLockTest, OneCommandAtATime) {
   std::string err;
   bool waited = true;
-  auto first = std::make_unique<CommandLock>();
+  auto first = std::make_unique<CommandLock>(&disk_);
   ASSERT_EQ(first->Acquire(dir_, "train", nullptr, &waited, &err), ClaimResult::kOwned) << err;
   EXPECT_FALSE(waited);
-  CommandLock second;
+  CommandLock second(&disk_);
   int polls = 0;
   EXPECT_EQ(second.Acquire(
                 dir_, "train", [&] { return ++polls > 3; }, &waited, &err),
             ClaimResult::kCancelled);
   EXPECT_TRUE(waited);
-  CommandLock other;
+  CommandLock other(&disk_);
   EXPECT_EQ(other.Acquire(dir_, "eval", nullptr, &waited, &err), ClaimResult::kOwned);
   first.reset();
   EXPECT_EQ(second.Acquire(dir_, "train", nullptr, &waited, &err), ClaimResult::kOwned) << err;

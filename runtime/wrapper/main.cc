@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/disk.h"
 #include "runtime/state/wrapper_options.h"
 #include "runtime/wrapper/step_runner.h"
 #include "version.h"
@@ -52,10 +53,12 @@ int main(int argc, char** argv) {
     fputs(kUsage, stdout);
     return 0;
   }
-  if (!options.replay.empty()) return wfgen::ReplayGroup(options.replay, options.stamp);
+  // The one file system of the process; everything below is given it.
+  wfgen::RealDisk disk;
+  if (!options.replay.empty()) return wfgen::ReplayGroup(&disk, options.replay, options.stamp);
   if (options.spec_path.empty()) {
     fputs(kUsage, stderr);
     return 2;
   }
-  return wfgen::RunStep(options);
+  return wfgen::RunStep(options, &disk);
 }

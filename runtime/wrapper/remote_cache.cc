@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "runtime/base/disk.h"
 #include "runtime/base/environment.h"
 #include "runtime/base/messages.h"
 #include "runtime/state/command_list.h"
@@ -42,13 +41,12 @@ std::vector<std::string> Lines(const std::string& text) {
 
 // Runs `wfgen-transfer VERB URL ... [--step]` for this step; false (with a
 // warning printed) when it could not be run or reported an error.
-bool RunTransfer(const StepSpec& spec, const std::string& verb, CommandRunner* runner,
+bool RunTransfer(const StepSpec& spec, const std::string& verb, Disk* disk, CommandRunner* runner,
                  std::vector<std::string>* lines) {
   RemoteCommand cmd{spec.name, spec.deps, spec.outputs, spec.outputs_no_cache, spec.script};
   std::string list = ".wfgen/remote/" + FileSafeName(spec.name) + ".cmds", err;
-  RealDisk disk;
-  if (!disk.MakeDirs(".wfgen/remote", &err) ||
-      !disk.WriteFileAtomic(list, FormatCommandList({cmd}), &err)) {
+  if (!disk->MakeDirs(".wfgen/remote", &err) ||
+      !disk->WriteFileAtomic(list, FormatCommandList({cmd}), &err)) {
     PrintWarning("cannot " + verb + " '" + spec.name + "': " + err);
     return false;
   }
@@ -59,7 +57,7 @@ bool RunTransfer(const StepSpec& spec, const std::string& verb, CommandRunner* r
   std::vector<std::string> env = ProcessEnvironment();
   CollectSink sink;
   LineResult r = runner->Run(argv, env, &sink);
-  disk.RemoveFile(list, &err);
+  disk->RemoveFile(list, &err);
   *lines = Lines(sink.text);
   if (r.ok()) return true;
   if (runner->StopSignal()) return false;  // the caller handles the stop
@@ -76,12 +74,12 @@ bool RunTransfer(const StepSpec& spec, const std::string& verb, CommandRunner* r
 
 }  // namespace
 
-bool PullInsteadOfRunning(const StepSpec& spec, const Decision& decision, CommandRunner* runner,
-                          StepOutput* out) {
+bool PullInsteadOfRunning(const StepSpec& spec, const Decision& decision, Disk* disk,
+                          CommandRunner* runner, StepOutput* out) {
   if (!spec.remote_pull || spec.remote_url.empty() || spec.outputs.empty()) return false;
   if (decision.why == Why::kForced || decision.why == Why::kNoSkip) return false;
   std::vector<std::string> lines;
-  if (!RunTransfer(spec, "pull", runner, &lines)) return false;
+  if (!RunTransfer(spec, "pull", disk, runner, &lines)) return false;
   size_t pulled = 0;
   for (const std::string& l : lines) {
     if (l.compare(0, 7, "pulled ") == 0) {
@@ -96,10 +94,10 @@ bool PullInsteadOfRunning(const StepSpec& spec, const Decision& decision, Comman
   return true;
 }
 
-void PushAfterSuccess(const StepSpec& spec, CommandRunner* runner, StepOutput* out) {
+void PushAfterSuccess(const StepSpec& spec, Disk* disk, CommandRunner* runner, StepOutput* out) {
   if (!spec.remote_push || spec.remote_url.empty()) return;
   std::vector<std::string> lines;
-  if (!RunTransfer(spec, "push", runner, &lines)) return;
+  if (!RunTransfer(spec, "push", disk, runner, &lines)) return;
   for (const std::string& l : lines) {
     if (l.compare(0, 7, "pushed ") == 0) out->Say("wfgen: " + l + " to '" + spec.remote_name + "'");
     if (l.compare(0, 7, "failed ") == 0) PrintWarning("remote '" + spec.remote_name + "': " + l);

@@ -4,6 +4,7 @@
 // wfgen-run stop it too, subprocess.h); wfgen-run stays small and static.
 #pragma once
 
+#include "runtime/base/disk.h"
 #include "runtime/base/subprocess.h"
 #include "runtime/state/decide.h"
 #include "runtime/state/step_spec.h"
@@ -16,12 +17,13 @@ namespace wfgen {
 // all and puts them in place (transfer/remote/pull_step.h). True when it
 // did: the step is done and the caller records it. A forced or no_skip step
 // is not pulled. Refused objects and remote errors are warnings; the step
-// then runs. Paths are relative to the current (project) directory.
-bool PullInsteadOfRunning(const StepSpec& spec, const Decision& decision, CommandRunner* runner,
-                          StepOutput* out);
+// then runs. Paths are relative to the current (project) directory; the
+// command list for the helper goes through `disk`.
+bool PullInsteadOfRunning(const StepSpec& spec, const Decision& decision, Disk* disk,
+                          CommandRunner* runner, StepOutput* out);
 
 // After a success: uploads the outputs the remote lacks. A failure is a
 // warning, never a failed step.
-void PushAfterSuccess(const StepSpec& spec, CommandRunner* runner, StepOutput* out);
+void PushAfterSuccess(const StepSpec& spec, Disk* disk, CommandRunner* runner, StepOutput* out);
 
 }  // namespace wfgen

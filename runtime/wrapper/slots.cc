@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "runtime/base/clock.h"
-#include "runtime/base/disk.h"
 #include "runtime/base/file_lock.h"
 #include "runtime/state/step_spec.h"
 
@@ -17,10 +16,9 @@ SlotLease::~SlotLease() {
   if (fd_ >= 0) close(fd_);
 }
 
-int SlotLease::Acquire(const std::string& dir, const std::string& pool, int depth,
+int SlotLease::Acquire(Disk* disk, const std::string& dir, const std::string& pool, int depth,
                        const std::function<bool()>& cancelled, std::string* err) {
-  RealDisk disk;
-  if (!disk.MakeDirs(dir, err)) return -1;
+  if (!disk->MakeDirs(dir, err)) return -1;
   for (int round = 0;; ++round) {
     for (int i = 0; i < depth; ++i) {
       std::string path = dir + "/" + FileSafeName(pool) + "." + std::to_string(i);

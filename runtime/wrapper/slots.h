@@ -10,6 +10,8 @@
 #include <functional>
 #include <string>
 
+#include "runtime/base/disk.h"
+
 namespace wfgen {
 
 class SlotLease {
@@ -21,8 +23,9 @@ class SlotLease {
 
   // Takes the lowest free slot of `pool` (depth slots) under `dir`,
   // waiting while all are taken. `cancelled` is polled while waiting.
-  // Returns the slot, or -1 if cancelled or on error (*err set).
-  int Acquire(const std::string& dir, const std::string& pool, int depth,
+  // Returns the slot, or -1 if cancelled or on error (*err set). `disk`
+  // creates `dir`; the slot files are flock(2)ed, so it is the real one.
+  int Acquire(Disk* disk, const std::string& dir, const std::string& pool, int depth,
               const std::function<bool()>& cancelled, std::string* err);
   int fd() const { return fd_; }
 

@@ -84,7 +84,11 @@ std::string HowStopped(int sig, const LineResult& r, int64_t grace_ms) {
 class Step {
  public:
   Step(const RunOptions& options, const StepSystem& system)
-      : options_(options), disk_(*system.disk), runner_(*system.runner), clock_(*system.clock) {}
+      : options_(options),
+        disk_(*system.disk),
+        runner_(*system.runner),
+        clock_(*system.clock),
+        locks_(system.disk) {}
   int Run();
   int die_of_signal() const { return die_of_signal_; }
 
@@ -147,7 +151,7 @@ bool Step::Load(std::string* err) {
       *err = options_.group_file + ": " + *err;
       return false;
     }
-    run_.emplace(Absolute(cwd_, group_.run_dir), CurrentRunId());
+    run_.emplace(&disk_, Absolute(cwd_, group_.run_dir), CurrentRunId());
   }
   runner_.set_grace_ms(spec_.grace_ms);
   if (ForcedByEnvironment(getenv("WFGEN_FORCE"), spec_.name)) options_.forced = true;
@@ -458,8 +462,8 @@ int Step::Execute() {
     std::string pool = spec->substr(0, colon);
     int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
     int n = lease->Acquire(
-        SlotsDir(), pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; },
-        &err);
+        &disk_, SlotsDir(), pool, depth > 0 ? depth : 1,
+        [this] { return runner_.StopSignal() != 0; }, &err);
     if (n < 0) {
       if (int sig = runner_.StopSignal()) return Stopped(sig);
       PrintNote(err);
@@ -478,7 +482,7 @@ int Step::Execute() {
     events_.Send(StepEvent{EventKind::kStop, options_.stamp, spec_.name,
                            SignalName(sig) + " " + std::to_string(grace_ms)});
   });
-  if (PullInsteadOfRunning(spec_, eval_.decision, &runner_, &out)) {  // docs/remotes.md
+  if (PullInsteadOfRunning(spec_, eval_.decision, &disk_, &runner_, &out)) {  // docs/remotes.md
     runner_.Finish();
     if (RecordSuccess(&err))
       return Finish(0, MemberState::kSucceeded, "pulled from " + spec_.remote_name);
@@ -563,7 +567,7 @@ int Step::RunAttempts(StepOutput* out, const std::vector<std::string>& env) {
     PrintNote("'" + spec_.name + "' succeeded but its record could not be written: " + err);
     return Finish(1, MemberState::kFailed, "record not written");
   }
-  PushAfterSuccess(spec_, &runner_, out);
+  PushAfterSuccess(spec_, &disk_, &runner_, out);
   if (attempt_ > 1) {
     std::string note = "succeeded on " + AttemptText();
     out->Say(Note("'" + spec_.name + "' " + note));
@@ -635,11 +639,10 @@ StepExit RunStepWith(const RunOptions& options, const StepSystem& system) {
   return e;
 }
 
-int RunStep(const RunOptions& options) {
-  RealDisk disk;
+int RunStep(const RunOptions& options, Disk* disk) {
   ProcessRunner runner(10000);
   MonotonicClock clock;
-  StepExit e = RunStepWith(options, StepSystem{&disk, &runner, &clock});
+  StepExit e = RunStepWith(options, StepSystem{disk, &runner, &clock});
   if (e.die_of_signal == 0) return e.code;
   fflush(stdout);
   signal(e.die_of_signal, SIG_DFL);
@@ -651,15 +654,14 @@ int RunStep(const RunOptions& options) {
   _exit(e.code);
 }
 
-int ReplayGroup(const std::string& group_file, const std::string& stamp) {
-  RealDisk disk;
+int ReplayGroup(Disk* disk, const std::string& group_file, const std::string& stamp) {
   std::string text, err;
   GroupSpec group;
-  if (!disk.ReadFile(group_file, &text, &err) || !ParseGroupSpec(text, &group, &err)) {
+  if (!disk->ReadFile(group_file, &text, &err) || !ParseGroupSpec(text, &group, &err)) {
     PrintLine("wfgen-run: " + group_file + ": " + err);
     return 2;
   }
-  GroupRun run(group.run_dir, CurrentRunId());
+  GroupRun run(disk, group.run_dir, CurrentRunId());
   // `wfgen run --group-output prefixed` showed the lines as they came.
   const char* mode = getenv("WFGEN_GROUP_OUTPUT");
   bool shown = mode && strcmp(mode, "prefixed") == 0;
@@ -673,7 +675,7 @@ int ReplayGroup(const std::string& group_file, const std::string& stamp) {
       PrintFile(log, log);
     }
   }
-  if (!stamp.empty() && !(disk.MakeDirs(DirName(stamp), &err) && disk.Touch(stamp, &err))) {
+  if (!stamp.empty() && !(disk->MakeDirs(DirName(stamp), &err) && disk->Touch(stamp, &err))) {
     PrintLine(Warning(err));
   }
   return 0;

@@ -28,8 +28,8 @@ namespace wfgen {
 using RunOptions = WrapperOptions;
 
 // What a step touches besides its files' paths: the disk, processes and
-// signals, and the clock. RunStep uses the real ones; unit tests a fake
-// runner and clock (fake_runner.h).
+// signals, and the clock. RunStep uses the real ones (the disk from main);
+// unit tests a fake runner and clock (fake_runner.h).
 struct StepSystem {
   Disk* disk;
   CommandRunner* runner;
@@ -51,11 +51,11 @@ StepExit RunStepWith(const RunOptions& options, const StepSystem& system);
 
 // Returns the process exit status. On an interrupt (Ctrl-C), it kills the
 // step's processes and then re-raises the signal, so Ninja sees it.
-int RunStep(const RunOptions& options);
+int RunStep(const RunOptions& options, Disk* disk);
 
 // `wfgen-run --replay GROUPFILE --stamp FILE`: prints the logs of the
 // group's members that ran in this ninja run, in declaration order.
-int ReplayGroup(const std::string& group_file, const std::string& stamp);
+int ReplayGroup(Disk* disk, const std::string& group_file, const std::string& stamp);
 
 // WFGEN_FORCE="*" or a space- or comma-separated list of command names.
 bool ForcedByEnvironment(const char* value, const std::string& name);

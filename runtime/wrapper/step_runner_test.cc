@@ -101,7 +101,7 @@ class StepRunnerTest : public ::testing::Test {
     options_.group_file = dir_ + "/group";
     options_.ran = dir_ + "/ran/fetch";
   }
-  GroupRun Group() const { return GroupRun(dir_ + "/run", CurrentRunId()); }
+  GroupRun Group() { return GroupRun(&disk_, dir_ + "/run", CurrentRunId()); }
 
   std::string dir_, cwd_;
   StepSpec spec_;

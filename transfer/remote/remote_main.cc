@@ -35,7 +35,7 @@ int Fail(const std::string& name, const std::string& msg) {
 
 }  // namespace
 
-int RemoteMain(int argc, char** argv) {
+int RemoteMain(Disk* disk, int argc, char** argv) {
   if (argc < 2) {
     fputs(kUsage, stderr);
     return 2;
@@ -65,28 +65,25 @@ int RemoteMain(int argc, char** argv) {
   }
   if (name.empty()) name = url;
 
-  std::string text;
-  FILE* f = commands_file == "-" ? stdin : fopen(commands_file.c_str(), "rbe");
-  if (!f || !ReadAll(f, &text)) {
+  std::string text, err;
+  bool read =
+      commands_file == "-" ? ReadAll(stdin, &text) : disk->ReadFile(commands_file, &text, &err);
+  if (!read) {
     fprintf(stderr, "wfgen: error: cannot read the command list %s\n", commands_file.c_str());
-    if (f && f != stdin) fclose(f);
     return 1;
   }
-  if (f != stdin) fclose(f);
   std::vector<RemoteCommand> commands;
-  std::string err;
   if (!ParseCommandList(text, &commands, &err)) {
     fprintf(stderr, "wfgen: error: %s\n", err.c_str());
     return 1;
   }
 
-  RealDisk disk;
   std::unique_ptr<Store> store;
-  if (!OpenStore(url, project, ProcessEnv(), &disk, &store, &err)) return Fail(name, err);
+  if (!OpenStore(url, project, ProcessEnv(), disk, &store, &err)) return Fail(name, err);
   RemoteResult result;
-  bool ok = verb == "push" ? Push(&disk, project, commands, store.get(), &result, &err)
-            : step         ? PullSteps(&disk, project, commands, store.get(), &result, &err)
-                           : Pull(&disk, project, commands, store.get(), &result, &err);
+  bool ok = verb == "push" ? Push(disk, project, commands, store.get(), &result, &err)
+            : step         ? PullSteps(disk, project, commands, store.get(), &result, &err)
+                           : Pull(disk, project, commands, store.get(), &result, &err);
   bool local_failure = false;
   for (const OutputReport& r : result.outputs) {
     printf("%s %s%s%s\n", OutcomeName(r.outcome), r.output.c_str(), r.detail.empty() ? "" : ": ",
@@ -96,7 +93,7 @@ int RemoteMain(int argc, char** argv) {
   fflush(stdout);
   if (!ok) return Fail(name, err);
   if (verb == "pull" && lock && !result.completed.empty() &&
-      !WriteWeaselLockEntries(&disk, project, commands, result.completed, &err)) {
+      !WriteWeaselLockEntries(disk, project, commands, result.completed, &err)) {
     fprintf(stderr, "wfgen: error: cannot update project.lock: %s\n", err.c_str());
     return 1;
   }

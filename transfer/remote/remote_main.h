@@ -20,9 +20,12 @@
 // output failed locally (`wfgen: error: remote 'NAME': ...`), 2 for usage.
 #pragma once
 
+#include "runtime/base/disk.h"
+
 namespace wfgen {
 
-// argv[0] is "push" or "pull" (an entry of wfgen-transfer's subcommand table).
-int RemoteMain(int argc, char** argv);
+// argv[0] is "push" or "pull" (an entry of wfgen-transfer's subcommand
+// table). Local files go through `disk`.
+int RemoteMain(Disk* disk, int argc, char** argv);
 
 }  // namespace wfgen
