@@ -204,10 +204,11 @@ TEST_F(CliTest, GraphIsDot) {
 }
 
 TEST_F(CliTest, TraceIsValidJsonWithOneLanePerSlot) {
+  // a and b each wait until the other has started.
   s.Write("project.yml", R"(max_parallel_processes: 2
 commands:
-  - {name: a, script: ["steptool a --sleep 0.3"], outputs: [a.txt]}
-  - {name: b, script: ["steptool b --sleep 0.3"], outputs: [b.txt]}
+  - {name: a, script: ["steptool a --mark a.on --wait-for b.on"], outputs: [a.txt]}
+  - {name: b, script: ["steptool b --mark b.on --wait-for a.on"], outputs: [b.txt]}
   - {name: c, script: ["steptool c"], outputs: [c.txt]}
 workflows:
   all:

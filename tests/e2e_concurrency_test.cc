@@ -5,7 +5,6 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <chrono>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -19,15 +18,13 @@ namespace {
 
 using Runs = std::vector<std::string>;
 
-// a -> b -> c, each taking `sleep` seconds and stamping its start and end.
-// The tests start a second run once `a` has started: 3 x 0.8 s leaves it
-// time to start its first wrapper before the first run ends, even on a
-// loaded machine.
-std::string Chain(double sleep) {
+// a -> b -> c, each taking `sleep` seconds and stamping its start and end;
+// `a_extra` goes on a's line.
+std::string Chain(double sleep, const std::string& a_extra = "") {
   char buf[1024];
   snprintf(buf, sizeof buf, R"(commands:
   - name: a
-    script: ["steptool a --in in.txt --out a.txt --sleep %g --stamp times.log"]
+    script: ["steptool a --in in.txt --out a.txt --sleep %g --stamp times.log%s"]
     deps: [in.txt]
     outputs: [a.txt]
   - name: b
@@ -41,9 +38,14 @@ std::string Chain(double sleep) {
 workflows:
   all: [a, b, c]
 )",
-           sleep, sleep, sleep);
+           sleep, a_extra.c_str(), sleep, sleep);
   return buf;
 }
+
+// A chain whose `a` holds the first run until the test creates `go`, so
+// the second run is started (and seen waiting) while the first owns the
+// project, however slow the machine.
+std::string HeldChain() { return Chain(0, " --wait-for go"); }
 
 struct Span {
   std::string name;
@@ -83,6 +85,23 @@ void ExpectNoOverlap(const TestSpace& s) {
   }
 }
 
+// How many of the project's wrappers have the lock file `lock` (below
+// .wfgen/locks) open and are asleep. A wrapper keeps `owner` open only
+// while it claims the project, and sleeps then only between looks at a
+// run that owns it; a wrapper waiting for a command's lock sleeps between
+// tries, and so does the one holding it while its step runs. Waiting for
+// this, rather than for a while, lets the first run go on only once the
+// second is known to wait for it.
+int AsleepWithLock(const TestSpace& s, const std::string& lock) {
+  int n = 0;
+  for (const ProcessInfo& p : ListProcesses(s.dir())) {
+    if (p.name == "wfgen-run" && p.state == 'S' && HasOpen(p.pid, s.Path(".wfgen/locks/" + lock))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
 void ExpectRecordsValid(const TestSpace& s, const std::vector<std::string>& names) {
   for (const std::string& n : names) {
     Record r;
@@ -94,12 +113,14 @@ void ExpectRecordsValid(const TestSpace& s, const std::vector<std::string>& name
 TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
   TestSpace s;
   s.Write("in.txt", "x\n");
-  s.Write("project.yml", Chain(0.8));
+  s.Write("project.yml", HeldChain());
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
   ASSERT_TRUE(
       WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
   TestSpace::Background second = s.Start({NinjaBin(), "all"});
+  EXPECT_TRUE(WaitFor([&] { return AsleepWithLock(s, "owner") == 1; }, 30));
+  s.Write("go", "");
   RunResult r1 = TestSpace::Wait(&first);
   RunResult r2 = TestSpace::Wait(&second);
   EXPECT_EQ(r1.exit, 0) << r1.output;
@@ -118,12 +139,13 @@ TEST(ConcurrencyTest, ASecondNinjaWaitsForTheFirstAndThenSkips) {
 TEST(ConcurrencyTest, WithLockFailTheSecondRefusesAndNamesTheFirst) {
   TestSpace s;
   s.Write("in.txt", "x\n");
-  s.Write("project.yml", Chain(0.8));
+  s.Write("project.yml", HeldChain());
   ASSERT_EQ(s.Wfgen().exit, 0);
   TestSpace::Background first = s.Start({NinjaBin(), "all"});
   ASSERT_TRUE(
       WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
   RunResult r2 = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
+  s.Write("go", "");
   RunResult r1 = TestSpace::Wait(&first);
   EXPECT_EQ(r1.exit, 0) << r1.output;
   EXPECT_NE(r2.exit, 0) << r2.output;
@@ -137,7 +159,7 @@ TEST(ConcurrencyTest, WithLockFailTheSecondRefusesAndNamesTheFirst) {
 TEST(ConcurrencyTest, ASecondWfgenRunWaitsAndSaysSoOrRefusesWithLockFail) {
   TestSpace s;
   s.Write("in.txt", "x\n");
-  s.Write("project.yml", Chain(0.8));
+  s.Write("project.yml", HeldChain());
   TestSpace::Background first = s.Start({WfgenBin(), "run", "all"});
   ASSERT_TRUE(
       WaitFor([&] { return s.Read("times.log").find("a start") != std::string::npos; }, 30));
@@ -149,8 +171,13 @@ TEST(ConcurrencyTest, ASecondWfgenRunWaitsAndSaysSoOrRefusesWithLockFail) {
       << refused.output;
   // Otherwise it waits, says so, and finds everything done.
   TestSpace::Background second = s.Start({WfgenBin(), "run", "all"});
+  std::string said;
+  EXPECT_TRUE(ReadUntil(&second, "another run of this project is going on (pid ", &said, 30))
+      << said;
+  s.Write("go", "");
   RunResult r1 = TestSpace::Wait(&first);
   RunResult r2 = TestSpace::Wait(&second);
+  r2.output = said + r2.output;
   EXPECT_EQ(r1.exit, 0) << r1.output;
   EXPECT_EQ(r2.exit, 0) << r2.output;
   EXPECT_NE(r2.output.find("another run of this project is going on (pid "), std::string::npos)
@@ -158,12 +185,6 @@ TEST(ConcurrencyTest, ASecondWfgenRunWaitsAndSaysSoOrRefusesWithLockFail) {
   EXPECT_NE(r2.output.find("3 up to date"), std::string::npos) << r2.output;
   EXPECT_EQ(s.TakeRuns(), (Runs{"a", "b", "c"}));
   ExpectNoOverlap(s);
-}
-
-long long NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 // Starts `ninja all` on Chain(30) with `kill_grace`, where `a` leaves a
@@ -184,23 +205,33 @@ void StartWithStubbornGrandchild(TestSpace* s, const std::string& kill_grace,
 
 TEST(ConcurrencyTest, AKilledRunDoesNotBlockTheNextOnceItsStepsAreGone) {
   TestSpace s;
-  // Stopping `a`'s grandchild takes the whole grace period.
+  // Stopping `a`'s grandchild would take the whole grace period: the test
+  // ends it itself once the next run is seen waiting for it.
   TestSpace::Background first;
-  ASSERT_NO_FATAL_FAILURE(StartWithStubbornGrandchild(&s, "1.5", &first));
-  long long killed = NowMs();
+  ASSERT_NO_FATAL_FAILURE(StartWithStubbornGrandchild(&s, "60", &first));
+  std::string sleeper = s.Read("times.log");
+  sleeper = sleeper.substr(sleeper.find("a sleeper ") + 10);
+  sleeper = sleeper.substr(0, sleeper.find('\n'));
   kill(first.pid, SIGKILL);
   TestSpace::Wait(&first);
   // The owner is dead: the next run takes over (even with
   // WFGEN_LOCK=fail), but only once the killed run's wrapper has stopped
-  // its step, grandchild included.
-  s.Write("project.yml", Chain(0));
-  RunResult r = s.Ninja({"all"}, {"WFGEN_LOCK=fail"});
+  // its step, grandchild included: the new `a` looks for that grandchild
+  // before it starts.
+  std::string next = Chain(0);
+  next.replace(
+      next.find("[\"steptool a "), 1,
+      "[\"sh -c 'kill -0 " + sleeper + " 2>/dev/null && touch old-sleeper-alive; true'\", ");
+  s.Write("project.yml", next);
+  TestSpace::Background second = s.Start({NinjaBin(), "all"}, {"WFGEN_LOCK=fail"});
+  EXPECT_TRUE(WaitFor([&] { return AsleepWithLock(s, "owner") == 1; }, 30));
+  kill(std::stoi(sleeper), SIGKILL);
+  RunResult r = TestSpace::Wait(&second);
   EXPECT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(s.TakeRuns(), (Runs{"a", "a", "b", "c"}));
-  std::vector<Span> spans = Spans(s);
-  ASSERT_EQ(spans.size(), 4u) << s.Read("times.log");
-  EXPECT_GE(spans[1].start, killed + 1000) << "started before the old step was stopped\n"
-                                           << s.Read("times.log");
+  EXPECT_EQ(Spans(s).size(), 4u) << s.Read("times.log");
+  EXPECT_FALSE(s.Exists("old-sleeper-alive")) << "started before the old step was stopped\n"
+                                              << s.Read("times.log");
   EXPECT_NE(r.output.find("still stopping"), std::string::npos) << r.output;
   EXPECT_EQ(CountProcesses(s.dir()), 0);
 }
@@ -228,12 +259,13 @@ TEST(ConcurrencyTest, AWrapperKilledWithSigkillLeavesNoGrandchild) {
 
 TEST(ConcurrencyTest, OneCommandIsNeverRunTwiceAtOnceByOneNinja) {
   // `ninja all a` starts the workflow's `a` and the standalone `a`
-  // together; the second waits for the first and then skips.
+  // together; the second waits for the first and then skips. The first
+  // goes on only once both wrappers are at a's lock.
   TestSpace s;
   s.Write("in.txt", "x\n");
   s.Write("project.yml", R"(commands:
   - name: a
-    script: ["steptool a --in in.txt --out a.txt --sleep 0.5 --stamp times.log"]
+    script: ["steptool a --in in.txt --out a.txt --wait-for go --stamp times.log"]
     deps: [in.txt]
     outputs: [a.txt]
 workflows:
@@ -242,7 +274,10 @@ workflows:
   // Dataflow: the workflow's `a` is not in the console pool, which would
   // run the two one after the other.
   ASSERT_EQ(s.Wfgen({"--schedule", "dataflow"}).exit, 0);
-  RunResult r = s.Ninja({"-j", "4", "all", "a"});
+  TestSpace::Background ninja = s.Start({NinjaBin(), "-j", "4", "all", "a"});
+  EXPECT_TRUE(WaitFor([&] { return AsleepWithLock(s, "a.lock") == 2; }, 30));
+  s.Write("go", "");
+  RunResult r = TestSpace::Wait(&ninja);
   EXPECT_EQ(r.exit, 0) << r.output;
   EXPECT_EQ(s.TakeRuns(), Runs{"a"}) << r.output;
   EXPECT_NE(r.output.find("waited"), std::string::npos) << r.output;

@@ -60,7 +60,7 @@ commands:
     script: ["steptool long --sleep 20 --print working-on-it --out long.txt"]
     outputs: [long.txt]
   - name: bad
-    script: ["steptool bad --sleep 1.5 --fail"]
+    script: ["steptool bad --wait-for seen --fail"]
   - name: third
     script: ["steptool third --out third.txt"]
     outputs: [third.txt]
@@ -80,6 +80,7 @@ workflows:
 
   // While the group runs: the header, the group, the running rows (with
   // elapsed time and the last output line), the waiting step after it.
+  // `bad` fails only once the test has seen all that (it waits for `seen`).
   std::string pane;
   ASSERT_TRUE(WaitForPane("working-on-it", &pane)) << pane;
   // Which members Ninja starts first is its choice; two run at a time (the
@@ -99,6 +100,7 @@ workflows:
   EXPECT_TRUE(LineWith(pane, {"after", "waiting"})) << pane;
   // Redrawn in place: the header appears once, however often it was drawn.
   EXPECT_EQ(pane.find("wfgen run all:"), pane.rfind("wfgen run all:")) << pane;
+  s.Write("seen", "");
 
   // After the failure: the failed row, the terminated row naming the cause,
   // the step that never started, the summary, ninja's exit status.
@@ -126,7 +128,7 @@ workflows:
 TEST_F(TmuxTest, NoColorAndResizeAreHonoured) {
   s.Write("project.yml", R"(commands:
   - name: slow
-    script: ["steptool slow --sleep 3 --print a-rather-long-line-of-output-that-will-not-fit-in-a-narrow-window"]
+    script: ["steptool slow --print a-rather-long-line-of-output-that-will-not-fit-in-a-narrow-window --wait-for resized"]
 workflows:
   all: [slow]
 )");
@@ -149,6 +151,7 @@ workflows:
       << pane;
   std::string raw = s.Run({"tmux", "-S", socket, "capture-pane", "-p", "-e", "-t", "t"}).output;
   EXPECT_EQ(raw.find("\x1b[3"), std::string::npos) << "colour codes despite NO_COLOR";
+  s.Write("resized", "");  // the step ends only now: the table was seen while it ran
   ASSERT_TRUE(WaitForPane("[exit 0]", &pane)) << pane;
 }
 

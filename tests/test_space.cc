@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -238,8 +239,9 @@ std::vector<ProcessInfo> ListProcesses(const std::string& dir) {
     std::string stat_line;
     std::getline(stat_file, stat_line);
     size_t paren = stat_line.rfind(')');
-    if (paren != std::string::npos && paren + 2 < stat_line.size() && stat_line[paren + 2] == 'Z')
-      continue;
+    char state =
+        paren != std::string::npos && paren + 2 < stat_line.size() ? stat_line[paren + 2] : '?';
+    if (state == 'Z') continue;
     char cwd[4096];
     ssize_t n = readlink((base + "/cwd").c_str(), cwd, sizeof cwd - 1);
     if (n <= 0) continue;
@@ -249,11 +251,26 @@ std::vector<ProcessInfo> ListProcesses(const std::string& dir) {
       info.pid = atoi(e->d_name);
       std::ifstream comm(base + "/comm");
       std::getline(comm, info.name);
+      info.state = state;
       found.push_back(info);
     }
   }
   closedir(proc);
   return found;
+}
+
+bool HasOpen(int pid, const std::string& path) {
+  std::string fds = "/proc/" + std::to_string(pid) + "/fd";
+  DIR* dir = opendir(fds.c_str());
+  if (!dir) return false;
+  bool open = false;
+  while (dirent* e = readdir(dir)) {
+    char target[4096];
+    ssize_t n = readlink((fds + "/" + e->d_name).c_str(), target, sizeof target - 1);
+    if (n > 0 && std::string(target, static_cast<size_t>(n)) == path) open = true;
+  }
+  closedir(dir);
+  return open;
 }
 
 void TestSpace::Replace(const std::string& rel, const std::string& from, const std::string& to) {
@@ -269,6 +286,19 @@ int CountOf(const std::string& text, const std::string& what) {
   int n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
+}
+
+int MaxConcurrency(const std::string& stamps, const std::string& prefix) {
+  std::istringstream in(stamps);
+  std::string line, name, what;
+  int now = 0, most = 0;
+  while (std::getline(in, line)) {
+    std::istringstream l(line);
+    if (!(l >> name >> what) || name.compare(0, prefix.size(), prefix) != 0) continue;
+    if (what == "start") most = std::max(most, ++now);
+    if (what == "end") --now;
+  }
+  return most;
 }
 
 std::string ScaledSeedDemo() {

@@ -82,12 +82,22 @@ int CountProcesses(const std::string& dir);
 struct ProcessInfo {
   int pid = 0;
   std::string name;  // /proc/PID/comm: "ninja", "wfgen-run", "wfgen-guard", ...
+  char state = '?';  // from /proc/PID/stat: 'R' running, 'S' asleep, ...
 };
 // The live processes counted by CountProcesses.
 std::vector<ProcessInfo> ListProcesses(const std::string& dir);
+// True if process `pid` has the file `path` (absolute) open.
+bool HasOpen(int pid, const std::string& path);
 
 // How many times `what` occurs in `text`.
 int CountOf(const std::string& text, const std::string& what);
+
+// The most steps running at once by steptool's --stamp lines ("NAME
+// start|end ..."), counting only names that begin with `prefix`. Counted
+// in the order the lines were appended: a step's end line is written
+// before its slot is freed, so a refill is never overlap, and no two lines
+// tie as their milliseconds can.
+int MaxConcurrency(const std::string& stamps, const std::string& prefix = "");
 
 // Seed 000's project (examples/seed-demo) with every sleep divided by 10:
 // each script line is `steptool NAME --sleep S --stamp times.log`, and

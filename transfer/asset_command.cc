@@ -45,12 +45,16 @@ int Usage(const std::string& why) {
   return 2;
 }
 
-}  // namespace
-
-int RunAssetCommand(Disk* disk, int argc, char** argv) {
-  AssetSpec spec;
+struct AssetArgs {
+  AssetSpec spec;  // from the flags; replaced by --spec's file
   std::string spec_file, project = ".", state;
   bool dry = false, explain = false, progress = false, have_source = false, have_path = false;
+};
+
+// False when the command ends here (--help, or a usage error), with its
+// exit status in *code.
+bool ParseAssetArgs(int argc, char** argv, AssetArgs* args, int* code) {
+  AssetSpec& spec = args->spec;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string* out) {
@@ -60,96 +64,62 @@ int RunAssetCommand(Disk* disk, int argc, char** argv) {
     };
     bool ok = true;
     if (a == "--spec") {
-      ok = value(&spec_file);
+      ok = value(&args->spec_file);
     } else if (a == "--project") {
-      ok = value(&project);
+      ok = value(&args->project);
     } else if (a == "--state") {
-      ok = value(&state);
+      ok = value(&args->state);
     } else if (a == "--dest") {
       ok = value(&spec.dest);
     } else if (a == "--url") {
       ok = value(&spec.url);
       spec.kind = AssetSpec::kUrl;
-      have_source = true;
+      args->have_source = true;
     } else if (a == "--repo") {
       ok = value(&spec.repo);
       spec.kind = AssetSpec::kGit;
-      have_source = true;
+      args->have_source = true;
     } else if (a == "--branch") {
       ok = value(&spec.branch);
     } else if (a == "--path") {
       ok = value(&spec.path);
-      have_path = true;
+      args->have_path = true;
     } else if (a == "--private") {
       spec.kind = AssetSpec::kPrivate;
-      have_source = true;
+      args->have_source = true;
     } else if (a == "--checksum") {
       ok = value(&spec.checksum);
     } else if (a == "--description") {
       ok = value(&spec.description);
     } else if (a == "--dry") {
-      dry = true;
+      args->dry = true;
     } else if (a == "--explain") {
-      explain = true;
+      args->explain = true;
     } else if (a == "--progress") {
-      progress = true;
+      args->progress = true;
     } else if (a == "-h" || a == "--help") {
       fputs(kUsage, stdout);
-      return 0;
+      *code = 0;
+      return false;
     } else {
-      return Usage("unknown argument '" + a + "'");
+      *code = Usage("unknown argument '" + a + "'");
+      return false;
     }
-    if (!ok) return Usage(a + " needs a value");
-  }
-
-  std::string err;
-  if (!spec_file.empty()) {
-    if (!spec.dest.empty() || have_source) return Usage("--spec takes no --dest or source flags");
-    std::string text;
-    if (!disk->ReadFile(spec_file, &text, &err) || !ParseAssetSpec(text, &spec, &err)) {
-      fprintf(stderr, "wfgen: error: asset spec %s: %s\n", spec_file.c_str(), err.c_str());
-      return 1;
-    }
-  } else {
-    if (spec.dest.empty() || !have_source) return Usage("give --spec FILE, or --dest and a source");
-    if (spec.kind == AssetSpec::kGit && !have_path) {
-      return Usage("a git asset needs --path (\"\" for the whole repository)");
+    if (!ok) {
+      *code = Usage(a + " needs a value");
+      return false;
     }
   }
+  return true;
+}
 
-  PosixProgramRunner runner;
-  AssetEnv env;
-  env.disk = disk;
-  env.runner = &runner;
-  env.project_dir = project;
-  env.state_dir = state;
-  if (!ApplyDownloadEnv([](const char* name) { return static_cast<const char*>(getenv(name)); },
-                        &env.download, &err)) {
-    fprintf(stderr, "wfgen: error: %s\n", err.c_str());
-    return 2;
-  }
-  ProgressLines lines(2, spec.dest);
-  if (progress) env.download.progress = &lines;
-  // Under `wfgen run`, the asset is a row of the table (progress_events.h).
-  EventSender events;
-  std::string stamp = spec_file.empty() ? "" : AssetEventStamp(spec_file);
-  std::string label = "asset " + spec.dest;
-  ProgressEvents live(&events, stamp, label, MonotonicMs());
-  bool report = !dry && events.active() && !stamp.empty();
-  if (report) {
-    events.Send(StepEvent{EventKind::kStart, stamp, label, ""});
-    if (!progress) env.download.progress = &live;
-  }
-
-  AssetOutcome outcome;
-  bool ok = FetchAsset(spec, dry, &env, &outcome, &err);
-  if (report) {
-    std::string end = !ok ? "failed " + err : outcome.fetched ? "succeeded" : "skipped";
-    events.Send(StepEvent{EventKind::kEnd, stamp, label, end, ok ? 0 : 1});
-  }
+// What was decided (with --dry or --explain) and done; the exit status.
+int Report(const AssetArgs& args, const AssetOutcome& outcome, bool ok, const std::string& err) {
+  const AssetSpec& spec = args.spec;
   const AssetDecision& d = outcome.decision;
-  if ((dry || explain) && !d.why.empty()) {
-    const char* verb = d.action == AssetDecision::kFetch ? (dry ? "would fetch: " : "fetch: ") : "";
+  if ((args.dry || args.explain) && !d.why.empty()) {
+    const char* verb =
+        d.action == AssetDecision::kFetch ? (args.dry ? "would fetch: " : "fetch: ") : "";
     printf("asset '%s': %s%s\n", spec.dest.c_str(), verb, d.why.c_str());
     fflush(stdout);
   }
@@ -158,7 +128,7 @@ int RunAssetCommand(Disk* disk, int argc, char** argv) {
     return 1;
   }
   if (!outcome.warning.empty()) fprintf(stderr, "wfgen: warning: %s\n", outcome.warning.c_str());
-  if (explain && outcome.fetched) {
+  if (args.explain && outcome.fetched) {
     if (spec.kind == AssetSpec::kGit) {
       printf("asset '%s': fetched commit %s\n", spec.dest.c_str(), outcome.commit.c_str());
     } else {
@@ -167,6 +137,66 @@ int RunAssetCommand(Disk* disk, int argc, char** argv) {
     }
   }
   return 0;
+}
+
+}  // namespace
+
+int RunAssetCommand(Disk* disk, int argc, char** argv) {
+  AssetArgs args;
+  int code = 0;
+  if (!ParseAssetArgs(argc, argv, &args, &code)) return code;
+  AssetSpec& spec = args.spec;
+
+  std::string err;
+  if (!args.spec_file.empty()) {
+    if (!spec.dest.empty() || args.have_source) {
+      return Usage("--spec takes no --dest or source flags");
+    }
+    std::string text;
+    if (!disk->ReadFile(args.spec_file, &text, &err) || !ParseAssetSpec(text, &spec, &err)) {
+      fprintf(stderr, "wfgen: error: asset spec %s: %s\n", args.spec_file.c_str(), err.c_str());
+      return 1;
+    }
+  } else {
+    if (spec.dest.empty() || !args.have_source) {
+      return Usage("give --spec FILE, or --dest and a source");
+    }
+    if (spec.kind == AssetSpec::kGit && !args.have_path) {
+      return Usage("a git asset needs --path (\"\" for the whole repository)");
+    }
+  }
+
+  PosixProgramRunner runner;
+  AssetEnv env;
+  env.disk = disk;
+  env.runner = &runner;
+  env.project_dir = args.project;
+  env.state_dir = args.state;
+  if (!ApplyDownloadEnv([](const char* name) { return static_cast<const char*>(getenv(name)); },
+                        &env.download, &err)) {
+    fprintf(stderr, "wfgen: error: %s\n", err.c_str());
+    return 2;
+  }
+  ProgressLines lines(2, spec.dest);
+  if (args.progress) env.download.progress = &lines;
+  // Under `wfgen run`, the asset is a row of the table (progress_events.h).
+  EventSender events;
+  std::string stamp = args.spec_file.empty() ? "" : AssetEventStamp(args.spec_file);
+  std::string label = "asset " + spec.dest;
+  ProgressEvents live(&events, stamp, label, MonotonicMs());
+  bool report = !args.dry && events.active() && !stamp.empty();
+  if (report) {
+    events.Send(StepEvent{EventKind::kStart, stamp, label, ""});
+    if (!args.progress) env.download.progress = &live;
+  }
+
+  AssetOutcome outcome;
+  bool ok = FetchAsset(spec, args.dry, &env, &outcome, &err);
+  if (report) {
+    std::string end = !ok ? "failed " + err : outcome.fetched ? "succeeded" : "skipped";
+    events.Send(StepEvent{EventKind::kEnd, stamp, label, end, ok ? 0 : 1});
+  }
+  return Report(args, outcome, ok, err);
 }
 
 }  // namespace wfgen

@@ -37,6 +37,85 @@ void RemoveStaleSpecs(Disk* disk, const std::string& dir, const std::set<std::st
   }
 }
 
+// --launcher replaces the top-level `launcher:`; a command's own still
+// wins. --retries N sets every command's number of retries; delay,
+// backoff and `on:` stay as project.yml says.
+void ApplyRunOptions(const GenerateOptions& options, Project* project) {
+  if (!options.launcher.empty()) project->launcher = options.launcher;
+  if (options.retries >= 0) {
+    project->retries.max = options.retries;
+    for (Command& c : project->commands) {
+      if (c.retries) c.retries->max = options.retries;
+    }
+  }
+}
+
+// A target named like the Ninja file (`-o other.ninja` and a command
+// `other.ninja`) would be a second edge for it. False, said, if there is.
+bool CheckNinjaFileName(const GenerateOptions& options, const Workspace& ws) {
+  std::string build_file = BaseName(ws.output);
+  std::string prefix = options.embed.empty() ? "" : options.embed + "/";
+  Diagnostics clash;
+  for (const Command& c : ws.project().commands) {
+    if (prefix + c.name.value == build_file) {
+      clash.Error(c.name.loc, "command '" + c.name.value + "' has the name of the Ninja file");
+    }
+  }
+  for (const Workflow& w : ws.project().workflows) {
+    if (prefix + w.name.value == build_file) {
+      clash.Error(w.name.loc, "workflow '" + w.name.value + "' has the name of the Ninja file");
+    }
+  }
+  if (!clash.has_errors()) return true;
+  fputs(clash.Render(options.project_file, ws.source, options.diagnostics).c_str(), stderr);
+  PrintLineToStderr(
+      Note("rename it, or write the Ninja file under another name (-o); nothing was written"));
+  return false;
+}
+
+// False, said, if the plan would make a Ninja file over the limit.
+bool CheckPlanSize(const GenerateOptions& options, const PlanOptions& plan_options,
+                   const Workspace& ws) {
+  if (!ws.plan.too_large) return true;
+  const Workflow* w = ws.project().FindWorkflow(ws.plan.too_large_in);
+  Diagnostics too_large;
+  too_large
+      .Error(w ? w->name.loc : Loc{},
+             std::string(w ? "workflow '" + w->name.value + "'" : "the project") +
+                 " would make a Ninja file of more than " +
+                 std::to_string(plan_options.max_bytes >> 20) + " MiB")
+      .notes.push_back(
+          "each step lists its command's deps and outputs and every earlier step "
+          "that writes them; split the workflow or declare fewer paths");
+  fputs(too_large.Render(options.project_file, ws.source, options.diagnostics).c_str(), stderr);
+  PrintLineToStderr(Note("1 error in " + options.project_file + "; nothing was written"));
+  return false;
+}
+
+// False, said, if members of a parallel group read what a sibling writes
+// (under dataflow, only where no order works).
+bool CheckGroupRaces(const GenerateOptions& options, const Workspace& ws) {
+  Diagnostics races;
+  for (const GroupRace& r : ws.plan.races) {
+    if (options.schedule == Schedule::kDataflow && !r.cycle) continue;
+    Diagnostic& d = races.Error(r.loc, "'" + r.reader + "' in parallel group " +
+                                           std::to_string(r.group_ordinal) + " reads '" + r.path +
+                                           "', which '" + r.writer + "' in the same group writes");
+    if (r.cycle) {
+      d.notes.push_back("'" + r.writer + "' also reads what '" + r.reader +
+                        "' writes, so no order works; move one of them out of the group");
+    } else {
+      d.notes.push_back("move '" + r.reader + "' after the group (a step of its own), or use " +
+                        "--schedule dataflow, which runs it after '" + r.writer + "'");
+    }
+  }
+  if (!races.has_errors()) return true;
+  fputs(races.Render(options.project_file, ws.source).c_str(), stderr);
+  fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", races.error_count(),
+          races.error_count() == 1 ? "" : "s", options.project_file.c_str());
+  return false;
+}
+
 }  // namespace
 
 bool WriteIfChanged(Disk* disk, const std::string& path, const std::string& content,
@@ -85,16 +164,7 @@ int OpenWorkspace(Disk* disk, const GenerateOptions& options, Workspace* ws) {
                            "; nothing was written"));
     return 2;
   }
-  // --launcher replaces the top-level `launcher:`; a command's own still wins.
-  if (!options.launcher.empty()) ws->loaded.project.launcher = options.launcher;
-  // --retries N sets every command's number of retries; delay, backoff and
-  // `on:` stay as project.yml says.
-  if (options.retries >= 0) {
-    ws->loaded.project.retries.max = options.retries;
-    for (Command& c : ws->loaded.project.commands) {
-      if (c.retries) c.retries->max = options.retries;
-    }
-  }
+  ApplyRunOptions(options, &ws->loaded.project);
   if (!ApplyRemoteCacheOptions(options.pull, options.push, &ws->loaded.project, &err)) {
     PrintError(err);
     return 2;
@@ -106,68 +176,14 @@ int OpenWorkspace(Disk* disk, const GenerateOptions& options, Workspace* ws) {
   ws->output = NinjaFileOf(options);
   ws->build_dir = DirName(ws->output);
   if (ws->build_dir.empty()) ws->build_dir = "/";
-  // A target named like the Ninja file (`-o other.ninja` and a command
-  // `other.ninja`) would be a second edge for it.
-  std::string build_file = BaseName(ws->output);
-  std::string prefix = options.embed.empty() ? "" : options.embed + "/";
-  Diagnostics clash;
-  for (const Command& c : ws->project().commands) {
-    if (prefix + c.name.value == build_file) {
-      clash.Error(c.name.loc, "command '" + c.name.value + "' has the name of the Ninja file");
-    }
-  }
-  for (const Workflow& w : ws->project().workflows) {
-    if (prefix + w.name.value == build_file) {
-      clash.Error(w.name.loc, "workflow '" + w.name.value + "' has the name of the Ninja file");
-    }
-  }
-  if (clash.has_errors()) {
-    fputs(clash.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
-    PrintLineToStderr(
-        Note("rename it, or write the Ninja file under another name (-o); nothing was written"));
-    return 2;
-  }
+  if (!CheckNinjaFileName(options, *ws)) return 2;
   PlanOptions plan_options;
   plan_options.schedule = options.schedule;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   plan_options.cpus = cpus > 0 ? static_cast<int>(cpus) : 1;
   plan_options.max_bytes = std::max(plan_options.max_bytes, 8 * ws->source.size());
   ws->plan = MakePlan(ws->project(), plan_options);
-  if (ws->plan.too_large) {
-    const Workflow* w = ws->project().FindWorkflow(ws->plan.too_large_in);
-    Diagnostics too_large;
-    too_large
-        .Error(w ? w->name.loc : Loc{},
-               std::string(w ? "workflow '" + w->name.value + "'" : "the project") +
-                   " would make a Ninja file of more than " +
-                   std::to_string(plan_options.max_bytes >> 20) + " MiB")
-        .notes.push_back(
-            "each step lists its command's deps and outputs and every earlier step "
-            "that writes them; split the workflow or declare fewer paths");
-    fputs(too_large.Render(options.project_file, ws->source, options.diagnostics).c_str(), stderr);
-    PrintLineToStderr(Note("1 error in " + options.project_file + "; nothing was written"));
-    return 2;
-  }
-  Diagnostics races;
-  for (const GroupRace& r : ws->plan.races) {
-    if (options.schedule == Schedule::kDataflow && !r.cycle) continue;
-    Diagnostic& d = races.Error(r.loc, "'" + r.reader + "' in parallel group " +
-                                           std::to_string(r.group_ordinal) + " reads '" + r.path +
-                                           "', which '" + r.writer + "' in the same group writes");
-    if (r.cycle) {
-      d.notes.push_back("'" + r.writer + "' also reads what '" + r.reader +
-                        "' writes, so no order works; move one of them out of the group");
-    } else {
-      d.notes.push_back("move '" + r.reader + "' after the group (a step of its own), or use " +
-                        "--schedule dataflow, which runs it after '" + r.writer + "'");
-    }
-  }
-  if (races.has_errors()) {
-    fputs(races.Render(options.project_file, ws->source).c_str(), stderr);
-    fprintf(stderr, "wfgen: %d error%s in %s; nothing was written\n", races.error_count(),
-            races.error_count() == 1 ? "" : "s", options.project_file.c_str());
-    return 2;
-  }
+  if (!CheckPlanSize(options, plan_options, *ws) || !CheckGroupRaces(options, *ws)) return 2;
   return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "generator/project/json_text.h"
 
@@ -101,27 +102,45 @@ class Merger {
     err->message = message;
     return false;
   }
+  // The whole file when there was none (or only white space).
+  std::string NewFile();
+  // False, with `err` at the place, for a file wfgen cannot merge into.
+  bool Check(const JsonValue& root, JsonError* err);
+  // Takes the indentation unit from the first key, if it starts a line.
+  void FollowIndentUnit(const JsonValue& root);
+  // Notes the user's tasks: their labels, and whether one is the default
+  // build task.
+  void ReadUserTasks(const JsonValue* tasks);
+  // With no "tasks" key: new members after the last one (or inside `{}`).
+  Edit AddTasksKey(const JsonValue& root, bool add_version);
+  // With a "tasks" key: "version" in front of the first key.
+  Edit AddVersionKey(const JsonValue& root);
+  // With a "tasks" key: its list with wfgen's tasks replaced.
+  Edit ReplaceTasks(const JsonValue& tasks);
+  // The indentation of the list's elements: that of the first element that
+  // starts a line, or one unit more than the key's.
+  std::string ElementIndent(const JsonValue& tasks, const std::string& key_indent);
   // wfgen's tasks, each preceded by "\n" + indent, joined by commas.
-  std::string NewTasks(const std::string& indent, const std::set<std::string>& user_labels,
-                       bool user_default);
+  std::string NewTasks(const std::string& indent);
 
   const std::string& text_;
   const std::vector<EditorTarget>& targets_;
   TasksResult* out_;
   std::string unit_ = "  ";
+  std::set<std::string> user_labels_;
+  bool user_default_ = false;
 };
 
-std::string Merger::NewTasks(const std::string& indent, const std::set<std::string>& user_labels,
-                             bool user_default) {
+std::string Merger::NewTasks(const std::string& indent) {
   std::string s;
   for (const EditorTarget& t : targets_) {
-    if (user_labels.count(kLabelPrefix + t.name)) {
+    if (user_labels_.count(kLabelPrefix + t.name)) {
       out_->notes.push_back("kept your task '" + std::string(kLabelPrefix) + t.name +
                             "' (it does not run wfgen); wfgen's is not added");
       continue;
     }
     std::string group;
-    if (t.is_workflow && t.name == "all" && !user_default) {
+    if (t.is_workflow && t.name == "all" && !user_default_) {
       group = "{ \"kind\": \"build\", \"isDefault\": true }";
     } else if (t.is_workflow) {
       group = "\"build\"";
@@ -132,26 +151,18 @@ std::string Merger::NewTasks(const std::string& indent, const std::set<std::stri
   return s;
 }
 
-bool Merger::Run(JsonError* err) {
-  if (SkipJsoncSpace(text_, 0) == text_.size()) {
-    // A new file. Comments are fine: VS Code reads tasks.json as JSON with
-    // comments.
-    out_->text =
-        "{\n"
-        "  // Tasks labelled \"wfgen: ...\" are written by `wfgen editor vscode`; run it\n"
-        "  // again after editing project.yml. It replaces only those and keeps the rest.\n"
-        "  \"version\": \"2.0.0\",\n"
-        "  \"tasks\": [" +
-        NewTasks("    ", {}, false) + "\n  ]\n}\n";
-    return true;
-  }
-  JsonValue root;
-  if (!ParseJsonc(text_, &root, err)) return false;
+std::string Merger::NewFile() {
+  // Comments are fine: VS Code reads tasks.json as JSON with comments.
+  return "{\n"
+         "  // Tasks labelled \"wfgen: ...\" are written by `wfgen editor vscode`; run it\n"
+         "  // again after editing project.yml. It replaces only those and keeps the rest.\n"
+         "  \"version\": \"2.0.0\",\n"
+         "  \"tasks\": [" +
+         NewTasks("    ") + "\n  ]\n}\n";
+}
+
+bool Merger::Check(const JsonValue& root, JsonError* err) {
   if (!root.is_object()) return Fail(root.begin, "tasks.json must hold an object", err);
-  if (!root.key_begins.empty() && StartsLine(text_, root.key_begins[0])) {
-    unit_ = IndentAt(text_, root.key_begins[0]);
-    if (unit_.empty()) unit_ = "  ";
-  }
   const JsonValue* version = root.Find("version");
   if (version && !(version->is_string() && version->text == "2.0.0")) {
     return Fail(version->begin,
@@ -161,88 +172,119 @@ bool Merger::Run(JsonError* err) {
   }
   const JsonValue* tasks = root.Find("tasks");
   if (tasks && !tasks->is_array()) return Fail(tasks->begin, "\"tasks\" must be a list", err);
+  return true;
+}
 
-  std::set<std::string> user_labels;
-  bool user_default = false;
+void Merger::FollowIndentUnit(const JsonValue& root) {
+  if (!root.key_begins.empty() && StartsLine(text_, root.key_begins[0])) {
+    unit_ = IndentAt(text_, root.key_begins[0]);
+    if (unit_.empty()) unit_ = "  ";
+  }
+}
+
+void Merger::ReadUserTasks(const JsonValue* tasks) {
   if (tasks) {
     for (const auto& t : tasks->items) {
       if (IsWfgenTask(*t)) continue;
-      if (t->is_object()) user_labels.insert(t->StringOf("label"));
-      user_default |= IsDefaultBuildTask(*t);
+      if (t->is_object()) user_labels_.insert(t->StringOf("label"));
+      user_default_ |= IsDefaultBuildTask(*t);
       ++out_->kept;
     }
   }
-  if (user_default) {
+  if (user_default_) {
     out_->notes.push_back(
         "you have a default build task; 'wfgen: all' is in the build group "
         "without replacing it");
   }
+}
+
+Edit Merger::AddTasksKey(const JsonValue& root, bool add_version) {
+  std::string key_indent = unit_;
+  std::string members;
+  if (add_version) members += "\n" + key_indent + "\"version\": \"2.0.0\",";
+  members +=
+      "\n" + key_indent + "\"tasks\": [" + NewTasks(key_indent + unit_) + "\n" + key_indent + "]";
+  if (root.items.empty()) return {root.begin + 1, root.begin + 1, members + "\n"};
+  // After the last member, minding a trailing comma.
+  size_t after = root.items.back()->end;
+  size_t next = SkipJsoncSpace(text_, after);
+  if (next < text_.size() && text_[next] == ',') return {next + 1, next + 1, members};
+  return {after, after, "," + members};
+}
+
+Edit Merger::AddVersionKey(const JsonValue& root) {
+  return {root.key_begins[0], root.key_begins[0],
+          "\"version\": \"2.0.0\",\n" + IndentAt(text_, root.key_begins[0])};
+}
+
+std::string Merger::ElementIndent(const JsonValue& tasks, const std::string& key_indent) {
+  for (const auto& t : tasks.items) {
+    if (StartsLine(text_, t->begin)) return IndentAt(text_, t->begin);
+  }
+  return key_indent + unit_;
+}
+
+Edit Merger::ReplaceTasks(const JsonValue& tasks) {
+  // Rebuild the inside of the list from the kept elements' own text (each
+  // with the space and comments before it) and wfgen's new tasks, placed
+  // where wfgen's first old task was, or at the end.
+  std::string key_indent = IndentAt(text_, tasks.begin);
+  std::string fresh = NewTasks(ElementIndent(tasks, key_indent));
+  std::string inside;
+  bool placed = false;
+  size_t chunk = tasks.begin + 1;  // where the next element's leading space starts
+  size_t tail = chunk;             // where the space before `]` starts
+  for (const auto& t : tasks.items) {
+    size_t next = SkipJsoncSpace(text_, t->end);
+    bool comma = next < text_.size() && text_[next] == ',';
+    if (IsWfgenTask(*t)) {
+      ++out_->replaced;
+      if (!placed) {
+        inside += std::string(inside.empty() || fresh.empty() ? "" : ",") + fresh;
+        placed = true;
+      }
+    } else {
+      inside += std::string(inside.empty() ? "" : ",") + text_.substr(chunk, t->end - chunk);
+    }
+    chunk = comma ? next + 1 : t->end;
+    tail = chunk;
+  }
+  if (!placed) inside += std::string(inside.empty() || fresh.empty() ? "" : ",") + fresh;
+  std::string closing = text_.substr(tail, tasks.end - 1 - tail);
+  if (closing.find('\n') == std::string::npos) closing = "\n" + key_indent + closing;
+  return {tasks.begin + 1, tasks.end - 1, inside + closing};
+}
+
+// `text` with the edits made; they do not overlap, and are made from the
+// last to the first so that each one's offsets still hold.
+std::string ApplyEdits(std::string text, std::vector<Edit> edits) {
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
+  for (const Edit& e : edits) text.replace(e.begin, e.end - e.begin, e.text);
+  return text;
+}
+
+bool Merger::Run(JsonError* err) {
+  if (SkipJsoncSpace(text_, 0) == text_.size()) {
+    out_->text = NewFile();
+    return true;
+  }
+  JsonValue root;
+  if (!ParseJsonc(text_, &root, err)) return false;
+  if (!Check(root, err)) return false;
+  FollowIndentUnit(root);
+  const JsonValue* version = root.Find("version");
+  const JsonValue* tasks = root.Find("tasks");
+  ReadUserTasks(tasks);
 
   std::vector<Edit> edits;
   if (!tasks) {
-    // New members after the last one (or inside `{}`), minding a trailing comma.
-    std::string key_indent = unit_;
-    std::string members;
-    if (!version) members += "\n" + key_indent + "\"version\": \"2.0.0\",";
-    members += "\n" + key_indent + "\"tasks\": [" +
-               NewTasks(key_indent + unit_, user_labels, user_default) + "\n" + key_indent + "]";
-    if (root.items.empty()) {
-      edits.push_back({root.begin + 1, root.begin + 1, members + "\n"});
-    } else {
-      size_t after = root.items.back()->end;
-      size_t next = SkipJsoncSpace(text_, after);
-      if (next < text_.size() && text_[next] == ',') {
-        edits.push_back({next + 1, next + 1, members});
-      } else {
-        edits.push_back({after, after, "," + members});
-      }
-    }
+    edits.push_back(AddTasksKey(root, !version));
   } else {
-    if (!version) {
-      edits.push_back({root.key_begins[0], root.key_begins[0],
-                       "\"version\": \"2.0.0\",\n" + IndentAt(text_, root.key_begins[0])});
-    }
-    // Rebuild the inside of the list from the kept elements' own text (each
-    // with the space and comments before it) and wfgen's new tasks, placed
-    // where wfgen's first old task was, or at the end.
-    std::string key_indent = IndentAt(text_, tasks->begin);
-    std::string indent = key_indent + unit_;
-    for (const auto& t : tasks->items) {
-      if (StartsLine(text_, t->begin)) {
-        indent = IndentAt(text_, t->begin);
-        break;
-      }
-    }
-    std::string fresh = NewTasks(indent, user_labels, user_default);
-    std::string inside;
-    bool placed = false;
-    size_t chunk = tasks->begin + 1;  // where the next element's leading space starts
-    size_t tail = chunk;              // where the space before `]` starts
-    for (const auto& t : tasks->items) {
-      size_t next = SkipJsoncSpace(text_, t->end);
-      bool comma = next < text_.size() && text_[next] == ',';
-      if (IsWfgenTask(*t)) {
-        ++out_->replaced;
-        if (!placed) {
-          inside += std::string(inside.empty() || fresh.empty() ? "" : ",") + fresh;
-          placed = true;
-        }
-      } else {
-        inside += std::string(inside.empty() ? "" : ",") + text_.substr(chunk, t->end - chunk);
-      }
-      chunk = comma ? next + 1 : t->end;
-      tail = chunk;
-    }
-    if (!placed) inside += std::string(inside.empty() || fresh.empty() ? "" : ",") + fresh;
-    std::string closing = text_.substr(tail, tasks->end - 1 - tail);
-    if (closing.find('\n') == std::string::npos) closing = "\n" + key_indent + closing;
-    edits.push_back({tasks->begin + 1, tasks->end - 1, inside + closing});
+    if (!version) edits.push_back(AddVersionKey(root));
+    edits.push_back(ReplaceTasks(*tasks));
   }
-
-  out_->text = text_;
-  std::sort(edits.begin(), edits.end(),
-            [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
-  for (const Edit& e : edits) out_->text.replace(e.begin, e.end - e.begin, e.text);
+  out_->text = ApplyEdits(text_, std::move(edits));
   return true;
 }
 

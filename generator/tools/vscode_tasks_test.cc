@@ -47,80 +47,55 @@ std::vector<std::string> Labels(const std::string& text) {
   return labels;
 }
 
+// One of wfgen's tasks as a new file holds it, exactly, with $name,
+// $detail and $group (the whole "group" line, or nothing) filled in.
+std::string NewFileTask(const std::string& name, const std::string& detail,
+                        const std::string& group) {
+  std::string task = R"(    {
+      "label": "wfgen: $name",
+      "detail": "$detail",
+      "type": "process",
+      "command": "wfgen",
+      "args": ["run", "$name"],
+      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
+$group      "problemMatcher": {
+        "owner": "wfgen",
+        "source": "wfgen",
+        "fileLocation": ["autoDetect", "${workspaceFolder}"],
+        "pattern": {
+          "regexp": "^(.*?):(\\d+):(\\d+): (error|warning): (.*)$",
+          "file": 1,
+          "line": 2,
+          "column": 3,
+          "severity": 4,
+          "message": 5
+        }
+      }
+    })";
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"$name", name},
+                                   {"$detail", detail},
+                                   {"$group", group}}) {
+    for (size_t at = task.find(key); at != std::string::npos;
+         at = task.find(key, at + value.size())) {
+      task.replace(at, key.size(), value);
+    }
+  }
+  return task;
+}
+
 TEST(VscodeTasksTest, ANewFileExactly) {
-  TasksResult r;
-  EXPECT_EQ(Merge("", &r), R"({
+  const std::string head = R"({
   // Tasks labelled "wfgen: ..." are written by `wfgen editor vscode`; run it
   // again after editing project.yml. It replaces only those and keeps the rest.
   "version": "2.0.0",
   "tasks": [
-    {
-      "label": "wfgen: all",
-      "detail": "workflow: prep -> [train]",
-      "type": "process",
-      "command": "wfgen",
-      "args": ["run", "all"],
-      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
-      "group": { "kind": "build", "isDefault": true },
-      "problemMatcher": {
-        "owner": "wfgen",
-        "source": "wfgen",
-        "fileLocation": ["autoDetect", "${workspaceFolder}"],
-        "pattern": {
-          "regexp": "^(.*?):(\\d+):(\\d+): (error|warning): (.*)$",
-          "file": 1,
-          "line": 2,
-          "column": 3,
-          "severity": 4,
-          "message": 5
-        }
-      }
-    },
-    {
-      "label": "wfgen: prep",
-      "detail": "Prepare the data",
-      "type": "process",
-      "command": "wfgen",
-      "args": ["run", "prep"],
-      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
-      "problemMatcher": {
-        "owner": "wfgen",
-        "source": "wfgen",
-        "fileLocation": ["autoDetect", "${workspaceFolder}"],
-        "pattern": {
-          "regexp": "^(.*?):(\\d+):(\\d+): (error|warning): (.*)$",
-          "file": 1,
-          "line": 2,
-          "column": 3,
-          "severity": 4,
-          "message": 5
-        }
-      }
-    },
-    {
-      "label": "wfgen: train",
-      "detail": "command",
-      "type": "process",
-      "command": "wfgen",
-      "args": ["run", "train"],
-      "options": { "cwd": "${workspaceFolder}", "env": { "WFGEN_DIAGNOSTICS": "notes-inline" } },
-      "problemMatcher": {
-        "owner": "wfgen",
-        "source": "wfgen",
-        "fileLocation": ["autoDetect", "${workspaceFolder}"],
-        "pattern": {
-          "regexp": "^(.*?):(\\d+):(\\d+): (error|warning): (.*)$",
-          "file": 1,
-          "line": 2,
-          "column": 3,
-          "severity": 4,
-          "message": 5
-        }
-      }
-    }
-  ]
-}
-)");
+)";
+  const std::string default_build = R"(      "group": { "kind": "build", "isDefault": true },
+)";
+  TasksResult r;
+  EXPECT_EQ(Merge("", &r), head + NewFileTask("all", "workflow: prep -> [train]", default_build) +
+                               ",\n" + NewFileTask("prep", "Prepare the data", "") + ",\n" +
+                               NewFileTask("train", "command", "") + "\n  ]\n}\n");
   EXPECT_EQ(r.written, 3);
   EXPECT_EQ(r.kept, 0);
 }

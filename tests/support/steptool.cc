@@ -4,7 +4,7 @@
 //   steptool NAME [--in P]... [--out F]... [--outdir D]... [--salt S]
 //            [--head N] [--sleep SECONDS] [--fail] [--fail-late] [--exit N]
 //            [--print TEXT] [--print-env VAR]... [--stamp FILE] [--spawn-sleeper]
-//            [--slow-write S] [--bytes N] [--wait-for FILE [--then TEXT]]
+//            [--slow-write S] [--bytes N] [--mark FILE] [--wait-for FILE]... [--then TEXT]
 //
 // Appends NAME to runs.log, then writes every --out file and --outdir
 // directory (files part-1.txt, part-2.txt) with content derived from the
@@ -19,15 +19,20 @@
 // between, so that a kill can leave it half-written (the chaos test).
 // --bytes N writes N bytes of binary, non-UTF-8 data to stdout (64 KiB
 // blocks; output tests).
-// --wait-for FILE waits (up to 60 s) until FILE exists, after the first
-// output and before the sleep; --then TEXT is printed after it (live
-// output tests: the test creates FILE once it has seen the first line).
+// --mark FILE creates FILE once the step is under way (after its first
+// output and its sleeper), for another step or the test to wait for.
+// --wait-for FILE waits (up to 60 s in all) until FILE exists, after the
+// mark and before the sleep; given more than once, until every one does.
+// --then TEXT is printed after the wait (live output tests: the test
+// creates FILE once it has seen the first line). Tests order steps with
+// these instead of sleeping and hoping one is still running.
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -109,7 +114,8 @@ int main(int argc, char** argv) {
   }
   std::string name = argv[1];
   std::vector<std::string> ins, outs, outdirs, envs;
-  std::string salt = "s0", stamp, print, wait_for, then;
+  std::vector<std::string> wait_for;
+  std::string salt = "s0", stamp, print, mark, then;
   int head = -1, code = 1;
   double sleep_s = 0, slow_write = 0;
   long long bytes = 0;
@@ -132,7 +138,8 @@ int main(int argc, char** argv) {
     else if (a == "--spawn-sleeper") sleeper = true;
     else if (a == "--slow-write") slow_write = atof(val().c_str());
     else if (a == "--bytes") bytes = atoll(val().c_str());
-    else if (a == "--wait-for") wait_for = val();
+    else if (a == "--wait-for") wait_for.push_back(val());
+    else if (a == "--mark") mark = val();
     else if (a == "--then") then = val();
   }
   Append("runs.log", name);
@@ -150,13 +157,24 @@ int main(int argc, char** argv) {
   }
   fflush(stdout);
   if (sleeper) {
+    // Goes on only once the sleeper ignores the signals and has stamped
+    // its line, so that a --mark after it means the sleeper is in place.
+    int ready[2];
+    if (pipe(ready) != 0) return 5;
     pid_t pid = fork();
     if (pid == 0) {
+      close(ready[0]);
       signal(SIGTERM, SIG_IGN);
       signal(SIGINT, SIG_IGN);
       if (!stamp.empty()) Append(stamp, name + " sleeper " + std::to_string(getpid()));
+      close(ready[1]);
       for (;;) pause();
     }
+    close(ready[1]);
+    char c;
+    while (read(ready[0], &c, 1) < 0 && errno == EINTR) {
+    }
+    close(ready[0]);
   }
   if (bytes > 0) {
     // Every byte value, invalid UTF-8 sequences, NULs and terminal escapes.
@@ -171,9 +189,13 @@ int main(int argc, char** argv) {
     }
     fflush(stdout);
   }
+  if (!mark.empty()) Append(mark, name);
   if (!wait_for.empty()) {
     struct stat st;
-    for (int i = 0; i < 6000 && stat(wait_for.c_str(), &st) != 0; ++i) usleep(10000);
+    int polls = 0;
+    for (const std::string& file : wait_for) {
+      for (; polls < 6000 && stat(file.c_str(), &st) != 0; ++polls) usleep(10000);
+    }
     if (!then.empty()) printf("%s\n", then.c_str());
     fflush(stdout);
   }

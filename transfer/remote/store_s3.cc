@@ -61,6 +61,75 @@ size_t ReadFileData(char* data, size_t size, size_t n, void* user) {
   return fread(data, size, n, static_cast<FILE*>(user)) * size;
 }
 
+// Where a request for `key` goes: AWS's virtual-hosted bucket address, or
+// the bucket as the first part of the path at AWS_ENDPOINT_URL.
+struct S3Address {
+  std::string base;  // scheme and host
+  std::string host;
+  std::string path;
+};
+
+S3Address Locate(const AwsSettings& settings, const std::string& bucket, const std::string& key) {
+  S3Address a;
+  if (!settings.endpoint_url.empty()) {
+    a.base = settings.endpoint_url;
+    while (!a.base.empty() && a.base.back() == '/') a.base.pop_back();
+    size_t scheme = a.base.find("://");
+    a.host = scheme == std::string::npos ? a.base : a.base.substr(scheme + 3);
+    a.host = a.host.substr(0, a.host.find('/'));
+    a.path = "/" + bucket + "/" + AwsUriEncode(key, false);
+  } else {
+    a.host = bucket + ".s3." + settings.region + ".amazonaws.com";
+    a.base = "https://" + a.host;
+    a.path = "/" + AwsUriEncode(key, false);
+  }
+  return a;
+}
+
+// The body goes to the file only for a successful GET of an object;
+// anything else (listings, error documents) is collected in memory. The
+// file is created on the first byte of a 200 response.
+struct ObjectSink {
+  S3Store::Response* resp;
+  FILE* file;
+  CURL* curl;
+  std::string path;
+  bool opened = false;
+  bool failed = false;
+};
+
+size_t WriteObjectData(char* data, size_t size, size_t n, void* user) {
+  ObjectSink* k = static_cast<ObjectSink*>(user);
+  long status = 0;
+  curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &status);
+  if (status != 200) return AppendBody(data, size, n, &k->resp->body);
+  if (!k->opened) {
+    k->opened = true;
+    int fd = open(k->path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    k->file = fd < 0 ? nullptr : fdopen(fd, "wb");
+    if (!k->file) k->failed = true;
+  }
+  if (!k->file) return 0;
+  return WriteFileData(data, size, n, k->file);
+}
+
+// Makes the downloaded file whole after the transfer: flushed to disk, or
+// created empty for an empty object. False if it could not be flushed.
+bool FinishObject(ObjectSink* sink, long status) {
+  bool ok = true;
+  if (sink->file) {
+    if (fflush(sink->file) != 0 || fsync(fileno(sink->file)) != 0) ok = false;
+    fclose(sink->file);
+  }
+  if (!sink->path.empty() && status == 200 && !sink->opened) {
+    // An empty object: the write callback never ran.
+    int fd = open(sink->path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) close(fd);
+    sink->opened = true;
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::string XmlDecode(const std::string& s) {
@@ -150,24 +219,12 @@ std::string S3Store::Describe(const std::string& key) const {
 bool S3Store::Send(const std::string& method, const std::string& key, const std::string& query,
                    const std::string& body_file, const std::string& out_file, Response* resp,
                    std::string* err) {
-  std::string base, host, path;
-  if (!settings_.endpoint_url.empty()) {
-    base = settings_.endpoint_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    size_t scheme = base.find("://");
-    host = scheme == std::string::npos ? base : base.substr(scheme + 3);
-    host = host.substr(0, host.find('/'));
-    path = "/" + bucket_ + "/" + AwsUriEncode(key, false);
-  } else {
-    host = bucket_ + ".s3." + settings_.region + ".amazonaws.com";
-    base = "https://" + host;
-    path = "/" + AwsUriEncode(key, false);
-  }
+  S3Address address = Locate(settings_, bucket_, key);
   SigV4Request sig;
   sig.method = method;
-  sig.canonical_uri = path;
+  sig.canonical_uri = address.path;
   sig.canonical_query = query;
-  sig.headers["host"] = host;
+  sig.headers["host"] = address.host;
   sig.payload_sha256 = kEmptySha256;
   uint64_t size = 0;
   if (!body_file.empty() && !FileSha256(body_file, &sig.payload_sha256, &size, err)) return false;
@@ -186,7 +243,7 @@ bool S3Store::Send(const std::string& method, const std::string& key, const std:
   headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
   std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_guard(headers, curl_slist_free_all);
 
-  std::string url = base + path + (query.empty() ? "" : "?" + query);
+  std::string url = address.base + address.path + (query.empty() ? "" : "?" + query);
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
@@ -211,31 +268,9 @@ bool S3Store::Send(const std::string& method, const std::string& key, const std:
     curl_easy_setopt(c, CURLOPT_READDATA, in.get());
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
   }
-  // The body goes to the file only for a successful GET of an object;
-  // anything else (listings, error documents) is collected in memory.
-  struct Sink {
-    Response* resp;
-    FILE* file;
-    CURL* curl;
-    std::string path;
-    bool opened = false;
-    bool failed = false;
-  } sink{resp, nullptr, c, out_file};
+  ObjectSink sink{resp, nullptr, c, out_file};
   if (!out_file.empty()) {
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) -> size_t {
-      Sink* k = static_cast<Sink*>(u);
-      long status = 0;
-      curl_easy_getinfo(k->curl, CURLINFO_RESPONSE_CODE, &status);
-      if (status != 200) return AppendBody(d, s, n, &k->resp->body);
-      if (!k->opened) {
-        k->opened = true;
-        int fd = open(k->path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        k->file = fd < 0 ? nullptr : fdopen(fd, "wb");
-        if (!k->file) k->failed = true;
-      }
-      if (!k->file) return 0;
-      return WriteFileData(d, s, n, k->file);
-    });
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, WriteObjectData);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
   } else {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, AppendBody);
@@ -243,17 +278,7 @@ bool S3Store::Send(const std::string& method, const std::string& key, const std:
   }
   CURLcode rc = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-  bool ok = rc == CURLE_OK;
-  if (sink.file) {
-    if (fflush(sink.file) != 0 || fsync(fileno(sink.file)) != 0) ok = false;
-    fclose(sink.file);
-  }
-  if (!out_file.empty() && resp->status == 200 && !sink.opened) {
-    // An empty object: the write callback never ran.
-    int fd = open(out_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) close(fd);
-    sink.opened = true;
-  }
+  bool ok = FinishObject(&sink, resp->status) && rc == CURLE_OK;
   if (!ok) {
     if (sink.opened) unlink(out_file.c_str());
     *err = method + " " + Describe(key) + ": " +
