@@ -16,6 +16,7 @@
 #include "runtime/base/messages.h"
 #include "runtime/base/subprocess.h"
 #include "runtime/state/command_list.h"
+#include "runtime/state/layout.h"
 
 namespace wfgen {
 namespace {
@@ -85,8 +86,9 @@ int PushPull(const std::string& verb, const CommandContext& ctx) {
   // The command list goes to the helper in a file (its stdin is /dev/null).
   Disk* disk = ctx.disk;
   std::string err,
-      list = JoinPath(ws.project_dir, ".wfgen/remote-commands." + std::to_string(getpid()));
-  if (!disk->MakeDirs(JoinPath(ws.project_dir, ".wfgen"), &err) ||
+      list = JoinPath(ws.project_dir,
+                      std::string(kWfgenDir) + "/remote-commands." + std::to_string(getpid()));
+  if (!disk->MakeDirs(JoinPath(ws.project_dir, kWfgenDir), &err) ||
       !disk->WriteFileAtomic(list, FormatCommandList(CommandsOf(ws.project())), &err)) {
     PrintError(err);
     return 1;

@@ -5,6 +5,7 @@
 #include "runtime/base/disk.h"
 #include "runtime/state/evaluate.h"
 #include "runtime/state/fingerprint.h"
+#include "runtime/state/layout.h"
 #include "runtime/state/record.h"
 #include "runtime/state/step_spec.h"
 
@@ -31,7 +32,7 @@ bool WritePulledRecords(Disk* disk, const std::string& project_dir, const Projec
     record.script = ScriptHash(script, c.shell);
     record.hashed_at_ns = fp.hashed_at_ns();
     if (!fp.TakeAll(deps, &record.deps, err) || !fp.TakeAll(outs, &record.outs, err) ||
-        !in_project.MakeDirs(".wfgen/state", err) ||
+        !in_project.MakeDirs(StateDir(), err) ||
         !in_project.WriteFileAtomic(RecordPath(c.name.value), RenderRecord(record), err)) {
       return false;
     }

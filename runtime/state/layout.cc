@@ -13,6 +13,11 @@ bool IsInsideWfgenDir(const std::string& path) {
 std::string StateDir() { return std::string(kWfgenDir) + "/state"; }
 std::string LogsDir() { return std::string(kWfgenDir) + "/logs"; }
 std::string SlotsDir() { return std::string(kWfgenDir) + "/slots"; }
+std::string RemoteListsDir() { return std::string(kWfgenDir) + "/remote"; }
+
+std::string RemoteListPath(const std::string& command) {
+  return RemoteListsDir() + "/" + FileSafeName(command) + ".cmds";
+}
 
 std::string LocksDir(const std::string& project_dir) {
   return JoinPath(project_dir, std::string(kWfgenDir) + "/locks");

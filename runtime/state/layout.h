@@ -25,6 +25,9 @@ bool IsInsideWfgenDir(const std::string& path);
 std::string StateDir();                                // .wfgen/state
 std::string LogsDir();                                 // .wfgen/logs
 std::string SlotsDir();                                // .wfgen/slots
+// The command list a step hands to `wfgen-transfer push|pull` (remote_cache).
+std::string RemoteListsDir();                          // .wfgen/remote
+std::string RemoteListPath(const std::string& command);
 std::string LocksDir(const std::string& project_dir);  // PROJECT/.wfgen/locks
 // A command's record of its last success, its last failed run, its log.
 std::string RecordPath(const std::string& command);

@@ -10,6 +10,7 @@ TEST(LayoutTest, TheProjectsFiles) {
   EXPECT_EQ(FailedRunPath("train"), ".wfgen/state/train.failed");
   EXPECT_EQ(LogPath("a/b"), ".wfgen/logs/a%2Fb.log");
   EXPECT_EQ(SlotsDir(), ".wfgen/slots");
+  EXPECT_EQ(RemoteListPath("a/b"), ".wfgen/remote/a%2Fb.cmds");
   EXPECT_EQ(LocksDir("."), ".wfgen/locks");
   EXPECT_EQ(LocksDir("/p"), "/p/.wfgen/locks");
 }

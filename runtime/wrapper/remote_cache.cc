@@ -6,6 +6,7 @@
 #include "runtime/base/environment.h"
 #include "runtime/base/messages.h"
 #include "runtime/state/command_list.h"
+#include "runtime/state/layout.h"
 
 namespace wfgen {
 namespace {
@@ -44,8 +45,8 @@ std::vector<std::string> Lines(const std::string& text) {
 bool RunTransfer(const StepSpec& spec, const std::string& verb, Disk* disk, CommandRunner* runner,
                  std::vector<std::string>* lines) {
   RemoteCommand cmd{spec.name, spec.deps, spec.outputs, spec.outputs_no_cache, spec.script};
-  std::string list = ".wfgen/remote/" + FileSafeName(spec.name) + ".cmds", err;
-  if (!disk->MakeDirs(".wfgen/remote", &err) ||
+  std::string list = RemoteListPath(spec.name), err;
+  if (!disk->MakeDirs(RemoteListsDir(), &err) ||
       !disk->WriteFileAtomic(list, FormatCommandList({cmd}), &err)) {
     PrintWarning("cannot " + verb + " '" + spec.name + "': " + err);
     return false;
