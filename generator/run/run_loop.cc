@@ -1,139 +1,28 @@
 #include "generator/run/run_loop.h"
 
-#include "generator/run/log_follow.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
-#include "generator/run/repaint.h"
-#include "generator/run/status_view.h"
+#include "generator/run/event_socket.h"
+#include "generator/run/log_follow.h"
+#include "generator/run/run_display.h"
 #include "generator/run/still_dirty.h"
 #include "runtime/base/clock.h"
 #include "runtime/base/environment.h"
-#include "runtime/base/fd.h"
 #include "runtime/base/spawn.h"
 #include "runtime/state/events.h"
 
 namespace wfgen {
 namespace {
-
-void Out(const std::string& s) { WriteFd(STDOUT_FILENO, s); }
-
-// The events socket lives in a private temp directory for the run.
-class EventSocket {
- public:
-  ~EventSocket() {
-    if (fd_ >= 0) close(fd_);
-    if (!path_.empty()) unlink(path_.c_str());
-    if (!dir_.empty()) rmdir(dir_.c_str());
-  }
-  bool Open(std::string* err) {
-    const char* tmp = getenv("TMPDIR");
-    std::string templ =
-        std::string(tmp && *tmp && strlen(tmp) < 60 ? tmp : "/tmp") + "/wfgen-run-XXXXXX";
-    std::vector<char> buf(templ.begin(), templ.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) {
-      *err = std::string("mkdtemp: ") + strerror(errno);
-      return false;
-    }
-    dir_ = buf.data();
-    path_ = dir_ + "/events";
-    fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    sockaddr_un addr = {};
-    addr.sun_family = AF_UNIX;
-    if (fd_ < 0 || path_.size() >= sizeof addr.sun_path) {
-      *err = "cannot create the events socket";
-      return false;
-    }
-    memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);
-    if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      *err = std::string("bind: ") + strerror(errno);
-      return false;
-    }
-    int size = 4 << 20;  // many parallel steps, each a line every 100 ms
-    setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-    return true;
-  }
-  int fd() const { return fd_; }
-  const std::string& path() const { return path_; }
-
- private:
-  int fd_ = -1;
-  std::string dir_, path_;
-};
-
-class Display {
- public:
-  Display(RunStatus* status, const TerminalInfo& term) : status_(status), term_(term) {}
-
-  void Start() {
-    if (term_.is_tty) Out("\x1b[?25l");  // no cursor flicker while redrawing
-    Redraw(MonotonicMs());
-  }
-  void Resize() { UpdateTerminalSize(&term_); }
-
-  void Event(const StepEvent& e, int64_t now) {
-    int i = status_->Find(e.stamp);
-    if (i < 0) return;
-    RowState before = status_->rows()[static_cast<size_t>(i)].state;
-    status_->Apply(e, now);
-    const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
-    if (!term_.is_tty && e.kind == EventKind::kStop) {
-      Out(PlainStopLine(row, term_.style) + "\n");
-    } else if (!term_.is_tty && (row.state != before || e.kind == EventKind::kRetry)) {
-      std::string line = PlainLine(row, term_.style);
-      if (!line.empty()) Out(line + "\n");
-    }
-  }
-
-  // A line of ninja's output (a finished step's output, a replay, an error).
-  void NinjaLine(const std::string& line, int64_t now) {
-    if (!term_.is_tty) {
-      Out(line + "\n");
-      return;
-    }
-    Draw({line}, now);
-  }
-
-  void Redraw(int64_t now) {
-    if (!term_.is_tty) return;
-    // Not only on SIGWINCH: while a step that runs alone has the terminal
-    // (its process group is the foreground one), SIGWINCH goes to it.
-    UpdateTerminalSize(&term_);
-    Draw({}, now);
-  }
-
-  void Finish(int64_t now) {
-    Redraw(now);
-    if (term_.is_tty) Out("\x1b[?25h");
-    for (const std::string& l : RenderSummary(*status_, now, term_.style)) Out(l + "\n");
-  }
-
- private:
-  // `above` scrolls away above the table (repaint.h).
-  void Draw(const std::vector<std::string>& above, int64_t now) {
-    std::vector<std::string> lines =
-        RenderTable(*status_, term_.width - 1, term_.height - 2, now, term_.style);
-    Out(Repaint(drawn_, above, lines));
-    drawn_ = static_cast<int>(lines.size());
-  }
-
-  RunStatus* status_;
-  TerminalInfo term_;
-  int drawn_ = 0;
-};
 
 // Starts ninja with its stdout and stderr into `out_fd` (Spawn says what
 // the result means). It stays in our process group, so that Ctrl-C at the
@@ -156,6 +45,214 @@ pid_t StartNinja(const NinjaInvocation& inv, const std::string& events_path, int
   spawn.keep_stdin = true;
   spawn.signal_mask = mask;
   return Spawn(spawn, exec_errno, err);
+}
+
+// One run of ninja: its output pipe, the events socket and the signals,
+// read in one poll loop, and put in the order causality has them before
+// they reach the display.
+//
+// Order across the two channels: a step of the console pool writes its
+// output through ninja as it comes, before its "end"; other steps' output
+// is printed by ninja after their "end"; a step's "start" comes after
+// ninja printed what finished before. So the pipe is drained before a
+// start and before the end of a console step: all they follow is then in
+// it (the event was sent after it).
+//
+// A console-pool step: ninja prints its status line (marked, see
+// NINJA_STATUS) right before starting it, so what is before that line in
+// the pipe came earlier and what follows is the step's own output. Lines
+// after it wait until the step's start is shown (`awaiting_`).
+class NinjaSession {
+ public:
+  NinjaSession(const NinjaInvocation& inv, RunStatus* status, RunDisplay* display, int events_fd,
+               int out_fd, int sig_fd, pid_t pid)
+      : inv_(inv), status_(status), display_(display), events_fd_(events_fd), out_fd_(out_fd),
+        sig_fd_(sig_fd), pid_(pid) {}
+
+  // `first_output`: shown where ninja's own first words would be.
+  void set_first_output(const std::string& text) { pending_ = text; }
+  // Until ninja has exited and its output is read; ninja's wait status.
+  int Loop(bool is_tty);
+
+ private:
+  void ReadEvents();
+  void ReadPipe();
+  void FlushLines(bool all);
+  void ShowEvents();
+  void ShowAloneEvent(const StepEvent& e);
+  void Follow(const StepEvent& e, int i);
+  void HandleSignals();
+  void StopAloneSteps(int sig);
+  bool IsAloneCommandWaiting(const std::string& command) const;
+  int64_t Now() const { return MonotonicMs(); }
+
+  const NinjaInvocation& inv_;
+  RunStatus* status_;
+  RunDisplay* display_;
+  int events_fd_, out_fd_, sig_fd_;
+  pid_t pid_;
+  bool pipe_open_ = true, exited_ = false;
+  int wstatus_ = 0;
+  char buf_[65536];
+  NinjaOutputFilter filter_;
+  std::string pending_;  // ninja output without its final newline yet
+  std::vector<StepEvent> batch_;
+  std::string awaiting_;                   // the command whose status line was seen
+  std::vector<StepEvent> pending_starts_;  // starts that came before their status line
+  LogFollower follower_;                   // --group-output prefixed
+};
+
+bool NinjaSession::IsAloneCommandWaiting(const std::string& command) const {
+  for (const StatusRow& row : status_->rows()) {
+    if (row.alone && row.command == command && row.state == RowState::kWaiting) return true;
+  }
+  return false;
+}
+
+void NinjaSession::ReadEvents() {
+  for (;;) {
+    ssize_t n = recv(events_fd_, buf_, sizeof buf_, 0);
+    if (n <= 0) break;
+    StepEvent e;
+    if (ParseEvent(std::string(buf_, static_cast<size_t>(n)), &e)) batch_.push_back(e);
+  }
+}
+
+void NinjaSession::FlushLines(bool all) {
+  size_t start = 0, nl;
+  const std::string marker = NinjaOutputFilter::StatusMarker();
+  while ((all || awaiting_.empty()) && (nl = pending_.find('\n', start)) != std::string::npos) {
+    std::string line = pending_.substr(start, nl - start);
+    start = nl + 1;
+    if (line.compare(0, marker.size(), marker) == 0 &&
+        IsAloneCommandWaiting(line.substr(marker.size()))) {
+      awaiting_ = line.substr(marker.size());
+      for (auto it = pending_starts_.begin(); it != pending_starts_.end(); ++it) {
+        if (it->command == awaiting_) {
+          display_->Event(*it, Now());
+          pending_starts_.erase(it);
+          awaiting_.clear();
+          break;
+        }
+      }
+    }
+    if (filter_.Keep(line)) display_->NinjaLine(line, Now());
+  }
+  pending_.erase(0, start);
+  if (all && !pending_.empty()) {
+    if (filter_.Keep(pending_)) display_->NinjaLine(pending_, Now());
+    pending_.clear();
+  }
+}
+
+void NinjaSession::ReadPipe() {
+  for (;;) {
+    ssize_t n = read(out_fd_, buf_, sizeof buf_);
+    if (n > 0) {
+      pending_.append(buf_, static_cast<size_t>(n));
+      continue;
+    }
+    if (n == 0 || (errno != EINTR && errno != EAGAIN)) pipe_open_ = false;
+    break;
+  }
+  FlushLines(false);
+}
+
+void NinjaSession::Follow(const StepEvent& e, int i) {
+  if (!inv_.prefix_members || i < 0) return;
+  const StatusRow& row = status_->rows()[static_cast<size_t>(i)];
+  if (row.group < 0) return;
+  if (e.kind == EventKind::kStart) follower_.Start(row.key, row.log, row.label);
+  if (e.kind == EventKind::kEnd) {
+    for (const std::string& l : follower_.Finish(row.key)) display_->NinjaLine(l, Now());
+  }
+}
+
+// The start or end of a step that has the terminal (console pool).
+void NinjaSession::ShowAloneEvent(const StepEvent& e) {
+  // Everything before its status line first (and the line itself).
+  if (pipe_open_) ReadPipe();
+  if (e.kind == EventKind::kStart && awaiting_ != e.command) {
+    pending_starts_.push_back(e);  // its status line is not read yet
+    return;
+  }
+  if (e.kind == EventKind::kEnd) {
+    // Never got to its start (it skipped), or the start is pending.
+    for (auto it = pending_starts_.begin(); it != pending_starts_.end(); ++it) {
+      if (it->stamp == e.stamp) {
+        display_->Event(*it, Now());
+        pending_starts_.erase(it);
+        break;
+      }
+    }
+  }
+  if (e.kind == EventKind::kStart) display_->Event(e, Now());
+  if (awaiting_ == e.command) awaiting_.clear();
+  FlushLines(false);  // the step's output up to now
+  if (e.kind == EventKind::kEnd) display_->Event(e, Now());
+}
+
+void NinjaSession::ShowEvents() {
+  for (const StepEvent& e : batch_) {
+    int i = status_->Find(e.stamp);
+    Follow(e, i);
+    bool alone = i >= 0 && status_->rows()[static_cast<size_t>(i)].alone;
+    if (alone && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
+      ShowAloneEvent(e);
+      continue;
+    }
+    if (pipe_open_ && e.kind == EventKind::kStart) ReadPipe();
+    display_->Event(e, Now());
+  }
+  batch_.clear();
+}
+
+// Ninja passes a stop signal to its jobs, except to those of the console
+// pool, which it leaves to the terminal's Ctrl-C: a signal sent to wfgen
+// alone must reach them too.
+void NinjaSession::StopAloneSteps(int sig) {
+  for (const StatusRow& row : status_->rows()) {
+    if (row.alone && row.state == RowState::kRunning && row.pid > 0) kill(row.pid, sig);
+  }
+}
+
+void NinjaSession::HandleSignals() {
+  struct signalfd_siginfo si;
+  while (read(sig_fd_, &si, sizeof si) == sizeof si) {
+    int s = static_cast<int>(si.ssi_signo);
+    if (s == SIGWINCH) {
+      display_->Resize();
+    } else if (s == SIGCHLD) {
+      if (!exited_ && waitpid(pid_, &wstatus_, WNOHANG) == pid_) exited_ = true;
+    } else {
+      // Ctrl-C from a terminal reaches ninja by itself; a signal sent
+      // to wfgen alone must be passed on.
+      if (!exited_) kill(pid_, s);
+      StopAloneSteps(s);
+    }
+  }
+}
+
+int NinjaSession::Loop(bool is_tty) {
+  fcntl(out_fd_, F_SETFL, O_NONBLOCK);
+  while (pipe_open_ || !exited_) {
+    struct pollfd fds[3] = {
+        {events_fd_, POLLIN, 0}, {pipe_open_ ? out_fd_ : -1, POLLIN, 0}, {sig_fd_, POLLIN, 0}};
+    int r = poll(fds, 3, is_tty ? 100 : 1000);
+    if (r < 0 && errno != EINTR) break;
+    ReadEvents();
+    ShowEvents();
+    if (pipe_open_) ReadPipe();
+    for (const std::string& l : follower_.Poll()) display_->NinjaLine(l, Now());
+    if (fds[2].revents) HandleSignals();
+    if (!exited_ && waitpid(pid_, &wstatus_, WNOHANG) == pid_) exited_ = true;
+    display_->Redraw(Now());
+  }
+  ReadEvents();
+  ShowEvents();
+  for (const StepEvent& e : pending_starts_) display_->Event(e, Now());
+  FlushLines(true);
+  return wstatus_;
 }
 
 }  // namespace
@@ -197,8 +294,8 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     fprintf(stderr, "wfgen run: pipe: %s\n", strerror(errno));
     return 1;
   }
-  // What was printed through stdio comes before the table (Out writes to
-  // the file descriptor).
+  // What was printed through stdio comes before the table (the display
+  // writes to the file descriptor).
   fflush(stdout);
   fflush(stderr);
   int exec_errno = 0;
@@ -210,166 +307,14 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   }
 
   status->set_started_ms(MonotonicMs());
-  Display display(status, term);
+  RunDisplay display(status, term);
   display.Start();
-  NinjaOutputFilter filter;
-  std::string pending;  // ninja output without its final newline yet
-  // Shown where ninja's own first words would be, as any of its output.
+  NinjaSession session(inv, status, &display, events.fd(), out_pipe[0], sig_fd, pid);
   if (exec_errno != 0) {
-    pending = "wfgen run: cannot run " + inv.ninja + ": " + strerror(exec_errno) + "\n";
+    session.set_first_output("wfgen run: cannot run " + inv.ninja + ": " + strerror(exec_errno) +
+                             "\n");
   }
-  bool pipe_open = true, exited = false;
-  int wstatus = 0;
-  char buf[65536];
-  // Order across the two channels, as causality has it. A step of the
-  // console pool writes its output through ninja as it comes, before its
-  // "end"; other steps' output is printed by ninja after their "end"; a
-  // step's "start" comes after ninja printed what finished before. So the
-  // pipe is drained before a start and before the end of a console step:
-  // all they follow is then in it (the event was sent after it).
-  std::vector<StepEvent> batch;
-  // A console-pool step: ninja prints its status line (marked, see
-  // NINJA_STATUS) right before starting it, so what is before that line in
-  // the pipe came earlier and what follows is the step's own output. Lines
-  // after it wait until the step's start is shown (`awaiting`).
-  std::string awaiting;                   // the command whose status line was seen
-  std::vector<StepEvent> pending_starts;  // starts that came before their status line
-  auto is_alone_command = [&](const std::string& command) {
-    for (const StatusRow& row : status->rows()) {
-      if (row.alone && row.command == command && row.state == RowState::kWaiting) return true;
-    }
-    return false;
-  };
-  auto read_events = [&] {
-    for (;;) {
-      ssize_t n = recv(events.fd(), buf, sizeof buf, 0);
-      if (n <= 0) break;
-      StepEvent e;
-      if (ParseEvent(std::string(buf, static_cast<size_t>(n)), &e)) batch.push_back(e);
-    }
-  };
-  auto flush_lines = [&](bool all) {
-    size_t start = 0, nl;
-    const std::string marker = NinjaOutputFilter::StatusMarker();
-    while ((all || awaiting.empty()) && (nl = pending.find('\n', start)) != std::string::npos) {
-      std::string line = pending.substr(start, nl - start);
-      start = nl + 1;
-      if (line.compare(0, marker.size(), marker) == 0 &&
-          is_alone_command(line.substr(marker.size()))) {
-        awaiting = line.substr(marker.size());
-        for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
-          if (it->command == awaiting) {
-            display.Event(*it, MonotonicMs());
-            pending_starts.erase(it);
-            awaiting.clear();
-            break;
-          }
-        }
-      }
-      if (filter.Keep(line)) display.NinjaLine(line, MonotonicMs());
-    }
-    pending.erase(0, start);
-    if (all && !pending.empty()) {
-      if (filter.Keep(pending)) display.NinjaLine(pending, MonotonicMs());
-      pending.clear();
-    }
-  };
-  auto read_pipe = [&] {
-    for (;;) {
-      ssize_t n = read(out_pipe[0], buf, sizeof buf);
-      if (n > 0) {
-        pending.append(buf, static_cast<size_t>(n));
-        continue;
-      }
-      if (n == 0 || (errno != EINTR && errno != EAGAIN)) pipe_open = false;
-      break;
-    }
-    flush_lines(false);
-  };
-  LogFollower follower;  // --group-output prefixed
-  auto follow = [&](const StepEvent& e, int i) {
-    if (!inv.prefix_members || i < 0) return;
-    const StatusRow& row = status->rows()[static_cast<size_t>(i)];
-    if (row.group < 0) return;
-    if (e.kind == EventKind::kStart) follower.Start(row.key, row.log, row.label);
-    if (e.kind == EventKind::kEnd) {
-      for (const std::string& l : follower.Finish(row.key)) display.NinjaLine(l, MonotonicMs());
-    }
-  };
-  auto show_events = [&] {
-    for (const StepEvent& e : batch) {
-      int i = status->Find(e.stamp);
-      follow(e, i);
-      bool alone = i >= 0 && status->rows()[static_cast<size_t>(i)].alone;
-      if (alone && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
-        // Everything before its status line first (and the line itself).
-        if (pipe_open) read_pipe();
-        if (e.kind == EventKind::kStart && awaiting != e.command) {
-          pending_starts.push_back(e);  // its status line is not read yet
-          continue;
-        }
-        if (e.kind == EventKind::kEnd) {
-          // Never got to its start (it skipped), or the start is pending.
-          for (auto it = pending_starts.begin(); it != pending_starts.end(); ++it) {
-            if (it->stamp == e.stamp) {
-              display.Event(*it, MonotonicMs());
-              pending_starts.erase(it);
-              break;
-            }
-          }
-        }
-        if (e.kind == EventKind::kStart) display.Event(e, MonotonicMs());
-        if (awaiting == e.command) awaiting.clear();
-        flush_lines(false);  // the step's output up to now
-        if (e.kind == EventKind::kEnd) display.Event(e, MonotonicMs());
-        continue;
-      }
-      if (pipe_open && e.kind == EventKind::kStart) read_pipe();
-      display.Event(e, MonotonicMs());
-    }
-    batch.clear();
-  };
-  // Ninja passes a stop signal to its jobs, except to those of the console
-  // pool, which it leaves to the terminal's Ctrl-C: a signal sent to wfgen
-  // alone must reach them too.
-  auto stop_alone_steps = [&](int sig) {
-    for (const StatusRow& row : status->rows()) {
-      if (row.alone && row.state == RowState::kRunning && row.pid > 0) kill(row.pid, sig);
-    }
-  };
-  fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
-  while (pipe_open || !exited) {
-    struct pollfd fds[3] = {
-        {events.fd(), POLLIN, 0}, {pipe_open ? out_pipe[0] : -1, POLLIN, 0}, {sig_fd, POLLIN, 0}};
-    int r = poll(fds, 3, term.is_tty ? 100 : 1000);
-    if (r < 0 && errno != EINTR) break;
-    read_events();
-    show_events();
-    if (pipe_open) read_pipe();
-    for (const std::string& l : follower.Poll()) display.NinjaLine(l, MonotonicMs());
-    if (fds[2].revents) {
-      struct signalfd_siginfo si;
-      while (read(sig_fd, &si, sizeof si) == sizeof si) {
-        int s = static_cast<int>(si.ssi_signo);
-        if (s == SIGWINCH) {
-          display.Resize();
-        } else if (s == SIGCHLD) {
-          if (!exited && waitpid(pid, &wstatus, WNOHANG) == pid) exited = true;
-        } else {
-          // Ctrl-C from a terminal reaches ninja by itself; a signal sent
-          // to wfgen alone must be passed on.
-          if (!exited) kill(pid, s);
-          stop_alone_steps(s);
-        }
-      }
-    }
-    if (!exited && waitpid(pid, &wstatus, WNOHANG) == pid) exited = true;
-    display.Redraw(MonotonicMs());
-  }
-  read_events();
-  show_events();
-  for (const StepEvent& e : pending_starts) display.Event(e, MonotonicMs());
-  flush_lines(true);
+  int wstatus = session.Loop(term.is_tty);
   close(out_pipe[0]);
   close(sig_fd);
   sigprocmask(SIG_SETMASK, &old_mask, nullptr);
