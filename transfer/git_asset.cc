@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "runtime/base/line_format.h"
 #include "transfer/part_file.h"
 
 namespace wfgen {
@@ -19,12 +20,8 @@ const std::vector<std::string> kGitEnv = {"GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS=
 // may follow), else its last line.
 std::string GitMessage(const std::string& output) {
   std::string last;
-  size_t pos = 0;
-  while (pos < output.size()) {
-    size_t eol = output.find('\n', pos);
-    if (eol == std::string::npos) eol = output.size();
-    std::string line = output.substr(pos, eol - pos);
-    pos = eol + 1;
+  for (std::string_view view : SplitLines(output)) {
+    std::string line(view);
     if (line.rfind("fatal:", 0) == 0 || line.rfind("error:", 0) == 0) return line;
     if (!line.empty()) last = line;
   }

@@ -13,6 +13,7 @@
 #include "generator/cli/commands.h"
 #include "generator/ninja/pulled_records.h"
 #include "runtime/base/disk.h"
+#include "runtime/base/line_format.h"
 #include "runtime/base/messages.h"
 #include "runtime/base/subprocess.h"
 #include "runtime/state/command_list.h"
@@ -57,13 +58,8 @@ std::vector<RemoteCommand> CommandsOf(const Project& p) {
 // The outputs the helper reported as pulled ("pulled OUTPUT" lines).
 std::vector<std::string> PulledOutputs(const std::string& text) {
   std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = text.substr(start, nl - start);
-    if (line.compare(0, 7, "pulled ") == 0) out.push_back(line.substr(7));
-    start = nl + 1;
+  for (std::string_view line : SplitLines(text)) {
+    if (line.substr(0, 7) == "pulled ") out.emplace_back(line.substr(7));
   }
   return out;
 }

@@ -36,14 +36,21 @@ bool UnescapeField(std::string_view escaped, std::string* raw) {
   return true;
 }
 
-std::vector<KeyValue> SplitKeyValues(std::string_view text) {
-  std::vector<KeyValue> out;
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
+    lines.push_back(text.substr(pos, eol - pos));
     pos = eol + 1;
+  }
+  return lines;
+}
+
+std::vector<KeyValue> SplitKeyValues(std::string_view text) {
+  std::vector<KeyValue> out;
+  for (std::string_view line : SplitLines(text)) {
     if (line.empty()) continue;
     size_t sp = line.find(' ');
     if (sp == std::string_view::npos) {

@@ -15,6 +15,10 @@ std::string EscapeField(std::string_view raw);
 // Inverse of EscapeField; false on a malformed escape.
 bool UnescapeField(std::string_view escaped, std::string* raw);
 
+// The lines of `text`, without their '\n'; a last line without one counts,
+// and nothing follows a final '\n'. Views into `text`.
+std::vector<std::string_view> SplitLines(std::string_view text);
+
 struct KeyValue {
   std::string_view key;
   std::string_view value;  // still escaped

@@ -41,5 +41,14 @@ TEST(LineFormatTest, SplitFieldsKeepsRestTogether) {
   EXPECT_EQ(f[2], "path with spaces");
 }
 
+TEST(LineFormatTest, SplitLinesKeepsBlankLinesButNothingAfterTheLastNewline) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(SplitLines(""), V{});
+  EXPECT_EQ(SplitLines("a"), V{"a"});
+  EXPECT_EQ(SplitLines("a\n"), V{"a"});
+  EXPECT_EQ(SplitLines("a\n\nb"), (V{"a", "", "b"}));
+  EXPECT_EQ(SplitLines("\n"), V{""});
+}
+
 }  // namespace
 }  // namespace wfgen

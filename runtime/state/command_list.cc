@@ -6,13 +6,8 @@ namespace wfgen {
 
 bool ParseCommandList(const std::string& text, std::vector<RemoteCommand>* commands,
                       std::string* err) {
-  size_t start = 0;
   int line_no = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + start, nl - start);
-    start = nl + 1;
+  for (std::string_view line : SplitLines(text)) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     size_t space = line.find(' ');

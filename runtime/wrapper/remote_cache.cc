@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "runtime/base/environment.h"
+#include "runtime/base/line_format.h"
 #include "runtime/base/messages.h"
 #include "runtime/state/command_list.h"
 #include "runtime/state/layout.h"
@@ -30,12 +31,8 @@ std::string TransferPath() {
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    if (nl > start) lines.push_back(text.substr(start, nl - start));
-    start = nl + 1;
+  for (std::string_view l : SplitLines(text)) {
+    if (!l.empty()) lines.emplace_back(l);
   }
   return lines;
 }

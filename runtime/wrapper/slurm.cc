@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "runtime/base/clock.h"
+#include "runtime/base/line_format.h"
 #include "runtime/base/run_captured.h"
 
 namespace wfgen {
@@ -93,12 +94,8 @@ std::vector<std::string> SrunArgv(const std::string& job_name, const std::string
 
 std::vector<Job> ParseJobs(const std::string& text, const std::string& comment) {
   std::vector<Job> jobs;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view view : SplitLines(text)) {
+    std::string line(view);
     // id|state|reason|comment; the comment is last, so it may hold '|'.
     size_t a = line.find('|');
     size_t b = a == std::string::npos ? a : line.find('|', a + 1);

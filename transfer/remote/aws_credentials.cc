@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "runtime/base/line_format.h"
+
 namespace wfgen {
 namespace {
 
@@ -24,12 +26,8 @@ bool ReadIni(Disk* disk, const std::string& path, Ini* ini, std::string* err) {
   std::string text;
   if (!disk->ReadFile(path, &text, err)) return false;
   std::string section;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = Trim(text.substr(start, nl - start));
-    start = nl + 1;
+  for (std::string_view raw : SplitLines(text)) {
+    std::string line = Trim(std::string(raw));
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line[0] == '[' && line.back() == ']') {
       section = Trim(line.substr(1, line.size() - 2));
