@@ -52,6 +52,87 @@ bool InsideProject(const std::string& project_dir, const std::string& full_dest,
   return true;
 }
 
+// A private asset is never fetched: it is there (with the right content,
+// when a checksum says what that is) or it is missing.
+bool DecidePrivate(const AssetSpec& spec, const std::string& full_dest, const AssetRecord* record,
+                   const FileInfo& info, AssetEnv* env, AssetDecision* d, std::string* err) {
+  if (info.kind == FileKind::kMissing) {
+    d->action = AssetDecision::kPrivateMissing;
+    d->why = "missing (a private asset: nothing to fetch it from)";
+    return true;
+  }
+  if (!spec.checksum.empty()) {
+    bool ok;
+    if (!CompareChecksum(spec, full_dest, record, env, d, &ok, err)) return false;
+    if (!ok) {
+      d->action = AssetDecision::kPrivateWrong;
+      return true;
+    }
+    d->why = "present, checksum matches";
+    return true;
+  }
+  d->why = "present";
+  return true;
+}
+
+// Why dest counts as not there (missing, an empty file, an empty
+// directory), or "" when something is there.
+bool WhyAbsent(Disk* disk, const std::string& full_dest, const FileInfo& info, std::string* why,
+               std::string* err) {
+  if (info.kind == FileKind::kMissing) {
+    *why = "missing";
+  } else if (info.kind == FileKind::kFile && info.size == 0) {
+    *why = "empty (0 bytes)";
+  } else if (info.kind == FileKind::kDir) {
+    std::vector<DirEntry> entries;
+    if (!disk->ListDir(full_dest, &entries, err)) return false;
+    if (entries.empty()) *why = "empty directory";
+  }
+  return true;
+}
+
+// A present URL asset without a checksum is kept unless its URL changed.
+void DecideUrl(const AssetSpec& spec, const AssetRecord* record, AssetDecision* d) {
+  if (record && !record->url.empty() && record->url != spec.url) {
+    d->why = "URL changed (was " + record->url + ")";
+    return;
+  }
+  d->action = AssetDecision::kKeep;
+  d->why =
+      record && !record->url.empty()
+          ? "up to date (present, fetched from the same URL)"
+          : "up to date (present; no checksum and no record of its URL, so kept as weasel does)";
+}
+
+// A present git asset without a checksum is kept while its source is the
+// same and the remote's commit is the one it was cloned from.
+void DecideGit(const AssetSpec& spec, const AssetRecord* record, AssetEnv* env, AssetDecision* d) {
+  if (!record || record->repo.empty() || record->commit.empty()) {
+    d->why = "no record of the commit it was cloned from";
+    return;
+  }
+  if (record->repo != spec.repo || record->branch != spec.branch || record->path != spec.path) {
+    d->why =
+        "git source changed (was " + GitSource(record->repo, record->branch, record->path) + ")";
+    return;
+  }
+  std::string remote_err;
+  if (!GitRemoteCommit(env->runner, spec.repo, spec.branch, &d->remote_commit, &remote_err)) {
+    // Offline, or the remote is gone: what is here was cloned from this
+    // source, so it stays (a build should not fail for want of a network
+    // when nothing asks for a newer commit).
+    d->action = AssetDecision::kKeep;
+    d->why = "kept at commit " + record->commit + " (cannot ask the remote: " + remote_err + ")";
+    return;
+  }
+  if (d->remote_commit != record->commit) {
+    d->why = "remote commit changed (" + record->commit + " -> " + d->remote_commit + ")";
+    return;
+  }
+  d->action = AssetDecision::kKeep;
+  d->why = "up to date (commit " + record->commit + ")";
+}
+
 }  // namespace
 
 bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const AssetRecord* record,
@@ -59,44 +140,12 @@ bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const Asse
   *d = AssetDecision();
   FileInfo info;
   if (!env->disk->Stat(full_dest, &info, err)) return false;
-
   if (spec.kind == AssetSpec::kPrivate) {
-    if (info.kind == FileKind::kMissing) {
-      d->action = AssetDecision::kPrivateMissing;
-      d->why = "missing (a private asset: nothing to fetch it from)";
-      return true;
-    }
-    if (!spec.checksum.empty()) {
-      bool ok;
-      if (!CompareChecksum(spec, full_dest, record, env, d, &ok, err)) return false;
-      if (!ok) {
-        d->action = AssetDecision::kPrivateWrong;
-        return true;
-      }
-      d->why = "present, checksum matches";
-      return true;
-    }
-    d->why = "present";
-    return true;
+    return DecidePrivate(spec, full_dest, record, info, env, d, err);
   }
-
   d->action = AssetDecision::kFetch;
-  if (info.kind == FileKind::kMissing) {
-    d->why = "missing";
-    return true;
-  }
-  if (info.kind == FileKind::kFile && info.size == 0) {
-    d->why = "empty (0 bytes)";
-    return true;
-  }
-  if (info.kind == FileKind::kDir) {
-    std::vector<DirEntry> entries;
-    if (!env->disk->ListDir(full_dest, &entries, err)) return false;
-    if (entries.empty()) {
-      d->why = "empty directory";
-      return true;
-    }
-  }
+  if (!WhyAbsent(env->disk, full_dest, info, &d->why, err)) return false;
+  if (!d->why.empty()) return true;
   if (!spec.checksum.empty()) {
     bool ok;
     if (!CompareChecksum(spec, full_dest, record, env, d, &ok, err)) return false;
@@ -107,42 +156,10 @@ bool DecideAsset(const AssetSpec& spec, const std::string& full_dest, const Asse
     return true;
   }
   if (spec.kind == AssetSpec::kUrl) {
-    if (record && !record->url.empty() && record->url != spec.url) {
-      d->why = "URL changed (was " + record->url + ")";
-      return true;
-    }
-    d->action = AssetDecision::kKeep;
-    d->why =
-        record && !record->url.empty()
-            ? "up to date (present, fetched from the same URL)"
-            : "up to date (present; no checksum and no record of its URL, so kept as weasel does)";
-    return true;
+    DecideUrl(spec, record, d);
+  } else {
+    DecideGit(spec, record, env, d);  // git, no checksum
   }
-  // Git, no checksum.
-  if (!record || record->repo.empty() || record->commit.empty()) {
-    d->why = "no record of the commit it was cloned from";
-    return true;
-  }
-  if (record->repo != spec.repo || record->branch != spec.branch || record->path != spec.path) {
-    d->why =
-        "git source changed (was " + GitSource(record->repo, record->branch, record->path) + ")";
-    return true;
-  }
-  std::string remote_err;
-  if (!GitRemoteCommit(env->runner, spec.repo, spec.branch, &d->remote_commit, &remote_err)) {
-    // Offline, or the remote is gone: what is here was cloned from this
-    // source, so it stays (a build should not fail for want of a network
-    // when nothing asks for a newer commit).
-    d->action = AssetDecision::kKeep;
-    d->why = "kept at commit " + record->commit + " (cannot ask the remote: " + remote_err + ")";
-    return true;
-  }
-  if (d->remote_commit != record->commit) {
-    d->why = "remote commit changed (" + record->commit + " -> " + d->remote_commit + ")";
-    return true;
-  }
-  d->action = AssetDecision::kKeep;
-  d->why = "up to date (commit " + record->commit + ")";
   return true;
 }
 

@@ -51,6 +51,14 @@ struct Transfer {
   }
 };
 
+// Empties the part file and its hash, for a transfer from byte 0.
+bool StartOver(Transfer* t, std::string* err) {
+  if (!t->part->Truncate(err)) return false;
+  md5_init(&t->md5);
+  t->have = 0;
+  return true;
+}
+
 size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   static_cast<Transfer*>(user)->answer.AddLine(std::string(data, size * n));
   return size * n;
@@ -90,13 +98,11 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
     if (t->answer.code == 200 && t->have > 0) {
       // The server ignored Range (or If-Range said the file changed).
       std::string err;
-      if (!t->part->Truncate(&err)) {
+      if (!StartOver(t, &err)) {
         t->write_failed = true;
         t->write_error = err;
         return 0;
       }
-      md5_init(&t->md5);
-      t->have = 0;
       t->restarted = true;
     }
   }
@@ -138,11 +144,8 @@ bool TransientStatus(long code) { return code >= 500 || code == 408 || code == 4
 
 enum class Outcome { kDone, kRetry, kFail };
 
-Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string* err) {
-  t->answer = HttpAnswer();
-  t->body_started = t->range_mismatch = t->write_failed = false;
-  t->resumed = t->restarted = false;
-  char errbuf[CURL_ERROR_SIZE] = "";
+// The options every attempt sets alike: the URL, the limits, the callbacks.
+void SetRequest(CURL* curl, const DownloadRequest& req, Transfer* t, char* errbuf) {
   curl_easy_reset(curl);
   curl_easy_setopt(curl, CURLOPT_URL, req.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -164,24 +167,27 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
   curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   // Accept-Encoding stays unset: the asset's bytes are what is hashed, never
   // a decoded form of them.
-  std::string range;
+}
+
+// Asks for the rest of a part file. `range` and the returned header list
+// (null when none; the caller frees it) must outlive the transfer.
+curl_slist* AskForRest(CURL* curl, const Transfer& t, std::string* range) {
   curl_slist* headers = nullptr;
-  if (t->have > 0) {
+  if (t.have > 0) {
     // CURLOPT_RANGE rather than RESUME_FROM: libcurl then leaves a 200
     // answer to us (we start over) instead of failing the transfer.
-    range = std::to_string(t->have) + "-";
-    curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
-    if (!t->validator.empty()) {
-      headers = curl_slist_append(headers, ("If-Range: " + t->validator).c_str());
+    *range = std::to_string(t.have) + "-";
+    curl_easy_setopt(curl, CURLOPT_RANGE, range->c_str());
+    if (!t.validator.empty()) {
+      headers = curl_slist_append(headers, ("If-Range: " + t.validator).c_str());
       curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     }
   }
-  CURLcode rc = curl_easy_perform(curl);
-  if (headers) curl_slist_free_all(headers);
-  if (t->validator.empty() && (t->answer.code == 200 || t->answer.code == 206)) {
-    t->validator = t->answer.Validator();
-  }
+  return headers;
+}
 
+// What an ended attempt means: the file is whole, try again, or give up.
+Outcome Judge(CURLcode rc, const char* errbuf, Transfer* t, std::string* err) {
   if (t->write_failed) {
     *err = t->write_error;
     return Outcome::kFail;
@@ -189,20 +195,16 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
   if (t->range_mismatch) {
     *err = "the server sent a range that does not start at byte " + std::to_string(t->have);
     std::string terr;
-    if (!t->part->Truncate(&terr)) {
+    if (!StartOver(t, &terr)) {
       *err = terr;
       return Outcome::kFail;
     }
-    md5_init(&t->md5);
-    t->have = 0;
     return Outcome::kRetry;
   }
   if (rc == CURLE_OK && (t->answer.code == 200 || t->answer.code == 206)) {
     if (t->answer.code == 200 && !t->body_started && t->have > 0) {
       // An empty 200 after a cut: the file is empty now.
-      if (!t->part->Truncate(err)) return Outcome::kFail;
-      md5_init(&t->md5);
-      t->have = 0;
+      if (!StartOver(t, err)) return Outcome::kFail;
     }
     return Outcome::kDone;
   }
@@ -211,18 +213,32 @@ Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string
     if (t->answer.code == 416 && t->have > 0) {
       // Our range is past the end: the file shrank. Start over.
       std::string terr;
-      if (!t->part->Truncate(&terr)) {
+      if (!StartOver(t, &terr)) {
         *err = terr;
         return Outcome::kFail;
       }
-      md5_init(&t->md5);
-      t->have = 0;
       return Outcome::kRetry;
     }
     return TransientStatus(t->answer.code) ? Outcome::kRetry : Outcome::kFail;
   }
   *err = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   return TransientCurlError(rc) ? Outcome::kRetry : Outcome::kFail;
+}
+
+Outcome Attempt(CURL* curl, const DownloadRequest& req, Transfer* t, std::string* err) {
+  t->answer = HttpAnswer();
+  t->body_started = t->range_mismatch = t->write_failed = false;
+  t->resumed = t->restarted = false;
+  char errbuf[CURL_ERROR_SIZE] = "";
+  SetRequest(curl, req, t, errbuf);
+  std::string range;
+  curl_slist* headers = AskForRest(curl, *t, &range);
+  CURLcode rc = curl_easy_perform(curl);
+  if (headers) curl_slist_free_all(headers);
+  if (t->validator.empty() && (t->answer.code == 200 || t->answer.code == 206)) {
+    t->validator = t->answer.Validator();
+  }
+  return Judge(rc, errbuf, t, err);
 }
 
 void RealSleep(int64_t ms) {

@@ -134,6 +134,112 @@ bool ExplainAssets(Disk* disk, const Workspace& ws, const std::string& embed,
   return true;
 }
 
+namespace {
+
+// What the look at every asset found, for the summary and the exit status.
+struct AssetTally {
+  int failed = 0;
+  int to_fetch = 0;
+  int missing_private = 0;
+};
+
+// An asset wfgen does not fetch: one outside the project (an error) or a
+// private one (a warning when it is missing). False for a fetched asset.
+bool CheckUnfetched(Disk* disk, const Workspace& ws, const Asset& a, AssetTally* tally) {
+  if (a.outside) {
+    // Never downloaded outside the project (the loader said so too).
+    PrintError(Where(a) + ": asset '" + a.dest +
+               "' is outside the project; wfgen does not download it there: put it there "
+               "yourself, or give a dest inside the project");
+    ++tally->failed;
+    return true;
+  }
+  if (a.fetched()) return false;
+  FileInfo info;
+  std::string err;
+  if (disk->Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
+      info.kind == FileKind::kMissing) {
+    ++tally->missing_private;
+    PrintWarning("asset '" + a.dest + "' is missing: you need to add it yourself" +
+                 (a.description.empty() ? "" : " (" + a.description + ")"));
+  }
+  return true;
+}
+
+// Ninja sees a newer spec and runs the asset's edge.
+void MarkForFetch(Disk* disk, const Workspace& ws, const std::string& meta, const Asset& a) {
+  std::string err;
+  for (const PlanAsset& pa : ws.plan.assets) {
+    if (&ws.project().assets[pa.index] == &a) {
+      disk->Touch(JoinPath(ws.build_dir, meta + "/assets/" + pa.key + ".asset"), &err);
+    }
+  }
+}
+
+// Decides every asset asked for by its content; with `dry` prints each
+// decision, otherwise marks those to fetch again.
+void DecideAssets(Disk* disk, const Workspace& ws, const std::string& meta, bool extra, bool dry,
+                  AssetTally* tally) {
+  for (const Asset& a : ws.project().assets) {
+    if (CheckUnfetched(disk, ws, a, tally)) continue;
+    if (a.extra && !extra) continue;
+    AssetVerdict v;
+    std::string err;
+    // A dry decision: it reads the content (md5, cached by stat key) and,
+    // for git, asks the remote for its commit; it writes nothing.
+    if (!AskTransfer(ws, meta, a, &v, &err)) {
+      PrintError("asset '" + a.dest + "': " + err);
+      ++tally->failed;
+      continue;
+    }
+    tally->to_fetch += v.fetch;
+    if (dry) {
+      printf("%s %s: %s\n", v.fetch ? "would fetch" : "up to date ", a.dest.c_str(), v.why.c_str());
+    } else if (v.fetch) {
+      MarkForFetch(disk, ws, meta, a);
+    }
+  }
+}
+
+// Runs ninja on the assets' targets; 0, or the status to exit with.
+int RunAssetEdges(const Workspace& ws, const std::string& meta, bool extra) {
+  std::vector<std::string> argv = {"ninja", "-C", ws.build_dir, "-f",
+                                   ws.output.substr(ws.build_dir.size() + 1)};
+  if (const char* n = getenv("WFGEN_NINJA"); n && *n) argv[0] = n;
+  // Ninja's default -j (CPUs + 2) may be below the download pool's depth.
+  argv.insert(argv.end(), {"-j", std::to_string(ws.project().max_parallel_downloads)});
+  argv.push_back(AssetsTarget(meta, false));
+  if (extra) argv.push_back(AssetsTarget(meta, true));
+  // Ninja runs in the build directory (-C); the runner keeps our signals
+  // for it (Ctrl-C stops ninja, which stops the downloads).
+  ProcessRunner runner(10000);
+  std::string err;
+  if (!runner.Init(&err)) {
+    PrintError(err);
+    return 1;
+  }
+  StdoutSink out;
+  LineResult r = runner.Run(argv, {}, &out);
+  runner.Finish();
+  if (!r.ok()) {
+    if (r.kind == LineResult::kSpawnFailed) PrintError(r.error);
+    return r.kind == LineResult::kExited ? r.code : 1;
+  }
+  return 0;
+}
+
+// Every asset asked for: fetched ones and private ones that are there.
+void PrintInPlace(const Project& p, bool extra, int missing_private) {
+  size_t n = 0;
+  for (const Asset& a : p.assets) n += !a.outside && (extra || !a.extra);
+  n -= static_cast<size_t>(missing_private);
+  std::string missing =
+      missing_private ? ", " + std::to_string(missing_private) + " private missing" : "";
+  printf("wfgen: %zu asset%s in place%s.\n", n, n == 1 ? "" : "s", missing.c_str());
+}
+
+}  // namespace
+
 int AssetsCommand(const CommandContext& ctx) {
   Disk* disk = ctx.disk;
   GenerateOptions gen;
@@ -142,92 +248,22 @@ int AssetsCommand(const CommandContext& ctx) {
   if (int rc = LoadForCommand(ctx, 0, &gen, &in_force, &ws)) return rc;
   bool extra = ctx.args.Has("--extra");
   bool dry = ctx.args.Has("--dry");
-  const Project& p = ws.project();
   if (!dry) {
     if (int rc = WriteWorkspace(disk, gen, ws)) return rc;
   }
 
   std::string meta = MetaDir(gen.embed);
-  int failed = 0, to_fetch = 0, missing_private = 0;
-  for (const Asset& a : p.assets) {
-    if (a.outside) {
-      // Never downloaded outside the project (the loader said so too).
-      PrintError(Where(a) + ": asset '" + a.dest +
-                 "' is outside the project; wfgen does not download it there: put it there "
-                 "yourself, or give a dest inside the project");
-      ++failed;
-      continue;
-    }
-    if (!a.fetched()) {
-      FileInfo info;
-      std::string err;
-      if (disk->Stat(JoinPath(ws.project_dir, a.dest), &info, &err) &&
-          info.kind == FileKind::kMissing) {
-        ++missing_private;
-        PrintWarning("asset '" + a.dest + "' is missing: you need to add it yourself" +
-                     (a.description.empty() ? "" : " (" + a.description + ")"));
-      }
-      continue;
-    }
-    if (a.extra && !extra) continue;
-    AssetVerdict v;
-    std::string err;
-    // A dry decision: it reads the content (md5, cached by stat key) and,
-    // for git, asks the remote for its commit; it writes nothing.
-    if (!AskTransfer(ws, meta, a, &v, &err)) {
-      PrintError("asset '" + a.dest + "': " + err);
-      ++failed;
-      continue;
-    }
-    bool fetch = v.fetch;
-    to_fetch += fetch;
-    if (dry) {
-      printf("%s %s: %s\n", fetch ? "would fetch" : "up to date ", a.dest.c_str(), v.why.c_str());
-    } else if (fetch) {
-      // Ninja sees a newer spec and runs the edge.
-      for (const PlanAsset& pa : ws.plan.assets) {
-        if (&p.assets[pa.index] == &a) {
-          disk->Touch(JoinPath(ws.build_dir, meta + "/assets/" + pa.key + ".asset"), &err);
-        }
-      }
-    }
-  }
+  AssetTally tally;
+  DecideAssets(disk, ws, meta, extra, dry, &tally);
   if (dry) {
-    printf("%d asset%s would be fetched.\n", to_fetch, to_fetch == 1 ? "" : "s");
-    return failed ? 1 : 0;
+    printf("%d asset%s would be fetched.\n", tally.to_fetch, tally.to_fetch == 1 ? "" : "s");
+    return tally.failed ? 1 : 0;
   }
   if (!ws.plan.assets.empty()) {
-    std::vector<std::string> argv = {"ninja", "-C", ws.build_dir, "-f",
-                                     ws.output.substr(ws.build_dir.size() + 1)};
-    if (const char* n = getenv("WFGEN_NINJA"); n && *n) argv[0] = n;
-    // Ninja's default -j (CPUs + 2) may be below the download pool's depth.
-    argv.insert(argv.end(), {"-j", std::to_string(p.max_parallel_downloads)});
-    argv.push_back(AssetsTarget(meta, false));
-    if (extra) argv.push_back(AssetsTarget(meta, true));
-    // Ninja runs in the build directory (-C); the runner keeps our signals
-    // for it (Ctrl-C stops ninja, which stops the downloads).
-    ProcessRunner runner(10000);
-    std::string err;
-    if (!runner.Init(&err)) {
-      PrintError(err);
-      return 1;
-    }
-    StdoutSink out;
-    LineResult r = runner.Run(argv, {}, &out);
-    runner.Finish();
-    if (!r.ok()) {
-      if (r.kind == LineResult::kSpawnFailed) PrintError(r.error);
-      return r.kind == LineResult::kExited ? r.code : 1;
-    }
+    if (int rc = RunAssetEdges(ws, meta, extra)) return rc;
   }
-  if (failed) return 1;
-  // Every asset asked for: fetched ones and private ones that are there.
-  size_t n = 0;
-  for (const Asset& a : p.assets) n += !a.outside && (extra || !a.extra);
-  n -= static_cast<size_t>(missing_private);
-  std::string missing =
-      missing_private ? ", " + std::to_string(missing_private) + " private missing" : "";
-  printf("wfgen: %zu asset%s in place%s.\n", n, n == 1 ? "" : "s", missing.c_str());
+  if (tally.failed) return 1;
+  PrintInPlace(ws.project(), extra, tally.missing_private);
   return 0;
 }
 

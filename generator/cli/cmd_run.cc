@@ -141,33 +141,26 @@ int Dry(Disk* disk, const Workspace& ws, const RunArgs& run) {
   return 0;
 }
 
-}  // namespace
-
-int RunCommand(const CommandContext& ctx) {
-  RunArgs run;
-  if (!ReadRunArgs(ctx, &run)) return 2;
-  Workspace ws;
-  if (int rc2 = OpenWorkspace(ctx.disk, run.gen, &ws)) return rc2;
-  WarnUndefinedVars(ws, ctx.args.overrides);
-  if (run.target.empty()) {
-    PrintProjectList(ws, run.in_force);
-    return 0;
-  }
+// The target as ninja knows it: a command or workflow as named, or a
+// declared output's alias. False, with a message, when it names neither.
+bool ResolveTarget(const Project& p, const BuildPlan& plan, std::string* target) {
   bool output_ok = false;
-  if (!ws.project().FindCommand(run.target) && !ws.project().FindWorkflow(run.target) &&
-      OutputTarget(ws.project(), ws.plan, &run.target, &output_ok)) {
-    if (!output_ok) return 1;
-  } else if (!CheckTarget(ws.project(), run.target)) {
-    return 1;
+  if (!p.FindCommand(*target) && !p.FindWorkflow(*target) &&
+      OutputTarget(p, plan, target, &output_ok)) {
+    return output_ok;
   }
-  if (run.dry) return Dry(ctx.disk, ws, run);
-  // The project is ours from before regeneration (another run's steps read
-  // the spec files) until ninja is done; the ninja we start is a
-  // descendant, so its steps go ahead (runtime/state/run_lock.h).
-  ProjectLock lock(ctx.disk);
+  return CheckTarget(p, *target);
+}
+
+// The project is ours from before regeneration (another run's steps read
+// the spec files) until ninja is done; the ninja we start is a
+// descendant, so its steps go ahead (runtime/state/run_lock.h). False when
+// another run holds it past the wait; a lock that cannot be taken at all
+// only warns.
+bool ClaimProject(ProjectLock* lock, const std::string& project_dir) {
   std::string lock_err;
-  ClaimResult claim = lock.Acquire(
-      ws.project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
+  ClaimResult claim = lock->Acquire(
+      project_dir, LockWaitFromEnvironment(), &lock_err, nullptr, [](const std::string& holder) {
         fprintf(
             stderr,
             "wfgen run: another run of this project is going on (%s); waiting for it to finish\n",
@@ -175,29 +168,28 @@ int RunCommand(const CommandContext& ctx) {
       });
   if (claim == ClaimResult::kBusy) {
     PrintError(lock_err);
-    return 1;
+    return false;
   }
   if (claim == ClaimResult::kError) {
     PrintWarning(lock_err + "; running without the project lock");
   }
-  if (int rc2 = WriteWorkspace(ctx.disk, run.gen, ws)) return rc2;
-  KeepSettings(ctx.disk, run.gen, run.in_force);
-  if (!run.in_force.empty()) {
-    PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
+  return true;
+}
+
+// Ninja runs only dirty edges: remove the stamps of the target's steps
+// so it starts them, and tell wfgen-run which commands to run anyway.
+std::string ForceTarget(Disk* disk, const Workspace& ws, const std::string& target) {
+  std::string names;
+  for (const std::string& n : ForcedCommands(ws.plan, target))
+    names += (names.empty() ? "" : ",") + n;
+  std::string err;
+  for (const PlanStep* s : StepsOf(ws.plan, target)) {
+    disk->RemoveFile(JoinPath(ws.build_dir, StampPath(MetaDir(""), s->key)), &err);
   }
-  std::vector<std::string> env;
-  if (run.force) {
-    // Ninja runs only dirty edges: remove the stamps of the target's steps
-    // so it starts them, and tell wfgen-run which commands to run anyway.
-    std::string names;
-    for (const std::string& n : ForcedCommands(ws.plan, run.target))
-      names += (names.empty() ? "" : ",") + n;
-    env.push_back("WFGEN_FORCE=" + names);
-    std::string err;
-    for (const PlanStep* s : StepsOf(ws.plan, run.target)) {
-      ctx.disk->RemoveFile(JoinPath(ws.build_dir, StampPath(MetaDir(""), s->key)), &err);
-    }
-  }
+  return "WFGEN_FORCE=" + names;
+}
+
+NinjaInvocation NinjaFor(const Workspace& ws, const RunArgs& run, std::vector<std::string> env) {
   NinjaInvocation ninja;
   const char* ninja_bin = getenv("WFGEN_NINJA");
   if (ninja_bin && *ninja_bin) ninja.ninja = ninja_bin;
@@ -210,6 +202,13 @@ int RunCommand(const CommandContext& ctx) {
     env.push_back("WFGEN_GROUP_OUTPUT=prefixed");  // the replay edges print nothing
   }
   ninja.env = env;
+  return ninja;
+}
+
+// Runs ninja under the status display; then writes the trace if asked
+// (failing to write it fails a run that went well).
+int RunWithStatus(Disk* disk, const Workspace& ws, const RunArgs& run,
+                  const NinjaInvocation& ninja) {
   // Steps are named in events by their absolute stamp path, as the wrapper
   // sees it (symlinks resolved).
   char resolved[4096];
@@ -224,12 +223,38 @@ int RunCommand(const CommandContext& ctx) {
   int code = RunNinjaWithStatus(ninja, &status, term);
   if (!run.trace.empty()) {
     std::string err;
-    if (!WriteIfChanged(ctx.disk, run.trace, RenderTrace(status), &err)) {
+    if (!WriteIfChanged(disk, run.trace, RenderTrace(status), &err)) {
       PrintError("cannot write the trace: " + err);
       if (code == 0) code = 1;
     }
   }
   return code;
+}
+
+}  // namespace
+
+int RunCommand(const CommandContext& ctx) {
+  RunArgs run;
+  if (!ReadRunArgs(ctx, &run)) return 2;
+  Workspace ws;
+  if (int rc2 = OpenWorkspace(ctx.disk, run.gen, &ws)) return rc2;
+  WarnUndefinedVars(ws, ctx.args.overrides);
+  if (run.target.empty()) {
+    PrintProjectList(ws, run.in_force);
+    return 0;
+  }
+  if (!ResolveTarget(ws.project(), ws.plan, &run.target)) return 1;
+  if (run.dry) return Dry(ctx.disk, ws, run);
+  ProjectLock lock(ctx.disk);
+  if (!ClaimProject(&lock, ws.project_dir)) return 1;
+  if (int rc2 = WriteWorkspace(ctx.disk, run.gen, ws)) return rc2;
+  KeepSettings(ctx.disk, run.gen, run.in_force);
+  if (!run.in_force.empty()) {
+    PrintNote("settings in force: " + SettingsLine(run.in_force) + " (--reset forgets them)");
+  }
+  std::vector<std::string> env;
+  if (run.force) env.push_back(ForceTarget(ctx.disk, ws, run.target));
+  return RunWithStatus(ctx.disk, ws, run, NinjaFor(ws, run, env));
 }
 
 }  // namespace wfgen

@@ -35,6 +35,10 @@ class Loader {
 
  private:
   void LoadCommand(const YNodePtr& node, Command* c);
+  void CheckCommandKeys(const YNodePtr& node);
+  bool LoadCommandName(const YNodePtr& node, Command* c);
+  void LoadCommandExtensions(const YNodePtr& node, const std::string& label, Command* c);
+  void WarnShellLines(const YNodePtr& node, const std::string& label, const Command& c);
   void LoadResources(const YNodePtr& node, Resources* r);
   void LoadWorkflows(const YNodePtr& node, Project* p);
   void LoadAssets(const YNodePtr& node, Project* p);
@@ -131,9 +135,7 @@ void Loader::LoadResources(const YNodePtr& node, Resources* r) {
   }
 }
 
-void Loader::LoadCommand(const YNodePtr& node, Command* c) {
-  c->loc = node->loc;
-  if (!fields_.ExpectMap(node, "each command")) return;
+void Loader::CheckCommandKeys(const YNodePtr& node) {
   for (auto& [k, v] : node->entries) {
     const std::string& key = k->text;
     bool known = false;
@@ -147,10 +149,14 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
           "(and wfgen's shell, pool, launcher, resources, retries)");
     }
   }
+}
+
+// False when the command has no name at all (nothing else is read then).
+bool Loader::LoadCommandName(const YNodePtr& node, Command* c) {
   YNodePtr name = FindChild(node, "name");
   if (!name) {
     diag_->Error(node->loc, "a command needs a `name`");
-    return;
+    return false;
   }
   if (fields_.ReadString(name, "a command's name", &c->name)) {
     std::string bad = BadName(c->name.value);
@@ -160,19 +166,11 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
       diag_->Error(name->loc, "command name '" + c->name.value + "' " + bad);
     }
   }
-  const std::string label = "command '" + c->name.value + "'";
-  fields_.ReadOptionalString(FindChild(node, "help"), "the help of " + label, &c->help);
-  YNodePtr script = FindChild(node, "script");
-  fields_.ReadStringList(script, "the script of " + label, &c->script);
-  if (!script || script->is_null() || (script->is_seq() && script->items.empty())) {
-    diag_->Error(script ? script->loc : node->loc,
-                 label + " has an empty script; give it at least one line to run");
-  }
-  fields_.ReadPathList(FindChild(node, "deps"), "the deps of " + label, &c->deps);
-  fields_.ReadPathList(FindChild(node, "outputs"), "the outputs of " + label, &c->outputs);
-  fields_.ReadPathList(FindChild(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
-                       &c->outputs_no_cache);
-  fields_.ReadBool(FindChild(node, "no_skip"), "no_skip of " + label, &c->no_skip);
+  return true;
+}
+
+// wfgen's own keys, beyond weasel's: shell, pool, launcher, resources, retries.
+void Loader::LoadCommandExtensions(const YNodePtr& node, const std::string& label, Command* c) {
   fields_.ReadBool(FindChild(node, "shell"), "shell of " + label, &c->shell);
   fields_.ReadOptionalString(FindChild(node, "pool"), "the pool of " + label, &c->pool);
   if (YNodePtr l = FindChild(node, "launcher")) {
@@ -193,27 +191,53 @@ void Loader::LoadCommand(const YNodePtr& node, Command* c) {
       c->retries = policy;
     }
   }
-  // An explicit `shell: false` says the lines are meant literally.
-  if (!c->shell && !FindChild(node, "shell")) {
-    // Shown once per version of the script, not on every load: the key
-    // hashes the command's name and script.
-    std::string script = c->name.value;
-    for (const Text& line : c->script) script += "\n" + line.value;
-    std::string once = "shell " + HashBytes(script).Hex().substr(0, 16);
-    for (const Text& line : c->script) {
-      std::string what;
-      if (LooksLikeShell(line.value, &what)) {
-        Diagnostic& d = diag_->Warning(line.loc, "this line uses " + what +
-                                                     " as if a shell ran it; wfgen, like weasel, "
-                                                     "runs script lines without a shell, so it is "
-                                                     "passed on literally");
-        d.notes.push_back("add `shell: true` to " + label +
-                          " to run its lines with /bin/sh, or `shell: false` to say they are "
-                          "meant literally; this warning is shown once until the script changes");
-        d.once = once;
-      }
+}
+
+// Script lines that look written for a shell, in a command that did not
+// say `shell:`. An explicit `shell: false` says the lines are meant
+// literally.
+void Loader::WarnShellLines(const YNodePtr& node, const std::string& label, const Command& c) {
+  if (c.shell || FindChild(node, "shell")) return;
+  // Shown once per version of the script, not on every load: the key
+  // hashes the command's name and script.
+  std::string script = c.name.value;
+  for (const Text& line : c.script) script += "\n" + line.value;
+  std::string once = "shell " + HashBytes(script).Hex().substr(0, 16);
+  for (const Text& line : c.script) {
+    std::string what;
+    if (LooksLikeShell(line.value, &what)) {
+      Diagnostic& d = diag_->Warning(line.loc, "this line uses " + what +
+                                                   " as if a shell ran it; wfgen, like weasel, "
+                                                   "runs script lines without a shell, so it is "
+                                                   "passed on literally");
+      d.notes.push_back("add `shell: true` to " + label +
+                        " to run its lines with /bin/sh, or `shell: false` to say they are "
+                        "meant literally; this warning is shown once until the script changes");
+      d.once = once;
     }
   }
+}
+
+void Loader::LoadCommand(const YNodePtr& node, Command* c) {
+  c->loc = node->loc;
+  if (!fields_.ExpectMap(node, "each command")) return;
+  CheckCommandKeys(node);
+  if (!LoadCommandName(node, c)) return;
+  const std::string label = "command '" + c->name.value + "'";
+  fields_.ReadOptionalString(FindChild(node, "help"), "the help of " + label, &c->help);
+  YNodePtr script = FindChild(node, "script");
+  fields_.ReadStringList(script, "the script of " + label, &c->script);
+  if (!script || script->is_null() || (script->is_seq() && script->items.empty())) {
+    diag_->Error(script ? script->loc : node->loc,
+                 label + " has an empty script; give it at least one line to run");
+  }
+  fields_.ReadPathList(FindChild(node, "deps"), "the deps of " + label, &c->deps);
+  fields_.ReadPathList(FindChild(node, "outputs"), "the outputs of " + label, &c->outputs);
+  fields_.ReadPathList(FindChild(node, "outputs_no_cache"), "the outputs_no_cache of " + label,
+                       &c->outputs_no_cache);
+  fields_.ReadBool(FindChild(node, "no_skip"), "no_skip of " + label, &c->no_skip);
+  LoadCommandExtensions(node, label, c);
+  WarnShellLines(node, label, *c);
 }
 
 void Loader::LoadWorkflows(const YNodePtr& node, Project* p) {

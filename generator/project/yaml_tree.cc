@@ -356,10 +356,9 @@ bool ReportOverrun(const std::string& text, const LookaheadGuard& guard, const Y
   return false;
 }
 
-}  // namespace
-
-bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root,
-               Diagnostics* diag) {
+// What is refused before parsing: a file too large, not UTF-8, or with
+// a NUL byte.
+bool CheckText(const std::string& text, const YamlLimits& limits, Diagnostics* diag) {
   if (text.size() > limits.max_bytes) {
     std::string limit = limits.max_bytes >= (1u << 20)
                             ? std::to_string(limits.max_bytes >> 20) + " MiB"
@@ -381,6 +380,58 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     diag->Error(LocOfOffset(text, text.find('\0')), "NUL byte in the file");
     return false;
   }
+  return true;
+}
+
+// yaml-cpp's own syntax error, said so a person can find the mistake.
+bool ReportSyntaxError(const std::string& text, const YAML::Exception& e, Diagnostics* diag) {
+  std::string msg = e.msg;
+  if (!msg.empty()) msg[0] = static_cast<char>(tolower(msg[0]));
+  Loc loc = e.mark.is_null() ? Loc{} : LocOf(e.mark);
+  size_t open = 0;
+  int close_line = 0;
+  if (!e.mark.is_null() && e.mark.pos >= 0 &&
+      FindOpenQuote(text, static_cast<size_t>(e.mark.pos), &open, &close_line)) {
+    // The parser fails lines after the real mistake: point at the quote.
+    std::string where = close_line > 0 ? "it runs on to line " + std::to_string(close_line)
+                                       : "it runs on to the end of the file";
+    Diagnostic& d = diag->Error(LocOfOffset(text, open),
+                                "YAML syntax: this quoted string is not closed on its line (" +
+                                    where + ", where the parser says: " + msg + ")");
+    d.notes.push_back("close the quote on this line (a string may span lines only on purpose)");
+    return false;
+  }
+  Diagnostic& d = diag->Error(loc, "YAML syntax: " + msg);
+  d.notes.push_back("check the indentation and the quotes on this line and the one before");
+  // The usual cause of the cryptic ones.
+  if (text.find("\n\t") != std::string::npos || text.compare(0, 1, "\t") == 0) {
+    d.notes.push_back("YAML does not allow tabs for indentation; use spaces");
+  }
+  return false;
+}
+
+// yaml-cpp accepts a quoted string that is never closed: it takes the
+// rest of the file. Refused when the parser too saw a quoted string start
+// at the open quote (so a quote inside a block scalar is no reason).
+bool CheckQuotesClosed(const std::string& text, const YNodePtr& root, Diagnostics* diag) {
+  size_t open = 0;
+  int close_line = 0;
+  if (FindOpenQuote(text, text.size(), &open, &close_line) && close_line == 0 &&
+      QuotedScalarAt(root, LocOfOffset(text, open))) {
+    diag->Error(LocOfOffset(text, open),
+                "YAML syntax: this quoted string is never closed (it runs on to the end of "
+                "the file)")
+        .notes.push_back("close the quote on this line");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root,
+               Diagnostics* diag) {
+  if (!CheckText(text, limits, diag)) return false;
   LookaheadGuard guard(text, limits.max_lookahead);
   std::istream in(&guard);
   TreeBuilder builder(limits, &guard, diag);
@@ -402,29 +453,7 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     return false;
   } catch (const YAML::Exception& e) {
     if (guard.overrun()) return ReportOverrun(text, guard, limits, diag);
-    std::string msg = e.msg;
-    if (!msg.empty()) msg[0] = static_cast<char>(tolower(msg[0]));
-    Loc loc = e.mark.is_null() ? Loc{} : LocOf(e.mark);
-    size_t open = 0;
-    int close_line = 0;
-    if (!e.mark.is_null() && e.mark.pos >= 0 &&
-        FindOpenQuote(text, static_cast<size_t>(e.mark.pos), &open, &close_line)) {
-      // The parser fails lines after the real mistake: point at the quote.
-      std::string where = close_line > 0 ? "it runs on to line " + std::to_string(close_line)
-                                         : "it runs on to the end of the file";
-      Diagnostic& d = diag->Error(LocOfOffset(text, open),
-                                  "YAML syntax: this quoted string is not closed on its line (" +
-                                      where + ", where the parser says: " + msg + ")");
-      d.notes.push_back("close the quote on this line (a string may span lines only on purpose)");
-      return false;
-    }
-    Diagnostic& d = diag->Error(loc, "YAML syntax: " + msg);
-    d.notes.push_back("check the indentation and the quotes on this line and the one before");
-    // The usual cause of the cryptic ones.
-    if (text.find("\n\t") != std::string::npos || text.compare(0, 1, "\t") == 0) {
-      d.notes.push_back("YAML does not allow tabs for indentation; use spaces");
-    }
-    return false;
+    return ReportSyntaxError(text, e, diag);
   } catch (const Overrun&) {
     return ReportOverrun(text, guard, limits, diag);
   }
@@ -434,20 +463,7 @@ bool ParseYaml(const std::string& text, const YamlLimits& limits, YNodePtr* root
     diag->Error(Loc{}, "the file is empty; a project needs at least `commands:`");
     return false;
   }
-  // yaml-cpp accepts a quoted string that is never closed: it takes the
-  // rest of the file. Refused when the parser too saw a quoted string start
-  // at the open quote (so a quote inside a block scalar is no reason).
-  size_t open = 0;
-  int close_line = 0;
-  if (FindOpenQuote(text, text.size(), &open, &close_line) && close_line == 0 &&
-      QuotedScalarAt(*root, LocOfOffset(text, open))) {
-    diag->Error(LocOfOffset(text, open),
-                "YAML syntax: this quoted string is never closed (it runs on to the end of "
-                "the file)")
-        .notes.push_back("close the quote on this line");
-    return false;
-  }
-  return true;
+  return CheckQuotesClosed(text, *root, diag);
 }
 
 }  // namespace wfgen
