@@ -23,12 +23,7 @@ std::string Absolute(const std::string& cwd, const std::string& path) {
 }  // namespace
 
 bool StepMachine::Load(std::string* err) {
-  char buf[4096];
-  if (!getcwd(buf, sizeof buf)) {
-    *err = std::string("getcwd: ") + strerror(errno);
-    return false;
-  }
-  cwd_ = buf;
+  if (!dir_.Get(&cwd_, err)) return false;
   std::string text;
   if (!disk_.ReadFile(options_.spec_path, &text, err)) return false;
   if (!ParseStepSpec(text, &spec_, err)) {
@@ -48,8 +43,8 @@ bool StepMachine::Load(std::string* err) {
   options_.stamp = Absolute(cwd_, options_.stamp);
   options_.depfile = Absolute(cwd_, options_.depfile);
   options_.ran = Absolute(cwd_, options_.ran);
-  if (chdir(spec_.project_dir.c_str()) != 0) {
-    *err = "cannot enter project directory " + spec_.project_dir + ": " + strerror(errno);
+  if (!dir_.Enter(spec_.project_dir, err)) {
+    *err = "cannot enter project directory " + spec_.project_dir + ": " + *err;
     return false;
   }
   return true;
@@ -71,7 +66,7 @@ int StepMachine::Run() {
     if (code >= 0) return code;
   }
   // Another run of this project, or of this command, may be going on.
-  switch (locks_.Acquire(
+  switch (locks_.LockStep(
       spec_.name, [this] { return runner_.StopSignal() != 0; }, &err)) {
     case ClaimResult::kOwned: break;
     case ClaimResult::kCancelled: return Stopped(runner_.StopSignal());

@@ -1,11 +1,10 @@
 // Running a step that must run: its directories, its pool slots, its log,
 // then the script's lines, attempt after attempt (retries).
-#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <tuple>
+#include <utility>
 
 #include "runtime/base/environment.h"
 #include "runtime/base/messages.h"
@@ -14,7 +13,6 @@
 #include "runtime/state/missing_deps.h"
 #include "runtime/state/retry_policy.h"
 #include "runtime/wrapper/remote_cache.h"
-#include "runtime/wrapper/slots.h"
 #include "runtime/wrapper/step_machine.h"
 
 namespace wfgen {
@@ -96,9 +94,9 @@ int StepMachine::Execute() {
     PrintNote(err);
     return Finish(1, MemberState::kFailed, err);
   }
-  char here[4096];  // the project directory (Load entered it)
+  std::string here, ignored;  // the project directory (Load entered it)
   launcher_ =
-      std::make_unique<LineLauncher>(spec_, getcwd(here, sizeof here) ? here : "", &runner_);
+      std::make_unique<LineLauncher>(spec_, dir_.Get(&here, &ignored) ? here : "", &runner_);
   if (!launcher_->Init(&err)) {
     PrintNote(err);
     return Finish(1, MemberState::kFailed, err);
@@ -113,27 +111,27 @@ int StepMachine::Execute() {
   runner_.set_pass_stdin(true);
   // The named pool first, then the overall limit: nobody waits for a
   // pool slot while holding a limit slot, so the two cannot deadlock.
-  SlotLease slot, limit;
-  for (auto [spec, lease, expose] : {std::make_tuple(&options_.pool, &slot, true),
-                                     std::make_tuple(&options_.limit, &limit, false)}) {
+  for (auto [spec, expose] :
+       {std::make_pair(&options_.pool, true), std::make_pair(&options_.limit, false)}) {
     if (spec->empty()) continue;
     size_t colon = spec->rfind(':');
     std::string pool = spec->substr(0, colon);
     int depth = colon == std::string::npos ? 1 : atoi(spec->c_str() + colon + 1);
-    int n = lease->Acquire(
-        &disk_, SlotsDir(), pool, depth > 0 ? depth : 1,
-        [this] { return runner_.StopSignal() != 0; }, &err);
+    int fd = -1;
+    int n = locks_.TakeSlot(
+        SlotsDir(), pool, depth > 0 ? depth : 1, [this] { return runner_.StopSignal() != 0; }, &fd,
+        &err);
     if (n < 0) {
       if (int sig = runner_.StopSignal()) return Stopped(sig);
       PrintNote(err);
       return Finish(1, MemberState::kFailed, err);
     }
     if (expose) env.push_back("WFGEN_SLOT=" + std::to_string(n));
-    runner_.KeepInGuardian(lease->fd());
+    runner_.KeepInGuardian(fd);
   }
   runner_.KeepInGuardian(locks_.active_fd());
-  int log_fd = open(LogPath(spec_.name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  StepOutput out(log_fd, options_.console);
+  if (log_) log_->Open(LogPath(spec_.name));
+  StepOutput out(log_, options_.console);
   events_.Send(StepEvent{EventKind::kStart, options_.stamp, spec_.name, ShownLog(),
                          static_cast<int>(getpid())});
   out.Tap(&events_, options_.stamp, spec_.name);

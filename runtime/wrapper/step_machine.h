@@ -22,6 +22,7 @@
 #include "runtime/state/run_lock.h"
 #include "runtime/state/step_spec.h"
 #include "runtime/wrapper/launcher.h"
+#include "runtime/wrapper/step_locking.h"
 #include "runtime/wrapper/step_output.h"
 #include "runtime/wrapper/step_runner.h"
 
@@ -34,7 +35,9 @@ class StepMachine {
         disk_(*system.disk),
         runner_(*system.runner),
         clock_(*system.clock),
-        locks_(system.disk) {}
+        dir_(*system.dir),
+        log_(system.log),
+        locks_(*system.locks) {}
   int Run();
   int die_of_signal() const { return die_of_signal_; }
 
@@ -73,6 +76,8 @@ class StepMachine {
   Disk& disk_;
   CommandRunner& runner_;
   Clock& clock_;
+  WorkingDir& dir_;
+  LogFile* log_;
   StepSpec spec_;
   std::string cwd_;  // where ninja runs us
   Evaluation eval_;
@@ -82,7 +87,7 @@ class StepMachine {
   std::optional<GroupRun> run_;
   EventSender events_;                      // inert unless a front end listens (WFGEN_EVENTS)
   std::unique_ptr<LineLauncher> launcher_;  // here, or Slurm (launcher.h)
-  StepLocks locks_;                         // one run per project, one wfgen-run per command
+  StepLocking& locks_;                      // one run per project, one wfgen-run per command
   int attempt_ = 1;                         // of spec_.retries.attempts()
   int die_of_signal_ = 0;                   // see StepExit
 };

@@ -34,7 +34,14 @@ StepExit RunStepWith(const RunOptions& options, const StepSystem& system) {
 int RunStep(const RunOptions& options, Disk* disk) {
   ProcessRunner runner(10000);
   MonotonicClock clock;
-  StepExit e = RunStepWith(options, StepSystem{disk, &runner, &clock});
+  RealWorkingDir dir;
+  FdLogFile log;
+  StepExit e;
+  {
+    // Released before a death by signal, as the step's own would be.
+    FlockStepLocking locks(disk);
+    e = RunStepWith(options, StepSystem{disk, &runner, &clock, &dir, &log, &locks});
+  }
   if (e.die_of_signal == 0) return e.code;
   fflush(stdout);
   signal(e.die_of_signal, SIG_DFL);
