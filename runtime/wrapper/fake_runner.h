@@ -3,10 +3,10 @@
 // FakeDisk: no process is started, nothing sleeps, no directory is entered
 // and no file is locked.
 //
-// The runner and the clock: Each "line"
-// takes `line_ms` on the fake clock and ends as the test's script says; a
-// stop signal can be scheduled at a moment of the fake clock, and it
-// interrupts whatever runs or waits at that moment.
+// The runner and the clock: each "line" takes `line_ms` on the fake clock
+// and ends as the test's script says; a stop signal can be scheduled at a
+// moment of the fake clock, and it interrupts whatever runs or waits at
+// that moment.
 #pragma once
 
 #include <functional>
