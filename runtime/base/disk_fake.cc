@@ -14,6 +14,12 @@ std::string Norm(std::string p) {
 
 }  // namespace
 
+std::string FakeDisk::Key(const std::string& raw_path) const {
+  if (cwd_.empty() || (!raw_path.empty() && raw_path[0] == '/')) return Norm(raw_path);
+  std::string p = Norm(raw_path);
+  return p.empty() || p == "." ? cwd_ : Norm(JoinPath(cwd_, p));
+}
+
 void FakeDisk::EnsureParents(const std::string& path) {
   std::string dir = DirName(path);
   if (dir.empty() || dir == "/" || entries_.count(dir)) return;
@@ -26,7 +32,8 @@ void FakeDisk::EnsureParents(const std::string& path) {
 }
 
 void FakeDisk::Write(const std::string& raw_path, const std::string& contents) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
+  changed.push_back(path);
   EnsureParents(path);
   Entry& e = entries_[path];
   bool created = e.ino == 0;
@@ -44,7 +51,8 @@ void FakeDisk::Mkdir(const std::string& path) {
 }
 
 void FakeDisk::Remove(const std::string& raw_path) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
+  changed.push_back(path);
   for (auto it = entries_.begin(); it != entries_.end();) {
     if (it->first == path || it->first.compare(0, path.size() + 1, path + "/") == 0) {
       it = entries_.erase(it);
@@ -57,25 +65,27 @@ void FakeDisk::Remove(const std::string& raw_path) {
 }
 
 void FakeDisk::TouchNow(const std::string& raw_path) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
-  if (it != entries_.end()) it->second.mtime_ns = it->second.ctime_ns = now_ns_;
+  if (it == entries_.end()) return;
+  changed.push_back(path);
+  it->second.mtime_ns = it->second.ctime_ns = now_ns_;
 }
 
 std::string FakeDisk::Contents(const std::string& raw_path) const {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
   return it == entries_.end() ? std::string() : it->second.contents;
 }
 
 int64_t FakeDisk::Mtime(const std::string& raw_path) const {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
   return it == entries_.end() ? 0 : it->second.mtime_ns;
 }
 
 bool FakeDisk::Stat(const std::string& raw_path, FileInfo* info, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   ++stat_calls;
   *info = FileInfo();
   auto it = entries_.find(path);
@@ -91,7 +101,7 @@ bool FakeDisk::Stat(const std::string& raw_path, FileInfo* info, std::string* er
 }
 
 bool FakeDisk::ReadFile(const std::string& raw_path, std::string* contents, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
   if (it == entries_.end() || it->second.is_dir) {
     *err = "cannot open " + path + ": No such file or directory";
@@ -99,6 +109,10 @@ bool FakeDisk::ReadFile(const std::string& raw_path, std::string* contents, std:
   }
   *contents = it->second.contents;
   return true;
+}
+
+void FakeDisk::Append(const std::string& path, const std::string& bytes) {
+  Write(path, Contents(path) + bytes);
 }
 
 bool FakeDisk::HashFile(const std::string& path, Hash128* hash, std::string* err) {
@@ -118,7 +132,7 @@ bool FakeDisk::StreamFile(const std::string& path, const ChunkSink& sink, std::s
 }
 
 bool FakeDisk::ListDir(const std::string& raw_path, std::vector<DirEntry>* out, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   out->clear();
   std::string prefix = path.empty() || path == "." ? "" : path + "/";
   for (auto& [name, e] : entries_) {
@@ -148,7 +162,7 @@ bool FakeDisk::WriteNewFile(const std::string& path, const std::string& contents
 }
 
 bool FakeDisk::MakeDirs(const std::string& raw_path, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   if (path.empty() || path == ".") return true;
   auto it = entries_.find(path);
   if (it != entries_.end()) {
@@ -166,31 +180,33 @@ bool FakeDisk::MakeDirs(const std::string& raw_path, std::string* err) {
 }
 
 bool FakeDisk::SetMtime(const std::string& raw_path, int64_t mtime_ns, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
   if (it == entries_.end()) {
     *err = "cannot set mtime of " + path + ": No such file or directory";
     return false;
   }
+  changed.push_back(path);
   it->second.mtime_ns = mtime_ns;
   it->second.ctime_ns = now_ns_;  // as on a real file system
   return true;
 }
 
 bool FakeDisk::SetMode(const std::string& raw_path, uint32_t mode, std::string* err) {
-  const std::string path = Norm(raw_path);
+  const std::string path = Key(raw_path);
   auto it = entries_.find(path);
   if (it == entries_.end()) {
     *err = "cannot change the mode of " + path + ": No such file or directory";
     return false;
   }
+  changed.push_back(path);
   it->second.mode = mode;
   it->second.ctime_ns = now_ns_;
   return true;
 }
 
 bool FakeDisk::Touch(const std::string& path, std::string* err) {
-  if (entries_.count(path)) {
+  if (entries_.count(Key(path))) {
     TouchNow(path);
   } else {
     Write(path, "");
@@ -199,8 +215,8 @@ bool FakeDisk::Touch(const std::string& path, std::string* err) {
 }
 
 bool FakeDisk::RemoveFile(const std::string& raw_path, std::string* err) {
-  const std::string path = Norm(raw_path);
-  entries_.erase(path);
+  const std::string path = Key(raw_path);
+  if (entries_.erase(path)) changed.push_back(path);
   return true;
 }
 

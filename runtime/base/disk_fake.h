@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "runtime/base/disk.h"
 
@@ -18,10 +19,23 @@ class FakeDisk : public Disk {
   void Remove(const std::string& path);
   // Sets the mtime to now without changing content (what `touch` does).
   void TouchNow(const std::string& path);
-  bool Exists(const std::string& path) const { return entries_.count(path) > 0; }
+  // Appends to a file, creating it (what a log's writes do).
+  void Append(const std::string& path, const std::string& bytes);
+  bool Exists(const std::string& path) const { return entries_.count(Key(path)) > 0; }
   std::string Contents(const std::string& path) const;
   int64_t Mtime(const std::string& path) const;
   void Tick(int64_t ns = 1000000000) { now_ns_ += ns; }
+
+  // The directory relative paths are taken in: "" (the default) keeps
+  // them as they are; a test of code that changes directory sets an
+  // absolute one (wrapper/fake_runner.h's FakeWorkingDir).
+  void set_cwd(const std::string& dir) { cwd_ = Key(dir); }
+  const std::string& cwd() const { return cwd_; }
+
+  // Every file created, written, appended to, touched, removed or given an
+  // mtime or a mode, in order, named as the disk names it (directories
+  // made are left out). Includes what the test itself does.
+  std::vector<std::string> changed;
 
   int stat_calls = 0;
   int hash_calls = 0;
@@ -58,9 +72,12 @@ class FakeDisk : public Disk {
     uint32_t mode = 0;  // 0: the default, 0755 for a directory, 0644 for a file
   };
   void EnsureParents(const std::string& path);
+  // `path` as entries_ names it: normalized, below cwd_ if relative.
+  std::string Key(const std::string& path) const;
   std::map<std::string, Entry> entries_;
   int64_t now_ns_ = 1700000000LL * 1000000000LL;
   uint64_t next_ino_ = 1;
+  std::string cwd_;
 };
 
 }  // namespace wfgen

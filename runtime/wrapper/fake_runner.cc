@@ -44,4 +44,36 @@ int FakeRunner::WaitForStop(int64_t ms) {
   return StopSignal();
 }
 
+bool FakeWorkingDir::Get(std::string* dir, std::string* err) {
+  if (disk_->cwd().empty()) {
+    *err = "getcwd: the fake disk has no current directory";
+    return false;
+  }
+  *dir = disk_->cwd();
+  return true;
+}
+
+bool FakeWorkingDir::Enter(const std::string& dir, std::string* err) {
+  FileInfo info;
+  if (!disk_->Stat(dir, &info, err)) return false;
+  if (info.kind != FileKind::kDir) {
+    *err = "No such file or directory";
+    return false;
+  }
+  std::string abs = dir[0] == '/' ? dir : JoinPath(disk_->cwd(), dir);
+  disk_->set_cwd(abs);
+  return true;
+}
+
+bool FakeLogFile::Open(const std::string& path) {
+  std::string err;
+  if (!disk_->WriteFileAtomic(path, "", &err)) return false;
+  path_ = path[0] == '/' ? path : JoinPath(disk_->cwd(), path);
+  return true;
+}
+
+void FakeLogFile::Write(const char* data, size_t size) {
+  if (!path_.empty()) disk_->Append(path_, std::string(data, size));
+}
+
 }  // namespace wfgen

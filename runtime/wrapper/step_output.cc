@@ -8,9 +8,24 @@
 
 namespace wfgen {
 
+bool FdLogFile::Open(const std::string& path) {
+  Close();
+  fd_ = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  return fd_ >= 0;
+}
+
+void FdLogFile::Write(const char* data, size_t size) {
+  if (fd_ >= 0) WriteFd(fd_, data, size);
+}
+
+void FdLogFile::Close() {
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+}
+
 StepOutput::~StepOutput() {
   FinishShown();
-  if (log_fd_ >= 0) close(log_fd_);
+  if (log_) log_->Close();
 }
 
 // Ends the console copy's pending character or colour before a line of
@@ -23,7 +38,7 @@ void StepOutput::FinishShown() {
 }
 
 void StepOutput::Write(const char* data, size_t size) {
-  if (log_fd_ >= 0) WriteFd(log_fd_, data, size);
+  if (log_) log_->Write(data, size);
   if (events_) events_->Output(stamp_, command_, data, size);
   if (!console_ || shown_.truncated()) return;
   std::string shown;
@@ -33,7 +48,7 @@ void StepOutput::Write(const char* data, size_t size) {
 
 void StepOutput::Say(const std::string& line) {
   std::string s = line + "\n";
-  if (log_fd_ >= 0) WriteFd(log_fd_, s.data(), s.size());
+  if (log_) log_->Write(s.data(), s.size());
   if (!console_) return;
   FinishShown();
   // wfgen's lines are always shown (not counted against the limit), but

@@ -18,11 +18,37 @@ namespace wfgen {
 // which holds all of it in memory until the step ends.
 constexpr size_t kConsoleLimit = 1 << 20;
 
+// The step's log file, behind an interface so that unit tests keep it in
+// a FakeDisk (fake_runner.h). The real one is a file descriptor written as
+// the output comes, so `tail -f` and the group's replay see every byte.
+class LogFile {
+ public:
+  virtual ~LogFile() = default;
+  // Creates or truncates the file at `path` (relative to the current
+  // directory). False if it cannot: the output then goes only to the
+  // console.
+  virtual bool Open(const std::string& path) = 0;
+  virtual void Write(const char* data, size_t size) = 0;
+  virtual void Close() = 0;
+};
+
+class FdLogFile : public LogFile {
+ public:
+  ~FdLogFile() override { Close(); }
+  bool Open(const std::string& path) override;
+  void Write(const char* data, size_t size) override;
+  void Close() override;
+
+ private:
+  int fd_ = -1;
+};
+
 // The log gets every byte; the console copy is made printable and cut at
 // kConsoleLimit (console_text.h).
 class StepOutput : public OutputSink {
  public:
-  StepOutput(int log_fd, bool console) : log_fd_(log_fd), console_(console) {}
+  // `log` (may be null) is closed when the output ends.
+  StepOutput(LogFile* log, bool console) : log_(log), console_(console) {}
   // Also report output lines to a front end (events.h).
   void Tap(EventSender* events, const std::string& stamp, const std::string& command) {
     events_ = events;
@@ -38,7 +64,7 @@ class StepOutput : public OutputSink {
  private:
   void FinishShown();
 
-  int log_fd_;
+  LogFile* log_;
   bool console_;
   ConsoleText shown_{kConsoleLimit};
   EventSender* events_ = nullptr;

@@ -19,6 +19,7 @@
 #include "runtime/base/clock.h"
 #include "runtime/base/disk.h"
 #include "runtime/base/subprocess.h"
+#include "runtime/base/working_dir.h"
 #include "runtime/state/wrapper_options.h"
 
 namespace wfgen {
@@ -27,13 +28,21 @@ namespace wfgen {
 // generator writes from).
 using RunOptions = WrapperOptions;
 
-// What a step touches besides its files' paths: the disk, processes and
-// signals, and the clock. RunStep uses the real ones (the disk from main);
-// unit tests a fake runner and clock (fake_runner.h).
+class LogFile;
+class StepLocking;
+
+// Everything a step touches: the disk, processes and signals, the clock,
+// the current directory, its log file, and its locks. RunStep uses the
+// real ones (the disk from main); unit tests fakes of all of them
+// (fake_runner.h, runtime/base/disk_fake.h), so no file, process or sleep
+// is real.
 struct StepSystem {
   Disk* disk;
   CommandRunner* runner;
   Clock* clock;
+  WorkingDir* dir;
+  LogFile* log;
+  StepLocking* locks;
 };
 
 // How one step ended: the exit status, and for an interrupt (Ctrl-C, or

@@ -1,16 +1,15 @@
-// The wrapper's state machine on a fake runner and clock (fake_runner.h):
-// skip / run / fail / terminated, the record written only after success, a
-// group's first failure claiming the stop, and retries with their delays.
-// Files are real (a temporary project directory), processes and time not.
+// The wrapper's state machine on a FakeDisk and the fakes of
+// fake_runner.h: skip / run / fail / terminated, the record written only
+// after success, what a skip writes, a group's first failure claiming the
+// stop, and retries with their delays. No file, directory, process, lock
+// or sleep is real; the build directory is /build on the fake disk.
 #include "runtime/wrapper/step_runner.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <unistd.h>
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
 #include "runtime/state/group.h"
 #include "runtime/state/step_spec.h"
@@ -22,14 +21,8 @@ namespace {
 class StepRunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/wfgen-step-test-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    char here[4096];
-    ASSERT_NE(getcwd(here, sizeof here), nullptr);
-    cwd_ = here;
-    ASSERT_EQ(chdir(dir_.c_str()), 0);
-    mkdir("p", 0755);
+    disk_.set_cwd(dir_);
+    disk_.Mkdir("p");
     setenv("WFGEN_KEEP_GOING", "0", 1);
     unsetenv("WFGEN_EVENTS");
     unsetenv("WFGEN_FORCE");
@@ -41,34 +34,37 @@ class StepRunnerTest : public ::testing::Test {
     options_.stamp = dir_ + "/stamps/fetch";
     options_.console = false;
     // By default a line writes its output and succeeds.
-    ok_ = [](const FakeRunner::Call& c, OutputSink* out) {
+    ok_ = [this](const FakeRunner::Call& c, OutputSink* out) {
       std::string say = "attempt " + c.attempt + "\n";
       out->Write(say.data(), say.size());
-      std::ofstream("data.txt") << "data\n";
+      disk_.Write("data.txt", "data\n");  // the line runs in the project directory
       return LineResult();
     };
     runner_.line = ok_;
   }
-  void TearDown() override {
-    ASSERT_EQ(chdir(cwd_.c_str()), 0);
-    std::string rm = "rm -rf '" + dir_ + "'";
-    ASSERT_EQ(system(rm.c_str()), 0);
-  }
 
+  // Runs the step as Ninja would start it in the build directory; the
+  // locks live as long as the wfgen-run.
   StepExit Run() {
-    EXPECT_EQ(chdir(dir_.c_str()), 0);
-    std::ofstream(options_.spec_path) << RenderStepSpec(spec_);
-    return RunStepWith(options_, StepSystem{&disk_, &runner_, &clock_});
+    disk_.set_cwd(dir_);
+    disk_.Write(options_.spec_path, RenderStepSpec(spec_));
+    FakeStepLocking locks;
+    StepExit e =
+        RunStepWith(options_, StepSystem{&disk_, &runner_, &clock_, &dir_seam_, &log_, &locks});
+    locked_ = locks.locked;
+    slots_ = locks.slots;
+    return e;
   }
 
-  std::string Read(const std::string& rel) const {
-    std::ifstream in(dir_ + "/" + rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  bool Exists(const std::string& rel) const {
-    return access((dir_ + "/" + rel).c_str(), F_OK) == 0;
+  std::string Read(const std::string& rel) const { return disk_.Contents(dir_ + "/" + rel); }
+  bool Exists(const std::string& rel) const { return disk_.Exists(dir_ + "/" + rel); }
+  // Where `rel` (below the build directory) was changed, in disk_.changed.
+  std::vector<size_t> Changes(const std::string& rel) const {
+    std::vector<size_t> at;
+    for (size_t i = 0; i < disk_.changed.size(); ++i) {
+      if (disk_.changed[i] == dir_ + "/" + rel) at.push_back(i);
+    }
+    return at;
   }
   std::string Log() const { return Read("p/.wfgen/logs/fetch.log"); }
   bool Recorded() const { return Exists("p/.wfgen/state/fetch.rec"); }
@@ -97,18 +93,22 @@ class StepRunnerTest : public ::testing::Test {
     g.project = dir_ + "/p";
     g.run_dir = dir_ + "/run";
     g.members = {"fetch", "other"};
-    std::ofstream(dir_ + "/group") << RenderGroupSpec(g);
+    disk_.Write(dir_ + "/group", RenderGroupSpec(g));
     options_.group_file = dir_ + "/group";
     options_.ran = dir_ + "/ran/fetch";
   }
   GroupRun Group() { return GroupRun(&disk_, dir_ + "/run", CurrentRunId()); }
 
-  std::string dir_, cwd_;
+  const std::string dir_ = "/build";
   StepSpec spec_;
   RunOptions options_;
-  RealDisk disk_;
+  FakeDisk disk_;
+  FakeWorkingDir dir_seam_{&disk_};
+  FakeLogFile log_{&disk_};
   FakeClock clock_;
   FakeRunner runner_{&clock_};
+  std::vector<std::string> locked_;  // what the last run locked
+  std::vector<std::string> slots_;   // and the pools it took slots of
   std::function<LineResult(const FakeRunner::Call&, OutputSink*)> ok_;
 };
 
@@ -126,6 +126,46 @@ TEST_F(StepRunnerTest, RunsRecordsThenSkips) {
 
   EXPECT_EQ(Run().code, 0);
   EXPECT_EQ(runner_.calls.size(), 1u);  // skipped: nothing changed
+}
+
+TEST_F(StepRunnerTest, ASkipWritesNothingButAMissingStamp) {
+  ASSERT_EQ(Run().code, 0);
+  EXPECT_EQ(locked_, std::vector<std::string>{"fetch"});
+  disk_.Tick();
+  ASSERT_EQ(Run().code, 0);  // may store fresh stat keys: the output was hashed as it was written
+  disk_.Tick();
+  disk_.changed.clear();
+  ASSERT_EQ(Run().code, 0);
+  EXPECT_EQ(runner_.calls.size(), 1u);
+  EXPECT_EQ(locked_, std::vector<std::string>{"fetch"});  // a skip is decided under the lock
+  // The spec the test wrote, and nothing else: no log, record or stamp.
+  EXPECT_EQ(disk_.changed, std::vector<std::string>{dir_ + "/fetch.step"});
+
+  disk_.Remove(dir_ + "/stamps/fetch");
+  disk_.changed.clear();
+  ASSERT_EQ(Run().code, 0);
+  EXPECT_EQ(disk_.changed,
+            (std::vector<std::string>{dir_ + "/fetch.step", dir_ + "/stamps/fetch"}));
+}
+
+TEST_F(StepRunnerTest, TheRecordIsWrittenAfterTheLastLineThenTheStamp) {
+  spec_.script = {"prepare", "download data.txt"};
+  size_t after_last_line = 0;
+  auto ok = ok_;
+  runner_.line = [&, ok](const FakeRunner::Call& c, OutputSink* out) {
+    LineResult r = ok(c, out);
+    after_last_line = disk_.changed.size();
+    return r;
+  };
+  ASSERT_EQ(Run().code, 0);
+  EXPECT_EQ(runner_.calls.size(), 2u);
+  std::vector<size_t> record = Changes("p/.wfgen/state/fetch.rec");
+  std::vector<size_t> stamp = Changes("stamps/fetch");
+  ASSERT_EQ(record.size(), 1u);
+  ASSERT_EQ(stamp.size(), 1u);
+  EXPECT_GE(record[0], after_last_line);
+  EXPECT_GT(stamp[0], record[0]);
+  EXPECT_TRUE(Changes("p/.wfgen/logs/fetch.log").front() < record[0]);
 }
 
 TEST_F(StepRunnerTest, FailureRecordsNothing) {
@@ -170,7 +210,7 @@ TEST_F(StepRunnerTest, RetriesRerunTheWholeScriptUntilAnAttemptSucceeds) {
   EXPECT_NE(log.find("wfgen: 'fetch' succeeded on attempt 3 of 3"), std::string::npos);
 
   // The next run starts from attempt 1 again.
-  std::remove((dir_ + "/p/data.txt").c_str());
+  disk_.Remove(dir_ + "/p/data.txt");
   runner_.calls.clear();
   runner_.line = ok;
   EXPECT_EQ(Run().code, 0);
@@ -280,6 +320,7 @@ TEST_F(StepRunnerTest, TheSlotIsKeptAcrossAttempts) {
   EXPECT_FALSE(runner_.calls[0].slot.empty());
   EXPECT_EQ(runner_.calls[1].slot, runner_.calls[0].slot);
   EXPECT_EQ(runner_.calls[2].slot, runner_.calls[0].slot);
+  EXPECT_EQ(slots_, std::vector<std::string>{"gpu"});  // taken once, before the first attempt
 }
 
 TEST_F(StepRunnerTest, GroupMemberClaimsTheStopOnlyAfterItsLastAttempt) {
