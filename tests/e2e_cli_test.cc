@@ -204,11 +204,14 @@ TEST_F(CliTest, GraphIsDot) {
 }
 
 TEST_F(CliTest, TraceIsValidJsonWithOneLanePerSlot) {
-  // a and b each wait until the other has started.
+  // a and b each wait until the other has started, then run on for 20 ms
+  // more: the trace times steps as their wrappers saw them (events.h), so
+  // each ends at least 20 ms after the other started, however late wfgen
+  // run reads the events, and c starts after both ended.
   s.Write("project.yml", R"(max_parallel_processes: 2
 commands:
-  - {name: a, script: ["steptool a --mark a.on --wait-for b.on"], outputs: [a.txt]}
-  - {name: b, script: ["steptool b --mark b.on --wait-for a.on"], outputs: [b.txt]}
+  - {name: a, script: ["steptool a --mark a.on --wait-for b.on", "sleep 0.02"], outputs: [a.txt]}
+  - {name: b, script: ["steptool b --mark b.on --wait-for a.on", "sleep 0.02"], outputs: [b.txt]}
   - {name: c, script: ["steptool c"], outputs: [c.txt]}
 workflows:
   all:

@@ -96,10 +96,12 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
   {
     size_t i = static_cast<size_t>(found);
     StatusRow& row = rows_[i];
+    // A step's start and end as its wrapper saw them (events.h).
+    int64_t at_ms = e.at_ms > 0 ? e.at_ms : now_ms;
     switch (e.kind) {
       case EventKind::kStart:
         row.state = RowState::kRunning;
-        row.start_ms = now_ms;
+        row.start_ms = at_ms;
         row.pid = e.code;
         // Ninja starts a step only when what it waits for is done: what
         // never started was up to date.
@@ -127,8 +129,8 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
         std::string state = e.detail.substr(0, e.detail.find(' '));
         std::string detail =
             e.detail.find(' ') == std::string::npos ? "" : e.detail.substr(e.detail.find(' ') + 1);
-        if (row.start_ms < 0) row.start_ms = now_ms;
-        row.end_ms = now_ms;
+        if (row.start_ms < 0) row.start_ms = at_ms;
+        row.end_ms = at_ms;
         row.detail = detail;
         row.exit_code = e.code;
         if (state == "failed" && first_failure_ < 0) first_failure_ = found;

@@ -40,7 +40,10 @@ std::string Field(const std::string& s) {
 std::string RenderEvent(const StepEvent& e) {
   std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) +
                   "\t" + Field(e.detail);
-  if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) s += "\t" + std::to_string(e.code);
+  if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) {
+    s += "\t" + std::to_string(e.code);
+    if (e.at_ms > 0) s += "\t" + std::to_string(e.at_ms);
+  }
   return s;
 }
 
@@ -60,11 +63,19 @@ bool ParseEvent(const std::string& datagram, StepEvent* e) {
   else return false;
   size_t d = datagram.find('\t', c + 1);
   e->code = 0;
+  e->at_ms = 0;
   if (d != std::string::npos) {
+    const char* p = datagram.c_str() + d + 1;
     char* end = nullptr;
-    long code = strtol(datagram.c_str() + d + 1, &end, 10);
-    if (end == datagram.c_str() + d + 1 || *end) return false;
+    long code = strtol(p, &end, 10);
+    if (end == p || (*end && *end != '\t')) return false;
     e->code = static_cast<int>(code);
+    if (*end == '\t') {
+      p = end + 1;
+      long long at = strtoll(p, &end, 10);
+      if (end == p || *end) return false;
+      e->at_ms = at;
+    }
   }
   return UnescapeField(datagram.substr(a + 1, b - a - 1), &e->stamp) &&
          UnescapeField(datagram.substr(b + 1, c - b - 1), &e->command) &&
@@ -103,7 +114,14 @@ EventSender::~EventSender() {
 
 void EventSender::Send(const StepEvent& e) {
   if (fd_ < 0) return;
-  std::string msg = RenderEvent(e);
+  std::string msg;
+  if (e.at_ms == 0 && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
+    StepEvent timed = e;
+    timed.at_ms = MonotonicMs();
+    msg = RenderEvent(timed);
+  } else {
+    msg = RenderEvent(e);
+  }
   // Datagrams past a few KiB are not worth it: the log has everything.
   if (msg.size() > 4000) msg.resize(4000);
   sockaddr_un addr = {};

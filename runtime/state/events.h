@@ -6,11 +6,12 @@
 // the events of parallel steps whole, and sending never blocks: if the
 // front end is gone or slow, events are dropped, never the step.
 //
-// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL[\tCODE]", DETAIL escaped
-// (line_format.h) so it is one line; STAMP is the step's stamp path,
-// absolute, which names the step occurrence; CODE (end and start events) is the
-// wrapper's exit status, which `wfgen run` exits with when the step failed;
-// on start events the wrapper's pid.
+// One datagram: "KIND\tSTAMP\tCOMMAND\tDETAIL[\tCODE[\tAT_MS]]", DETAIL
+// escaped (line_format.h) so it is one line; STAMP is the step's stamp
+// path, absolute, which names the step occurrence; CODE (end and start
+// events) is the wrapper's exit status, which `wfgen run` exits with when
+// the step failed; on start events the wrapper's pid. AT_MS (start and end
+// events) is when the wrapper sent it.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,11 @@ struct StepEvent {
   // passes a stop signal on to steps of Ninja's console pool, which Ninja
   // leaves to the terminal).
   int code = 0;
+  // start and end: when the sender sent it, on the monotonic clock
+  // (clock.h), which every process of the machine shares; 0 when unknown.
+  // `wfgen run` times steps by it rather than by when it read the event,
+  // which on a busy machine may be much later, or several events at once.
+  int64_t at_ms = 0;
 };
 
 std::string RenderEvent(const StepEvent& e);
@@ -60,6 +66,7 @@ class EventSender {
   EventSender& operator=(const EventSender&) = delete;
 
   bool active() const { return fd_ >= 0; }
+  // Start and end events without an `at_ms` get the time of sending.
   void Send(const StepEvent& e);
   // Output as it arrives: remembers the last complete line and sends it at
   // most every 100 ms.

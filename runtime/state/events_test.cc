@@ -33,6 +33,20 @@ TEST(EventsTest, EndEventsCarryTheExitStatus) {
   EXPECT_FALSE(ParseEvent("end\t/b/s\ttrain\tfailed\tx", &back));
 }
 
+TEST(EventsTest, StartAndEndCarryTheirSendersTime) {
+  StepEvent e{EventKind::kStart, "/b/s", "train", "log", 42};
+  e.at_ms = 123456;
+  EXPECT_EQ(RenderEvent(e), "start\t/b/s\ttrain\tlog\t42\t123456");
+  StepEvent back;
+  ASSERT_TRUE(ParseEvent(RenderEvent(e), &back));
+  EXPECT_EQ(back.code, 42);
+  EXPECT_EQ(back.at_ms, 123456);
+  ASSERT_TRUE(ParseEvent("end\t/b/s\ttrain\tsucceeded\t0", &back));
+  EXPECT_EQ(back.at_ms, 0);  // unknown: the reader's time is used
+  EXPECT_FALSE(ParseEvent("end\t/b/s\ttrain\tsucceeded\t0\t", &back));
+  EXPECT_FALSE(ParseEvent("end\t/b/s\ttrain\tsucceeded\t0\t12x", &back));
+}
+
 TEST(EventsTest, InactiveWithoutAListener) {
   unsetenv("WFGEN_EVENTS");
   EventSender sender;
