@@ -298,6 +298,8 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
   // writes to the file descriptor).
   fflush(stdout);
   fflush(stderr);
+  // Before ninja starts: the wrappers' times (events.h) come after it.
+  status->set_started_ms(MonotonicMs());
   int exec_errno = 0;
   pid_t pid = StartNinja(inv, events.path(), out_pipe[1], &old_mask, &exec_errno, &err);
   close(out_pipe[1]);
@@ -306,7 +308,6 @@ int RunNinjaWithStatus(const NinjaInvocation& inv, RunStatus* status, TerminalIn
     return 1;
   }
 
-  status->set_started_ms(MonotonicMs());
   RunDisplay display(status, term);
   display.Start();
   NinjaSession session(inv, status, &display, events.fd(), out_pipe[0], sig_fd, pid);

@@ -96,8 +96,9 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
   {
     size_t i = static_cast<size_t>(found);
     StatusRow& row = rows_[i];
-    // A step's start and end as its wrapper saw them (events.h).
-    int64_t at_ms = e.at_ms > 0 ? e.at_ms : now_ms;
+    // A step's start and end as its wrapper saw them (events.h); never
+    // before the run itself started (a wrapper sends nothing earlier).
+    int64_t at_ms = e.at_ms >= started_ms_ && e.at_ms > 0 ? e.at_ms : now_ms;
     switch (e.kind) {
       case EventKind::kStart:
         row.state = RowState::kRunning;
@@ -112,7 +113,7 @@ int RunStatus::Apply(const StepEvent& e, int64_t now_ms) {
         row.stop_signal = e.detail.substr(0, space);
         int64_t grace =
             space == std::string::npos ? 0 : strtoll(e.detail.c_str() + space + 1, nullptr, 10);
-        row.kill_at_ms = now_ms + grace;
+        row.kill_at_ms = at_ms + grace;
         row.stop_grace_ms = grace;
         break;
       }

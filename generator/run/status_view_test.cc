@@ -58,6 +58,26 @@ TEST_F(StatusViewTest, RowsFollowEvents) {
   EXPECT_EQ(status->Apply(StepEvent{EventKind::kStart, "/elsewhere/x", "", ""}, 1), -1);
 }
 
+// Times come from the wrapper's own event when it has one, so a loop that
+// reads several events late still times them right; never before the run.
+TEST_F(StatusViewTest, EventsAreTimedByTheirSender) {
+  auto timed = [&](EventKind kind, const std::string& key, const std::string& detail,
+                   int64_t at_ms, int64_t read_ms) {
+    StepEvent e{kind, "/b/.wfgen/stamps/" + key, "", detail};
+    e.at_ms = at_ms;
+    status->Apply(e, read_ms);
+  };
+  timed(EventKind::kStart, "workflows/all/2-a", "", 1200, 5000);
+  timed(EventKind::kStop, "workflows/all/2-a", "SIGTERM 8000", 1300, 5000);
+  timed(EventKind::kEnd, "workflows/all/2-a", "terminated", 1400, 5000);
+  const StatusRow& a = status->rows()[1];
+  EXPECT_EQ(a.start_ms, 1200);
+  EXPECT_EQ(a.kill_at_ms, 9300);
+  EXPECT_EQ(a.end_ms, 1400);
+  timed(EventKind::kStart, "workflows/all/2-bee", "", 900, 5000);  // before the run: not trusted
+  EXPECT_EQ(status->rows()[2].start_ms, 5000);
+}
+
 TEST_F(StatusViewTest, TableExactly) {
   Ev(EventKind::kStart, "workflows/all/1-prep", "", 1000);
   Ev(EventKind::kEnd, "workflows/all/1-prep", "succeeded", 2500);

@@ -40,7 +40,9 @@ std::string Field(const std::string& s) {
 std::string RenderEvent(const StepEvent& e) {
   std::string s = std::string(KindName(e.kind)) + "\t" + Field(e.stamp) + "\t" + Field(e.command) +
                   "\t" + Field(e.detail);
-  if (e.kind == EventKind::kEnd || e.kind == EventKind::kStart) {
+  bool timed = e.kind == EventKind::kEnd || e.kind == EventKind::kStart ||
+               (e.kind == EventKind::kStop && e.at_ms > 0);
+  if (timed) {
     s += "\t" + std::to_string(e.code);
     if (e.at_ms > 0) s += "\t" + std::to_string(e.at_ms);
   }
@@ -114,16 +116,20 @@ EventSender::~EventSender() {
 
 void EventSender::Send(const StepEvent& e) {
   if (fd_ < 0) return;
-  std::string msg;
-  if (e.at_ms == 0 && (e.kind == EventKind::kStart || e.kind == EventKind::kEnd)) {
-    StepEvent timed = e;
-    timed.at_ms = MonotonicMs();
-    msg = RenderEvent(timed);
-  } else {
-    msg = RenderEvent(e);
+  StepEvent out = e;
+  if (out.at_ms == 0 && out.kind != EventKind::kLine && out.kind != EventKind::kRetry) {
+    out.at_ms = MonotonicMs();
   }
-  // Datagrams past a few KiB are not worth it: the log has everything.
-  if (msg.size() > 4000) msg.resize(4000);
+  std::string msg = RenderEvent(out);
+  // Datagrams past a few KiB are not worth it: the log has everything. The
+  // detail is what gets shorter, so that the exit status and the time after
+  // it arrive whole (a number cut short would still parse).
+  while (msg.size() > kMaxEventBytes && !out.detail.empty()) {
+    size_t over = msg.size() - kMaxEventBytes;
+    out.detail.resize(out.detail.size() > over ? out.detail.size() - over : 0);
+    msg = RenderEvent(out);
+  }
+  if (msg.size() > kMaxEventBytes) return;  // a stamp or name that long: nothing to show
   sockaddr_un addr = {};
   addr.sun_family = AF_UNIX;
   memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);

@@ -10,10 +10,11 @@
 // escaped (line_format.h) so it is one line; STAMP is the step's stamp
 // path, absolute, which names the step occurrence; CODE (end and start
 // events) is the wrapper's exit status, which `wfgen run` exits with when
-// the step failed; on start events the wrapper's pid. AT_MS (start and end
-// events) is when the wrapper sent it.
+// the step failed; on start events the wrapper's pid. AT_MS (start, end and
+// stop events) is when the wrapper sent it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -35,12 +36,15 @@ struct StepEvent {
   // passes a stop signal on to steps of Ninja's console pool, which Ninja
   // leaves to the terminal).
   int code = 0;
-  // start and end: when the sender sent it, on the monotonic clock
+  // start, end and stop: when the sender sent it, on the monotonic clock
   // (clock.h), which every process of the machine shares; 0 when unknown.
   // `wfgen run` times steps by it rather than by when it read the event,
   // which on a busy machine may be much later, or several events at once.
   int64_t at_ms = 0;
 };
+
+// The longest datagram an EventSender sends.
+constexpr size_t kMaxEventBytes = 4000;
 
 std::string RenderEvent(const StepEvent& e);
 bool ParseEvent(const std::string& datagram, StepEvent* e);
@@ -66,7 +70,8 @@ class EventSender {
   EventSender& operator=(const EventSender&) = delete;
 
   bool active() const { return fd_ >= 0; }
-  // Start and end events without an `at_ms` get the time of sending.
+  // Start, end and stop events without an `at_ms` get the time of sending.
+  // A datagram over kMaxEventBytes has its detail shortened.
   void Send(const StepEvent& e);
   // Output as it arrives: remembers the last complete line and sends it at
   // most every 100 ms.
