@@ -39,6 +39,12 @@ struct SpawnOptions {
   // `wfgen run` gives ninja the mask it had before blocking signals for
   // itself, so that ninja starts as it would without wfgen in between.
   const sigset_t* signal_mask = nullptr;
+  // The child writes "G <its pid>\n" here before exec (after it leads its
+  // group and has its death signal): the guardian's message (subprocess.h).
+  // Written by the child, the guardian knows the group before any of the
+  // program runs; written by the parent after Spawn returns, a parent
+  // killed in between would leave the program's own children behind.
+  int announce_fd = -1;
 };
 
 // Forks and execs argv with stdin from /dev/null and the signals as

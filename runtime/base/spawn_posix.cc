@@ -59,6 +59,20 @@ pid_t Spawn(const SpawnOptions& options, int* exec_errno, std::string* err) {
       prctl(PR_SET_PDEATHSIG, options.death_signal, 0, 0, 0);
       if (getppid() != parent) _exit(127);  // the parent died before prctl
     }
+    if (options.announce_fd >= 0) {
+      // "G <pid>\n" without allocating: digits from the end of the buffer.
+      char msg[32];
+      char* p = msg + sizeof msg;
+      *--p = '\n';
+      for (unsigned long v = static_cast<unsigned long>(getpid()); ; v /= 10) {
+        *--p = static_cast<char>('0' + v % 10);
+        if (v < 10) break;
+      }
+      *--p = ' ';
+      *--p = 'G';
+      ssize_t ignored = write(options.announce_fd, p, static_cast<size_t>(msg + sizeof msg - p));
+      (void)ignored;
+    }
     if (options.take_terminal) {
       // Also here, as shells do: the child may read before the parent's
       // tcsetpgrp. A background group changing it gets SIGTTOU: ignore it.

@@ -306,6 +306,7 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
   spawn.stdout_fd = spawn.stderr_fd = out_pipe[1];
   spawn.own_group = true;
   spawn.death_signal = remote ? remote->ParentDeathSignal() : SIGKILL;
+  spawn.announce_fd = guard_fd_;  // the child tells the guardian its group
   // Ninja gives a step of the console pool the terminal's stdin (and
   // /dev/null to the others): pass it on, so that `breakpoint()` works as
   // under weasel. A child in its own process group may read the terminal
@@ -320,7 +321,6 @@ LineResult ProcessRunner::Run(const std::vector<std::string>& argv,
     close(out_pipe[0]);
     return SpawnFailed(err);
   }
-  WriteFd(guard_fd_, "G " + std::to_string(pid) + "\n");
   int status = WaitForLine(pid, out_pipe[0], sink, remote);
   close(out_pipe[0]);
   LineResult result = ResultOf(exec_errno, status, argv[0]);
