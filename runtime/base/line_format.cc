@@ -36,17 +36,19 @@ bool UnescapeField(std::string_view escaped, std::string* raw) {
   return true;
 }
 
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
+std::vector<std::string_view> SplitAt(std::string_view text, char sep) {
+  std::vector<std::string_view> pieces;
   size_t pos = 0;
   while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    lines.push_back(text.substr(pos, eol - pos));
-    pos = eol + 1;
+    size_t end = text.find(sep, pos);
+    if (end == std::string_view::npos) end = text.size();
+    pieces.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
   }
-  return lines;
+  return pieces;
 }
+
+std::vector<std::string_view> SplitLines(std::string_view text) { return SplitAt(text, '\n'); }
 
 std::vector<KeyValue> SplitKeyValues(std::string_view text) {
   std::vector<KeyValue> out;

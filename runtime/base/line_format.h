@@ -15,8 +15,10 @@ std::string EscapeField(std::string_view raw);
 // Inverse of EscapeField; false on a malformed escape.
 bool UnescapeField(std::string_view escaped, std::string* raw);
 
-// The lines of `text`, without their '\n'; a last line without one counts,
-// and nothing follows a final '\n'. Views into `text`.
+// The pieces of `text` between `sep`s; a last piece without one counts, and
+// nothing follows a final `sep`. Views into `text`.
+std::vector<std::string_view> SplitAt(std::string_view text, char sep);
+// SplitAt(text, '\n'): the lines, without their newlines.
 std::vector<std::string_view> SplitLines(std::string_view text);
 
 struct KeyValue {

@@ -48,6 +48,7 @@ TEST(LineFormatTest, SplitLinesKeepsBlankLinesButNothingAfterTheLastNewline) {
   EXPECT_EQ(SplitLines("a\n"), V{"a"});
   EXPECT_EQ(SplitLines("a\n\nb"), (V{"a", "", "b"}));
   EXPECT_EQ(SplitLines("\n"), V{""});
+  EXPECT_EQ(SplitAt(std::string_view("a\0b c\0", 6), '\0'), (V{"a", "b c"}));
 }
 
 }  // namespace

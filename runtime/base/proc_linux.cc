@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "runtime/base/line_format.h"
+
 namespace wfgen {
 namespace {
 
@@ -46,13 +48,7 @@ std::string ProcStartTime(pid_t pid) {
 std::vector<std::string> ProcArgv(pid_t pid) {
   std::string cmdline = ReadProcFile(pid, "cmdline");
   std::vector<std::string> argv;
-  size_t start = 0;
-  while (start < cmdline.size()) {
-    size_t end = cmdline.find('\0', start);
-    if (end == std::string::npos) end = cmdline.size();
-    argv.push_back(cmdline.substr(start, end - start));
-    start = end + 1;
-  }
+  for (std::string_view arg : SplitAt(cmdline, '\0')) argv.emplace_back(arg);
   return argv;
 }
 
