@@ -155,14 +155,14 @@ def null_build(build: str, steptool: str, n: int, reps: int, work: str,
         return d
 
     def build_once(d: str, flags: List[str]) -> Dict:
-        before, runs_before = _calls(calls), _runs(d)
+        before, runs_before = _calls(calls), tools.runs_logged(d)
         g = measure.run([wfgen, "project.yml", "--schedule=dataflow"] + flags, d, env)
         b = measure.run(["ninja", "-j2", "all"], d, env)
         for t, what in ((g, "wfgen"), (b, "ninja all")):
             if t.code != 0:
                 raise RuntimeError(f"{what} {' '.join(flags)} in {d}: exit {t.code}\n{t.output[-2000:]}")
         return {"seconds": g.seconds + b.seconds, "ninja": b.seconds, "calls": _calls(calls) - before,
-                "executed": _runs(d) - runs_before, "spawned": len(tools.NINJA_STATUS.findall(b.output))}
+                "executed": tools.runs_logged(d) - runs_before, "spawned": len(tools.NINJA_STATUS.findall(b.output))}
 
     src = copy("remote-null-src")
     first = build_once(src, ["--push"])
@@ -187,14 +187,6 @@ def null_build(build: str, steptool: str, n: int, reps: int, work: str,
         f"without {report.fmt_time(statistics.median(res['null']['plain']))}, "
         f"transfers {max(res['null_calls'])}")
     return res
-
-
-def _runs(d: str) -> int:
-    try:
-        with open(os.path.join(d, "runs.log")) as f:
-            return sum(1 for _ in f)
-    except FileNotFoundError:
-        return 0
 
 
 def _cell(xs: List[float]) -> str:

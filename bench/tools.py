@@ -41,7 +41,7 @@ def _env() -> dict:
     return env
 
 
-def _runs(d: str) -> int:
+def runs_logged(d: str) -> int:
     try:
         with open(os.path.join(d, "runs.log")) as f:
             return sum(1 for _ in f)
@@ -71,11 +71,11 @@ class Tool:
         raise NotImplementedError
 
     def build(self, wl: Workload, d: str) -> Build:
-        before = _runs(d) if wl.runs_log else 0
+        before = runs_logged(d) if wl.runs_log else 0
         t = measure.run(self.command(wl), d, _env())
         spawned, executed = self.count(wl, t.output)
         if wl.runs_log:
-            executed = _runs(d) - before
+            executed = runs_logged(d) - before
         return Build(t.seconds, t.cpu, spawned, executed, t.code, t.output)
 
 
